@@ -1,0 +1,73 @@
+#ifndef LOUDONG_API_API_H
+#define LOUDONG_API_API_H
+
+/*
+ * The JSON API under /api/v1 (documented in docs/api/openapi.json, served at
+ * /api/v1/openapi.json).  One file per resource; this header is what they
+ * share, and what the app needs (the route table).
+ */
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "http/req.h"
+#include "svc/svc.h"
+
+struct route_table;
+
+/* Fill out with the API's route tables (at most API_MAX_TABLES); returns how many. */
+size_t		api_tables(struct route_table *out);
+#define API_MAX_TABLES	8
+
+/* Route tables of each resource file, joined by api_tables(). */
+extern const struct route	api_session_routes[];
+extern const size_t		api_session_nroutes;
+extern const struct route	api_user_routes[];
+extern const size_t		api_user_nroutes;
+extern const struct route	api_org_routes[];
+extern const size_t		api_org_nroutes;
+extern const struct route	api_token_routes[];
+extern const size_t		api_token_nroutes;
+extern const struct route	api_meta_routes[];
+extern const size_t		api_meta_nroutes;
+
+/* A svc context for this request. */
+struct svc_ctx	api_svc(struct req *rq);
+
+/*
+ * The body must be a JSON object whose keys are all in allowed (NULL-
+ * terminated); otherwise a 400 naming the first unknown key.
+ */
+enum app_err	api_body_object(struct req *rq, const char *const *allowed);
+
+/*
+ * A string member: APP_OK with *out (NULL when absent and optional), or a
+ * 400 naming the field (wrong type, missing, over max bytes, or not UTF-8).
+ */
+enum app_err	api_str(struct req *rq, const char *key, bool required,
+		    size_t max, const char **out, size_t *len);
+
+/* A boolean member; *out keeps its value when absent. */
+enum app_err	api_bool(struct req *rq, const char *key, bool *out);
+
+/* JSON views of the domain structs (never the password hash). */
+json_t		*api_user_json(const struct user *u);
+json_t		*api_org_json(const struct org *o);
+json_t		*api_product_json(const struct product *p);
+json_t		*api_token_json(const struct api_token *t);
+/* RFC 3339 UTC for a unix time; JSON null for 0. */
+json_t		*api_time(int64_t t);
+
+/* Page size bounds for list endpoints. */
+#define API_PAGE_DEFAULT	50
+#define API_PAGE_MAX		200
+
+/* The declared parameters every list endpoint takes: after (cursor), limit. */
+#define API_PAGE_PARAMS \
+	{ "cursor", PARAM_I64, 0, INT64_MAX, false },	/* P_CURSOR */ \
+	{ "limit", PARAM_I64, 1, API_PAGE_MAX, false }	/* P_LIMIT */
+
+/* {"items": items, "next_cursor": "<last id>" or null}; steals items. */
+json_t		*api_page(json_t *items, size_t n, int limit, int64_t last_id);
+
+#endif

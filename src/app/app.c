@@ -1,0 +1,174 @@
+/*
+ * `loudong serve`: load and validate everything, open the database pool,
+ * bind, drop root, serve until SIGINT or SIGTERM, then finish the requests
+ * in flight and exit.
+ */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <pthread.h>
+
+#include "api/api.h"
+#include "app/app.h"
+#include "app/app_int.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "crypto/crypto.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "store/store.h"
+#include "web/web.h"
+
+/* Give the data directory and what is in it (one level deep) to uid:gid. */
+static int
+chown_data(const char *dir, uid_t uid, gid_t gid)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		 path[1200];
+	int		 rc = 0;
+
+	if (chown(dir, uid, gid) != 0)
+		return -1;
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (chown(path, uid, gid) != 0)
+			rc = -1;
+		if (strcmp(de->d_name, "keys") == 0 && chown_data(path, uid, gid) != 0)
+			rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * Running as root: hand the data directory to the service user before the
+ * database files are opened, so that files SQLite creates later (-wal,
+ * -shm) stay writable after the switch.
+ */
+static int
+prepare_drop(const struct config *cfg, struct passwd **pw)
+{
+	*pw = NULL;
+	if (geteuid() != 0)
+		return 0;
+	if (cfg->user[0] == '\0') {
+		log_warnx("event=privileges msg=\"running as root: set [server] user\"");
+		return 0;
+	}
+	errno = 0;
+	if ((*pw = getpwnam(cfg->user)) == NULL) {
+		fprintf(stderr, "loudong: [server] user '%s' does not exist on this system\n",
+		    cfg->user);
+		return -1;
+	}
+	if (chown_data(cfg->data_dir, (*pw)->pw_uid, (*pw)->pw_gid) != 0) {
+		fprintf(stderr, "loudong: cannot give '%s' to user '%s': %s\n",
+		    cfg->data_dir, cfg->user, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+drop_privileges(const struct passwd *pw)
+{
+	if (pw == NULL)
+		return 0;
+	if (setgroups(1, &pw->pw_gid) != 0 ||
+	    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) != 0 ||
+	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) != 0) {
+		fprintf(stderr, "loudong: cannot switch to user '%s': %s\n",
+		    pw->pw_name, strerror(errno));
+		return -1;
+	}
+	/* Make sure there is no way back. */
+	if (setuid(0) == 0) {
+		fprintf(stderr, "loudong: still able to regain root; refusing to serve\n");
+		return -1;
+	}
+	log_info("event=privileges user=%s uid=%u", pw->pw_name, (unsigned)pw->pw_uid);
+	return 0;
+}
+
+int
+app_serve(const char *data_dir, const char *listen_addr)
+{
+	struct config		 cfg;
+	struct keyring		*keys = NULL;
+	struct store_pool	*pool = NULL;
+	struct router		*router = NULL;
+	struct server		*srv = NULL;
+	struct passwd		*pw = NULL;
+	struct route_table	 tables[API_MAX_TABLES + 1];
+	struct server_hooks	 hooks = { web_error_page };
+	sigset_t		 sigs;
+	size_t			 nt;
+	char			 err[512], dbpath[1100];
+	int			 sig, rc = 1;
+
+	if (app_load_config(data_dir, true, &cfg) != 0)
+		return 1;
+	if (listen_addr != NULL && config_set(&cfg, "server", "listen", listen_addr, err,
+	    sizeof(err)) != 0) {
+		fprintf(stderr, "loudong: --listen: %s\n", err);
+		return 2;
+	}
+	if (prepare_drop(&cfg, &pw) != 0)
+		return 1;
+	if ((keys = crypto_keys_load(data_dir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "loudong: %s\n", err);
+		goto out;
+	}
+	app_db_path(&cfg, dbpath, sizeof(dbpath));
+	if ((pool = store_pool_open(dbpath, cfg.threads, cfg.busy_timeout_ms, err,
+	    sizeof(err))) == NULL) {
+		fprintf(stderr, "loudong: %s\n", err);
+		goto out;
+	}
+	nt = api_tables(tables);
+	tables[nt++] = (struct route_table){ web_routes, web_nroutes };
+	router = router_new(tables, nt);
+
+	/* Workers inherit this mask; only the main thread takes the signals. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if ((srv = server_start(&cfg, pool, keys, router, &hooks, err,
+	    sizeof(err))) == NULL) {
+		fprintf(stderr, "loudong: %s\n", err);
+		goto out;
+	}
+	if (drop_privileges(pw) != 0)
+		goto out;
+	log_info("event=listening role=%s addr=%s port=%u url=\"http://%s:%u/\"",
+	    config_role_name(cfg.role), cfg.listen_host, server_port(srv),
+	    cfg.listen_host, server_port(srv));
+	/* Tests and scripts read the port from this line on stdout. */
+	printf("loudong: serving on http://%s:%u/ (Ctrl-C to stop)\n",
+	    cfg.listen_host, server_port(srv));
+	fflush(stdout);
+	if (sigwait(&sigs, &sig) != 0)
+		goto out;
+	log_info("event=shutdown signal=%d", sig);
+	rc = 0;
+out:
+	server_stop(srv);
+	router_free(router);
+	store_pool_free(pool);
+	crypto_keys_free(keys);
+	return rc;
+}

@@ -1,0 +1,38 @@
+#ifndef LOUDONG_APP_APP_H
+#define LOUDONG_APP_APP_H
+
+/*
+ * The composition root: what each CLI subcommand does, wiring config,
+ * keys, store, svc and the server together.  Each returns an exit code
+ * (0 ok, 1 runtime failure) and prints one plain sentence on failure.
+ */
+#include <stdbool.h>
+
+#include "core/config.h"
+
+struct app_init_opts {
+	const char		*data_dir;	/* created if missing */
+	enum instance_role	 role;		/* written to loudong.conf */
+	bool			 demo;		/* seed a small demo */
+};
+
+int	app_init(const struct app_init_opts *o);
+
+/* listen_addr: "HOST:PORT" overriding the configuration, or NULL. */
+int	app_serve(const char *data_dir, const char *listen_addr);
+
+int	app_user_add(const char *data_dir, const char *login, const char *role,
+	    const char *org, const char *email, const char *name,
+	    const char *password, size_t password_len);
+
+int	app_org_add(const char *data_dir, const char *slug, const char *name,
+	    const char *kind, const char *country);
+
+int	app_token_create(const char *data_dir, const char *login, const char *label);
+
+int	app_token_revoke(const char *data_dir, const char *login, long long id);
+
+/* Print every configuration key (Markdown table when markdown). */
+int	app_config_describe(bool markdown);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * The administrative subcommands (init, user add, org add, token create):
+ * they open the store directly, act as the system, and go through the same
+ * svc functions as the API.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/app_int.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "crypto/crypto.h"
+#include "store/store.h"
+#include "svc/svc.h"
+
+int
+app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
+{
+	char	path[600], err[512];
+
+	config_defaults(cfg);
+	if (strlen(data_dir) >= sizeof(cfg->data_dir)) {
+		fprintf(stderr, "loudong: the data directory path is too long\n");
+		return -1;
+	}
+	memcpy(cfg->data_dir, data_dir, strlen(data_dir) + 1);
+	snprintf(path, sizeof(path), "%s/loudong.conf", data_dir);
+	if (must_exist && access(path, F_OK) != 0) {
+		fprintf(stderr, "loudong: '%s' is not initialised; run "
+		    "'loudong init --data-dir %s' first\n", data_dir, data_dir);
+		return -1;
+	}
+	if (config_load(cfg, path, must_exist, err, sizeof(err)) != 0) {
+		fprintf(stderr, "loudong: %s\n", err);
+		return -1;
+	}
+	log_threshold = (enum log_level)cfg->log_level;
+	return 0;
+}
+
+void
+app_db_path(const struct config *cfg, char *buf, size_t size)
+{
+	if (cfg->db_path[0] == '/')
+		snprintf(buf, size, "%s", cfg->db_path);
+	else
+		snprintf(buf, size, "%s/%s", cfg->data_dir, cfg->db_path);
+}
+
+struct store *
+app_open_store(const struct config *cfg)
+{
+	struct store	*st;
+	char		 path[1100], err[512];
+
+	app_db_path(cfg, path, sizeof(path));
+	if ((st = store_open(path, cfg->busy_timeout_ms, true, err, sizeof(err))) == NULL)
+		fprintf(stderr, "loudong: %s\n", err);
+	return st;
+}
+
+/* A readable one-time password: 20 characters from an unambiguous alphabet. */
+static void
+one_time_password(char out[21])
+{
+	static const char	alphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789";
+	size_t			i;
+
+	for (i = 0; i < 20; i++)
+		out[i] = alphabet[crypto_random_uniform(sizeof(alphabet) - 1)];
+	out[20] = '\0';
+}
+
+static void
+print_fault(const char *what, const struct fault *f)
+{
+	char	text[512];
+
+	/* The catalog's formats are ours; iarg is the only argument any takes. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(text, sizeof(text), msg(LANG_EN, f->msg), f->iarg);
+#pragma GCC diagnostic pop
+	if (f->field != NULL)
+		fprintf(stderr, "loudong: cannot %s: %s (field '%s')\n", what, text,
+		    f->field);
+	else
+		fprintf(stderr, "loudong: cannot %s: %s\n", what, text);
+}
+
+/* Demo data: a vendor with a product, a vendor member and a reporter. */
+static int
+seed_demo(const struct svc_ctx *c)
+{
+	struct org	 o;
+	struct product	 p;
+	struct user	 u;
+	struct fault	 f;
+	char		 pw[21];
+	struct user_new	 vendor = { "demo-vendor", "张工（示例厂商 PSIRT）",
+			    "psirt@example.com", UROLE_VENDOR, "example-vendor",
+			    pw, 20, true, };
+	struct user_new	 reporter = { "demo-reporter", "白帽研究员（示例）",
+			    "researcher@example.org", UROLE_REPORTER, NULL, pw, 20,
+			    true, };
+
+	if (svc_org_create(c, "example-vendor", "示例网络科技有限公司", "provider",
+	    "CN", &o, &f) != APP_OK) {
+		print_fault("create the demo organisation", &f);
+		return -1;
+	}
+	if (svc_product_create(c, "example-vendor", "示例路由器", "EX-R3000",
+	    "1.0.0 – 1.2.4", &p, &f) != APP_OK) {
+		print_fault("create the demo product", &f);
+		return -1;
+	}
+	one_time_password(pw);
+	if (svc_user_create(c, &vendor, &u, &f) != APP_OK) {
+		print_fault("create the demo vendor account", &f);
+		return -1;
+	}
+	printf("  demo vendor account:   demo-vendor   one-time password: %s\n", pw);
+	one_time_password(pw);
+	if (svc_user_create(c, &reporter, &u, &f) != APP_OK) {
+		print_fault("create the demo reporter account", &f);
+		return -1;
+	}
+	printf("  demo reporter account: demo-reporter one-time password: %s\n", pw);
+	crypto_wipe(pw, sizeof(pw));
+	return 0;
+}
+
+int
+app_init(const struct app_init_opts *o)
+{
+	struct config	 cfg;
+	struct store	*st = NULL;
+	struct arena	*a = NULL;
+	struct user	 admin;
+	struct fault	 f;
+	char		 path[600], err[512], pw[21];
+	int64_t		 users = 0;
+	int		 rc = 1;
+
+	if (mkdir(o->data_dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "loudong: cannot create '%s': %s\n", o->data_dir,
+		    strerror(errno));
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/loudong.conf", o->data_dir);
+	if (access(path, F_OK) == 0) {
+		fprintf(stderr, "loudong: '%s' is already initialised (%s exists)\n",
+		    o->data_dir, path);
+		return 1;
+	}
+	if (app_load_config(o->data_dir, false, &cfg) != 0)
+		return 1;
+	cfg.role = o->role;
+	if (crypto_keys_create(o->data_dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, "loudong: %s\n", err);
+		return 1;
+	}
+	if ((st = app_open_store(&cfg)) == NULL)
+		goto out;
+	a = arena_new();
+	{
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct user_new	in = { "admin", "管理员 Administrator", "", UROLE_ADMIN,
+				    NULL, pw, 20, true, };
+
+		if (store_user_count(st, &users) != APP_OK)
+			goto out;
+		one_time_password(pw);
+		if (svc_user_create(&c, &in, &admin, &f) != APP_OK) {
+			print_fault("create the admin account", &f);
+			goto out;
+		}
+		/* The config is written last: its presence means "initialised". */
+		if (config_write(&cfg, path) != 0) {
+			fprintf(stderr, "loudong: cannot write '%s': %s\n", path,
+			    strerror(errno));
+			goto out;
+		}
+		printf("Initialised %s as a %s instance (%d migrations applied).\n\n",
+		    o->data_dir, config_role_name(cfg.role), store_migrations_applied(st));
+		printf("  ┌──────────────────────────────────────────────────────────┐\n");
+		printf("  │ admin login:              admin                          │\n");
+		printf("  │ one-time password:        %s           │\n", pw);
+		printf("  │ (shown once; you must change it at the first login)      │\n");
+		printf("  └──────────────────────────────────────────────────────────┘\n\n");
+		if (o->demo) {
+			printf("Demo data:\n");
+			if (seed_demo(&c) != 0)
+				goto out;
+			printf("  demo organisation:     example-vendor (示例网络科技有限公司), "
+			    "product 示例路由器 EX-R3000\n\n");
+		}
+	}
+	rc = 0;
+out:
+	crypto_wipe(pw, sizeof(pw));
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+static int
+with_store(const char *data_dir, struct config *cfg, struct store **st,
+    struct arena **a)
+{
+	if (app_load_config(data_dir, true, cfg) != 0)
+		return -1;
+	if ((*st = app_open_store(cfg)) == NULL)
+		return -1;
+	*a = arena_new();
+	return 0;
+}
+
+int
+app_user_add(const char *data_dir, const char *login, const char *role,
+    const char *org, const char *email, const char *name, const char *password,
+    size_t password_len)
+{
+	struct config	 cfg;
+	struct store	*st = NULL;
+	struct arena	*a = NULL;
+	struct user	 u;
+	struct fault	 f;
+	int		 r, rc = 1;
+
+	if ((r = user_role_parse(str_from(role))) < 0) {
+		fprintf(stderr, "loudong: %s\n", msg(LANG_EN, MSG_ERR_ROLE));
+		return 2;
+	}
+	if (with_store(data_dir, &cfg, &st, &a) != 0)
+		goto out;
+	{
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct user_new	in = { login, name, email, (enum user_role)r, org,
+				    password, password_len, false };
+
+		if (svc_user_create(&c, &in, &u, &f) != APP_OK) {
+			print_fault("add the user", &f);
+			goto out;
+		}
+	}
+	printf("added user %s (id %lld, role %s)\n", u.login, (long long)u.id,
+	    user_role_name(u.role));
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+int
+app_org_add(const char *data_dir, const char *slug, const char *name,
+    const char *kind, const char *country)
+{
+	struct config	 cfg;
+	struct store	*st = NULL;
+	struct arena	*a = NULL;
+	struct org	 o;
+	struct fault	 f;
+	int		 rc = 1;
+
+	if (with_store(data_dir, &cfg, &st, &a) != 0)
+		goto out;
+	{
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+
+		if (svc_org_create(&c, slug, name, kind, country, &o, &f) != APP_OK) {
+			print_fault("add the organisation", &f);
+			goto out;
+		}
+	}
+	printf("added organisation %s (id %lld)\n", o.slug, (long long)o.id);
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+int
+app_token_create(const char *data_dir, const char *login, const char *label)
+{
+	struct config		 cfg;
+	struct store		*st = NULL;
+	struct arena		*a = NULL;
+	struct user		 u;
+	struct api_token	 t;
+	struct fault		 f;
+	char			 raw[CRYPTO_TOKEN_MAX];
+	enum app_err		 er;
+	int			 rc = 1;
+
+	if (with_store(data_dir, &cfg, &st, &a) != 0)
+		goto out;
+	if ((er = store_user_by_login(st, a, login, &u)) != APP_OK) {
+		fprintf(stderr, "loudong: there is no user '%s'\n", login);
+		goto out;
+	}
+	{
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+
+		if (svc_token_create(&c, u.id, label, raw, &t, &f) != APP_OK) {
+			print_fault("create the token", &f);
+			goto out;
+		}
+	}
+	/* stdout carries only the token, so `$(loudong token create ...)` works. */
+	printf("%s\n", raw);
+	fprintf(stderr, "created API token %lld for %s; it is shown only this once\n",
+	    (long long)t.id, u.login);
+	crypto_wipe(raw, sizeof(raw));
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+int
+app_token_revoke(const char *data_dir, const char *login, long long id)
+{
+	struct config	 cfg;
+	struct store	*st = NULL;
+	struct arena	*a = NULL;
+	struct user	 u;
+	struct fault	 f;
+	int		 rc = 1;
+
+	if (with_store(data_dir, &cfg, &st, &a) != 0)
+		goto out;
+	if (store_user_by_login(st, a, login, &u) != APP_OK) {
+		fprintf(stderr, "loudong: there is no user '%s'\n", login);
+		goto out;
+	}
+	{
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+
+		if (svc_token_revoke(&c, u.id, id, &f) != APP_OK) {
+			print_fault("revoke the token", &f);
+			goto out;
+		}
+	}
+	printf("revoked API token %lld of %s\n", id, u.login);
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+static void
+describe_row(void *arg, const char *section, const char *key, const char *env,
+    const char *def, const char *help)
+{
+	bool	md = *(bool *)arg;
+
+	if (md)
+		printf("| `[%s] %s` | `%s` | `%s` | %s |\n", section, key, env,
+		    def[0] ? def : "", help);
+	else
+		printf("[%s] %s = %s\n    env %s: %s\n", section, key, def, env, help);
+}
+
+int
+app_config_describe(bool markdown)
+{
+	if (markdown)
+		printf("| key | environment variable | default | meaning |\n"
+		    "|---|---|---|---|\n");
+	config_describe(describe_row, &markdown);
+	return 0;
+}

@@ -1,0 +1,414 @@
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "core/parse.h"
+
+enum ckind {
+	C_STR,		/* char array, bounded */
+	C_INT,		/* int in [min, max] */
+	C_BOOL,		/* bool */
+	C_ROLE,		/* enum instance_role */
+	C_LEVEL,	/* enum log_level */
+	C_LISTEN,	/* HOST:PORT into listen_host + listen_port */
+	C_URL,		/* http:// or https:// URL, char array */
+};
+
+struct ckey {
+	const char	*section;	/* INI section */
+	const char	*key;		/* INI key */
+	enum ckind	 kind;		/* how to parse */
+	size_t		 off;		/* offset into struct config */
+	size_t		 size;		/* C_STR/C_URL: array size */
+	long		 min, max;	/* C_INT bounds */
+	const char	*def;		/* default, as text */
+	const char	*help;		/* one line for CONFIG.md and `loudong config` */
+};
+
+#define F(field)	offsetof(struct config, field)
+#define S(field)	sizeof(((struct config *)0)->field)
+
+/*
+ * The whole configuration.  Every number the regulations or operations leave
+ * open is here with its default; docs/CONFIG.md is generated from this table
+ * by `loudong config --markdown`.
+ */
+static const struct ckey config_keys[] = {
+	{ "instance", "role", C_ROLE, F(role), 0, 0, 0, "platform",
+	  "platform (漏洞收集平台), provider (vendor PSIRT) or registry (national library)" },
+	{ "instance", "name", C_STR, F(name), S(name), 0, 0, "Loudong",
+	  "name shown in page titles and the header" },
+	{ "instance", "filing_number", C_STR, F(filing_number), S(filing_number), 0, 0, "",
+	  "备案编号 shown in every page footer (platform role); opaque, at most 64 bytes" },
+	{ "instance", "base_url", C_URL, F(base_url), S(base_url), 0, 0, "http://127.0.0.1:8080",
+	  "public URL of this instance; https:// makes cookies Secure" },
+	{ "server", "listen", C_LISTEN, 0, 0, 0, 0, "127.0.0.1:8080",
+	  "HOST:PORT to listen on (port 0: any free port)" },
+	{ "server", "threads", C_INT, F(threads), 0, 1, 64, "4",
+	  "worker threads (each holds one database connection)" },
+	{ "server", "connection_limit", C_INT, F(connection_limit), 0, 1, 100000, "256",
+	  "concurrent connections in total" },
+	{ "server", "per_ip_connection_limit", C_INT, F(per_ip_connection_limit), 0, 0, 100000, "64",
+	  "concurrent connections per client address (0: no limit)" },
+	{ "server", "connection_timeout", C_INT, F(connection_timeout), 0, 1, 3600, "30",
+	  "seconds of inactivity before a connection is closed (slow clients)" },
+	{ "server", "header_max_bytes", C_INT, F(header_max_bytes), 0, 4096, 1048576, "32768",
+	  "memory for one connection's request line and headers; larger gets 431" },
+	{ "server", "body_max_bytes", C_INT, F(body_max_bytes), 0, 1024, 268435456, "1048576",
+	  "largest request body from an authenticated client; larger gets 413" },
+	{ "server", "body_max_anon_bytes", C_INT, F(body_max_anon_bytes), 0, 1024, 268435456, "65536",
+	  "largest request body before authentication; larger gets 413" },
+	{ "server", "user", C_STR, F(user), S(user), 0, 0, "nobody",
+	  "when started as root: user to switch to after binding (empty: stay, with a warning)" },
+	{ "database", "path", C_STR, F(db_path), S(db_path), 0, 0, "loudong.db",
+	  "SQLite database file, relative to the data directory" },
+	{ "database", "busy_timeout_ms", C_INT, F(busy_timeout_ms), 0, 0, 600000, "5000",
+	  "how long a writer waits for the database lock" },
+	{ "auth", "allow_registration", C_BOOL, F(allow_registration), 0, 0, 0, "true",
+	  "let anyone register a reporter account" },
+	{ "auth", "session_ttl", C_INT, F(session_ttl), 0, 300, 2592000, "43200",
+	  "seconds a login session lasts" },
+	{ "auth", "password_min_length", C_INT, F(password_min_length), 0, 8, 128, "12",
+	  "shortest accepted password, in characters" },
+	{ "auth", "argon2_opslimit", C_INT, F(argon2_opslimit), 0, 1, 10, "2",
+	  "Argon2id passes for new password hashes" },
+	{ "auth", "argon2_memlimit_kib", C_INT, F(argon2_memlimit_kib), 0, 8, 4194304, "65536",
+	  "Argon2id memory for new password hashes, KiB" },
+	{ "auth", "throttle_window", C_INT, F(throttle_window), 0, 60, 86400, "900",
+	  "seconds over which failed logins are counted" },
+	{ "auth", "throttle_account_max", C_INT, F(throttle_account_max), 0, 1, 1000, "5",
+	  "failed logins per account within the window before 429" },
+	{ "auth", "throttle_address_max", C_INT, F(throttle_address_max), 0, 1, 100000, "20",
+	  "failed logins per client address within the window before 429" },
+	{ "log", "level", C_LEVEL, F(log_level), 0, 0, 0, "info",
+	  "err, warn, info or debug" },
+	{ "log", "access", C_BOOL, F(access_log), 0, 0, 0, "true",
+	  "one access-log line per request" },
+};
+
+#define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
+
+static const char *const role_names[ROLE__MAX] = {
+	"platform",	/* ROLE_PLATFORM */
+	"provider",	/* ROLE_PROVIDER */
+	"registry",	/* ROLE_REGISTRY */
+};
+
+static const char *const level_names[LOG__MAX] = { "err", "warn", "info", "debug" };
+
+int
+config_role_parse(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+config_role_name(enum instance_role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "?";
+}
+
+static void
+env_name(const struct ckey *k, char *buf, size_t size)
+{
+	size_t	i;
+
+	snprintf(buf, size, "LOUDONG_%s_%s", k->section, k->key);
+	for (i = 0; buf[i] != '\0'; i++)
+		buf[i] = (char)toupper((unsigned char)buf[i]);
+}
+
+static const struct ckey *
+find_key(const char *section, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(config_keys[i].section, section) == 0 &&
+		    strcmp(config_keys[i].key, key) == 0)
+			return &config_keys[i];
+	return NULL;
+}
+
+/* Parse value into the field k describes; 0, or -1 with err filled. */
+static int
+apply(struct config *cfg, const struct ckey *k, const char *value,
+    const char *origin, char *err, size_t errsz)
+{
+	char		*base = (char *)cfg;
+	char		 env[96];
+	size_t		 n = strlen(value);
+	int64_t		 i;
+	bool		 b;
+	int		 r;
+
+	env_name(k, env, sizeof(env));
+	switch (k->kind) {
+	case C_STR:
+	case C_URL:
+		if (n >= k->size) {
+			snprintf(err, errsz, "[%s] %s (%s) is too long in %s: at most %zu bytes",
+			    k->section, k->key, env, origin, k->size - 1);
+			return -1;
+		}
+		if (k->kind == C_URL && strncmp(value, "http://", 7) != 0 &&
+		    strncmp(value, "https://", 8) != 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must start with http:// or https://",
+			    k->section, k->key, env, origin);
+			return -1;
+		}
+		memcpy(base + k->off, value, n + 1);
+		return 0;
+	case C_INT:
+		if (parse_i64(value, n, k->min, k->max, &i) != 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be a whole number from %ld to %ld",
+			    k->section, k->key, env, origin, k->min, k->max);
+			return -1;
+		}
+		*(int *)(base + k->off) = (int)i;
+		return 0;
+	case C_BOOL:
+		if (parse_bool(value, n, &b) != 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be true or false",
+			    k->section, k->key, env, origin);
+			return -1;
+		}
+		*(bool *)(base + k->off) = b;
+		return 0;
+	case C_ROLE:
+		if ((r = config_role_parse(value)) < 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be platform, provider or registry",
+			    k->section, k->key, env, origin);
+			return -1;
+		}
+		*(enum instance_role *)(base + k->off) = (enum instance_role)r;
+		return 0;
+	case C_LEVEL:
+		if ((r = log_level_parse(value)) < 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be err, warn, info or debug",
+			    k->section, k->key, env, origin);
+			return -1;
+		}
+		*(int *)(base + k->off) = r;
+		return 0;
+	case C_LISTEN:
+		if (parse_hostport(value, cfg->listen_host, &cfg->listen_port) != 0) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be HOST:PORT, e.g. 127.0.0.1:8080",
+			    k->section, k->key, env, origin);
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(err, errsz, "internal: bad config kind");
+	return -1;
+}
+
+void
+config_defaults(struct config *cfg)
+{
+	char	err[256];
+	size_t	i;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->data_dir[0] = '.';
+	for (i = 0; i < NKEYS; i++)
+		if (apply(cfg, &config_keys[i], config_keys[i].def, "defaults",
+		    err, sizeof(err)) != 0) {
+			/* The table is ours: a bad default is a programming error. */
+			fprintf(stderr, "fatal: %s\n", err);
+			abort();
+		}
+}
+
+int
+config_set(struct config *cfg, const char *section, const char *key,
+    const char *value, char *err, size_t errsz)
+{
+	const struct ckey	*k;
+
+	if ((k = find_key(section, key)) == NULL) {
+		snprintf(err, errsz, "unknown configuration key [%s] %s", section, key);
+		return -1;
+	}
+	return apply(cfg, k, value, "the arguments", err, errsz);
+}
+
+struct ini_ctx {
+	struct config	*cfg;
+	const char	*path;
+	char		*err;
+	size_t		 errsz;
+	int		 failed;
+};
+
+static int
+config_ini_line(void *user, const char *section, const char *key, const char *value)
+{
+	struct ini_ctx		*ctx = user;
+	const struct ckey	*k;
+	char			 origin[600];
+
+	if (ctx->failed)
+		return 0;
+	if ((k = find_key(section, key)) == NULL) {
+		snprintf(ctx->err, ctx->errsz, "unknown key [%s] %s in %s",
+		    section, key, ctx->path);
+		ctx->failed = 1;
+		return 0;
+	}
+	snprintf(origin, sizeof(origin), "%s", ctx->path);
+	if (apply(ctx->cfg, k, value, origin, ctx->err, ctx->errsz) != 0) {
+		ctx->failed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static int
+validate(const struct config *cfg, char *err, size_t errsz)
+{
+	if (cfg->body_max_anon_bytes > cfg->body_max_bytes) {
+		snprintf(err, errsz, "[server] body_max_anon_bytes must not exceed [server] body_max_bytes");
+		return -1;
+	}
+	if (cfg->db_path[0] == '\0') {
+		snprintf(err, errsz, "[database] path must not be empty");
+		return -1;
+	}
+	return 0;
+}
+
+int
+config_load(struct config *cfg, const char *path, bool must_exist,
+    char *err, size_t errsz)
+{
+	struct ini_ctx	 ctx = { cfg, path, err, errsz, 0 };
+	char		 env[96];
+	const char	*v;
+	FILE		*f;
+	size_t		 i;
+	int		 line;
+
+	if (path != NULL) {
+		if ((f = fopen(path, "r")) == NULL) {
+			if (errno != ENOENT || must_exist) {
+				snprintf(err, errsz, "cannot read configuration '%s': %s",
+				    path, strerror(errno));
+				return -1;
+			}
+		} else {
+			line = ini_parse_file(f, config_ini_line, &ctx);
+			fclose(f);
+			if (ctx.failed)
+				return -1;
+			if (line != 0) {
+				snprintf(err, errsz, "syntax error in '%s' at line %d",
+				    path, line);
+				return -1;
+			}
+		}
+	}
+	for (i = 0; i < NKEYS; i++) {
+		env_name(&config_keys[i], env, sizeof(env));
+		if ((v = getenv(env)) == NULL)
+			continue;
+		if (apply(cfg, &config_keys[i], v, "the environment", err, errsz) != 0)
+			return -1;
+	}
+	return validate(cfg, err, errsz);
+}
+
+/* The current value of k in cfg, as text. */
+static void
+format_value(const struct config *cfg, const struct ckey *k, char *buf, size_t size)
+{
+	const char	*base = (const char *)cfg;
+
+	switch (k->kind) {
+	case C_STR:
+	case C_URL:
+		snprintf(buf, size, "%s", base + k->off);
+		break;
+	case C_INT:
+		snprintf(buf, size, "%d", *(const int *)(base + k->off));
+		break;
+	case C_BOOL:
+		snprintf(buf, size, "%s", *(const bool *)(base + k->off) ? "true" : "false");
+		break;
+	case C_ROLE:
+		snprintf(buf, size, "%s", config_role_name(*(const enum instance_role *)(base + k->off)));
+		break;
+	case C_LEVEL:
+		snprintf(buf, size, "%s", level_names[*(const int *)(base + k->off)]);
+		break;
+	case C_LISTEN:
+		if (strchr(cfg->listen_host, ':') != NULL)
+			snprintf(buf, size, "[%s]:%u", cfg->listen_host, cfg->listen_port);
+		else
+			snprintf(buf, size, "%s:%u", cfg->listen_host, cfg->listen_port);
+		break;
+	}
+}
+
+void
+config_describe(void (*fn)(void *, const char *, const char *, const char *,
+    const char *, const char *), void *arg)
+{
+	char	env[96];
+	size_t	i;
+
+	for (i = 0; i < NKEYS; i++) {
+		env_name(&config_keys[i], env, sizeof(env));
+		fn(arg, config_keys[i].section, config_keys[i].key, env,
+		    config_keys[i].def, config_keys[i].help);
+	}
+}
+
+int
+config_write(const struct config *cfg, const char *path)
+{
+	const char	*section = "";
+	char		 val[600], env[96];
+	FILE		*f;
+	size_t		 i;
+	int		 rc;
+
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fprintf(f, "# Loudong configuration.  Every key can be overridden by the\n"
+	    "# environment variable LOUDONG_<SECTION>_<KEY>; see docs/CONFIG.md.\n");
+	for (i = 0; i < NKEYS; i++) {
+		const struct ckey *k = &config_keys[i];
+
+		if (strcmp(section, k->section) != 0) {
+			section = k->section;
+			fprintf(f, "\n[%s]\n", section);
+		}
+		env_name(k, env, sizeof(env));
+		format_value(cfg, k, val, sizeof(val));
+		fprintf(f, "# %s (default: %s; %s)\n%s = %s\n", k->help,
+		    k->def[0] ? k->def : "empty", env, k->key, val);
+	}
+	rc = ferror(f) ? -1 : 0;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
+bool
+config_is_tls(const struct config *cfg)
+{
+	return strncmp(cfg->base_url, "https://", 8) == 0;
+}

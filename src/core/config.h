@@ -1,0 +1,100 @@
+#ifndef LOUDONG_CORE_CONFIG_H
+#define LOUDONG_CORE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Configuration: one table (config.c: config_keys[]) gives every key its
+ * section, type, default, bounds and environment name.  Load order: the
+ * defaults, then DIR/loudong.conf (INI), then LOUDONG_<SECTION>_<KEY>
+ * environment variables; everything is validated before the server listens.
+ * After loading, the struct is passed around as const and never changed.
+ */
+
+enum instance_role {
+	ROLE_PLATFORM,	/* a 漏洞收集平台 */
+	ROLE_PROVIDER,	/* a 网络产品提供者 (vendor PSIRT) */
+	ROLE_REGISTRY,	/* the national side (NVDB, CAPPVD) */
+	ROLE__MAX
+};
+
+struct config {
+	char		 data_dir[512];	/* set by the caller, not from the file */
+
+	/* [instance] */
+	enum instance_role role;	/* instance.role */
+	char		 name[128];		/* instance.name */
+	char		 filing_number[65];	/* instance.filing_number (备案编号) */
+	char		 base_url[256];		/* instance.base_url */
+
+	/* [server] */
+	char		 listen_host[64];	/* server.listen, host part */
+	uint16_t	 listen_port;		/* server.listen, port part */
+	int		 threads;		/* server.threads */
+	int		 connection_limit;	/* server.connection_limit */
+	int		 per_ip_connection_limit; /* server.per_ip_connection_limit */
+	int		 connection_timeout;	/* server.connection_timeout (s) */
+	int		 header_max_bytes;	/* server.header_max_bytes */
+	int		 body_max_bytes;	/* server.body_max_bytes */
+	int		 body_max_anon_bytes;	/* server.body_max_anon_bytes */
+	char		 user[64];		/* server.user (drop to it when root) */
+
+	/* [database] */
+	char		 db_path[512];		/* database.path */
+	int		 busy_timeout_ms;	/* database.busy_timeout_ms */
+
+	/* [auth] */
+	bool		 allow_registration;	/* auth.allow_registration */
+	int		 session_ttl;		/* auth.session_ttl (s) */
+	int		 password_min_length;	/* auth.password_min_length */
+	int		 argon2_opslimit;	/* auth.argon2_opslimit */
+	int		 argon2_memlimit_kib;	/* auth.argon2_memlimit_kib */
+	int		 throttle_window;	/* auth.throttle_window (s) */
+	int		 throttle_account_max;	/* auth.throttle_account_max */
+	int		 throttle_address_max;	/* auth.throttle_address_max */
+
+	/* [log] */
+	int		 log_level;		/* log.level (enum log_level) */
+	bool		 access_log;		/* log.access */
+};
+
+/* Fill cfg with the defaults (data_dir becomes "."). */
+void	config_defaults(struct config *cfg);
+
+/*
+ * Load path (if it exists; a missing file is not an error when
+ * must_exist is false), then the environment, then validate.  On failure
+ * returns -1 with one plain sentence naming the key in err.
+ */
+int	config_load(struct config *cfg, const char *path, bool must_exist,
+	    char *err, size_t errsz) __attribute__((warn_unused_result));
+
+/*
+ * Set one key from text, as the file and the environment do.  Returns 0, or
+ * -1 with a sentence in err.  For `init` and tests.
+ */
+int	config_set(struct config *cfg, const char *section, const char *key,
+	    const char *value, char *err, size_t errsz)
+	    __attribute__((warn_unused_result));
+
+/* "platform", "provider", "registry"; -1 if unknown. */
+int		 config_role_parse(const char *s);
+const char	*config_role_name(enum instance_role r);
+
+/*
+ * Describe every key, for `loudong config` and docs/CONFIG.md:
+ * calls fn once per key in table order.
+ */
+void	config_describe(void (*fn)(void *arg, const char *section,
+	    const char *key, const char *env, const char *def, const char *help),
+	    void *arg);
+
+/* Write a commented loudong.conf with the values in cfg.  0 or -1. */
+int	config_write(const struct config *cfg, const char *path);
+
+/* True if the base URL is https:// (cookies then get Secure). */
+bool	config_is_tls(const struct config *cfg);
+
+#endif

@@ -1,0 +1,58 @@
+#include "core/str.h"
+
+static int
+lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+bool
+str_caseeq(struct str a, const char *b)
+{
+	size_t	i, n = strlen(b);
+
+	if (a.n != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (lower((unsigned char)a.p[i]) != lower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+bool
+str_has_prefix(struct str a, const char *prefix)
+{
+	size_t	n = strlen(prefix);
+
+	return a.n >= n && memcmp(a.p, prefix, n) == 0;
+}
+
+struct str
+str_trim(struct str a)
+{
+	while (a.n > 0 && (a.p[0] == ' ' || a.p[0] == '\t')) {
+		a.p++;
+		a.n--;
+	}
+	while (a.n > 0 && (a.p[a.n - 1] == ' ' || a.p[a.n - 1] == '\t'))
+		a.n--;
+	return a;
+}
+
+struct str
+str_split(struct str *rest, char sep)
+{
+	struct str	head = *rest;
+	const char	*q;
+
+	q = rest->n ? memchr(rest->p, sep, rest->n) : NULL;
+	if (q == NULL) {
+		rest->p = rest->p ? rest->p + rest->n : NULL;
+		rest->n = 0;
+		return head;
+	}
+	head.n = (size_t)(q - rest->p);
+	rest->n -= head.n + 1;
+	rest->p = q + 1;
+	return head;
+}

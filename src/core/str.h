@@ -1,0 +1,50 @@
+#ifndef LOUDONG_CORE_STR_H
+#define LOUDONG_CORE_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+/*
+ * Untrusted bytes: a pointer and a length, never assumed NUL-terminated
+ * (H2O's h2o_iovec_t).  A str does not own its bytes.
+ */
+struct str {
+	const char	*p;	/* the bytes (may be NULL when n == 0) */
+	size_t		 n;	/* how many */
+};
+
+#define STR_NULL	((struct str){ NULL, 0 })
+#define STR_LIT(s)	((struct str){ (s), sizeof(s) - 1 })
+
+static inline struct str
+str_from(const char *s)
+{
+	return (struct str){ s, s ? strlen(s) : 0 };
+}
+
+/* Byte-wise equality with a C string. */
+static inline bool
+str_eq(struct str a, const char *b)
+{
+	size_t	n = strlen(b);
+
+	return a.n == n && (n == 0 || memcmp(a.p, b, n) == 0);
+}
+
+/* ASCII case-insensitive equality with a C string. */
+bool	str_caseeq(struct str a, const char *b);
+
+/* True if a starts with the C string prefix. */
+bool	str_has_prefix(struct str a, const char *prefix);
+
+/* a without leading and trailing ASCII spaces and tabs. */
+struct str	str_trim(struct str a);
+
+/*
+ * Split *rest at the first sep: returns the part before it and advances
+ * *rest past it (or to the end).  For walking "a; b; c" style headers.
+ */
+struct str	str_split(struct str *rest, char sep);
+
+#endif

@@ -1,0 +1,250 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "core/xalloc.h"
+#include "crypto/crypto.h"
+
+/*
+ * A fixed hash to verify against when the account does not exist: made once
+ * at start-up with the interactive parameters, so the dummy costs what a
+ * real verification costs.
+ */
+static char	dummy_hash[crypto_pwhash_STRBYTES];
+
+int
+crypto_init(void)
+{
+	static const char	pw[] = "loudong-timing-equaliser";
+
+	if (sodium_init() < 0)
+		return -1;
+	if (dummy_hash[0] == '\0' &&
+	    crypto_pwhash_str(dummy_hash, pw, sizeof(pw) - 1,
+	    crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) != 0)
+		return -1;
+	return 0;
+}
+
+int
+crypto_password_hash(const char *pw, size_t n, int opslimit, int memlimit_kib,
+    char out[CRYPTO_PWHASH_MAX])
+{
+	_Static_assert(crypto_pwhash_STRBYTES <= CRYPTO_PWHASH_MAX, "pwhash size");
+	return crypto_pwhash_str_alg(out, pw, n, (unsigned long long)opslimit,
+	    (size_t)memlimit_kib * 1024, crypto_pwhash_ALG_ARGON2ID13) == 0 ? 0 : -1;
+}
+
+int
+crypto_password_verify(const char *hash, const char *pw, size_t n)
+{
+	if (hash == NULL || strnlen(hash, CRYPTO_PWHASH_MAX) >= CRYPTO_PWHASH_MAX)
+		return -1;
+	return crypto_pwhash_str_verify(hash, pw, n) == 0 ? 0 : -1;
+}
+
+void
+crypto_password_dummy_verify(const char *pw, size_t n)
+{
+	/* The answer is meaningless; only the time spent matters. */
+	if (crypto_pwhash_str_verify(dummy_hash, pw, n) == 0)
+		dummy_hash[0] = dummy_hash[0];
+}
+
+void
+crypto_token_new(const char *prefix, char out[CRYPTO_TOKEN_MAX])
+{
+	unsigned char	raw[CRYPTO_TOKEN_BYTES];
+	size_t		plen = strlen(prefix);
+
+	if (plen > 8)
+		plen = 8;
+	memcpy(out, prefix, plen);
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out + plen, CRYPTO_TOKEN_MAX - plen, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX])
+{
+	unsigned char	h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, n);
+	sodium_bin2hex(out, CRYPTO_HASH_HEX, h, sizeof(h));
+}
+
+void
+crypto_random_hex(char *out, size_t n)
+{
+	unsigned char	raw[64];
+	size_t		chunk;
+
+	while (n > 0) {
+		chunk = n < sizeof(raw) ? n : sizeof(raw);
+		randombytes_buf(raw, chunk);
+		sodium_bin2hex(out, chunk * 2 + 1, raw, chunk);
+		out += chunk * 2;
+		n -= chunk;
+	}
+	*out = '\0';
+}
+
+uint32_t
+crypto_random_uniform(uint32_t upper)
+{
+	return randombytes_uniform(upper);
+}
+
+bool
+crypto_memeq(const void *a, const void *b, size_t n)
+{
+	return sodium_memcmp(a, b, n) == 0;
+}
+
+void
+crypto_wipe(void *p, size_t n)
+{
+	sodium_memzero(p, n);
+}
+
+struct keyring {
+	unsigned char	data_key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];	/* at rest */
+	unsigned char	sign_sk[crypto_sign_SECRETKEYBYTES];	/* Ed25519 secret */
+	unsigned char	sign_pk[crypto_sign_PUBLICKEYBYTES];	/* Ed25519 public */
+};
+
+static int
+write_secret(const char *path, const void *p, size_t n)
+{
+	int	fd, rc = -1;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+		return -1;
+	if (write(fd, p, n) == (ssize_t)n && fsync(fd) == 0)
+		rc = 0;
+	if (close(fd) != 0)
+		rc = -1;
+	return rc;
+}
+
+static int
+read_secret(const char *path, void *p, size_t n)
+{
+	struct stat	st;
+	int		fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && st.st_size == (off_t)n &&
+	    read(fd, p, n) == (ssize_t)n)
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
+int
+crypto_keys_create(const char *data_dir, char *err, size_t errsz)
+{
+	struct keyring	k;
+	unsigned char	seed[crypto_sign_SEEDBYTES];
+	char		dir[600], path[700];
+	int		rc = -1;
+
+	snprintf(dir, sizeof(dir), "%s/keys", data_dir);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		snprintf(err, errsz, "cannot create '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	crypto_aead_xchacha20poly1305_ietf_keygen(k.data_key);
+	randombytes_buf(seed, sizeof(seed));
+	snprintf(path, sizeof(path), "%s/data.key", dir);
+	if (write_secret(path, k.data_key, sizeof(k.data_key)) != 0) {
+		snprintf(err, errsz, "cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	snprintf(path, sizeof(path), "%s/sign.key", dir);
+	if (write_secret(path, seed, sizeof(seed)) != 0) {
+		snprintf(err, errsz, "cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	sodium_memzero(&k, sizeof(k));
+	sodium_memzero(seed, sizeof(seed));
+	return rc;
+}
+
+struct keyring *
+crypto_keys_load(const char *data_dir, char *err, size_t errsz)
+{
+	struct keyring	*k;
+	unsigned char	 seed[crypto_sign_SEEDBYTES];
+	char		 path[700];
+
+	k = xcalloc(1, sizeof(*k));
+	snprintf(path, sizeof(path), "%s/keys/data.key", data_dir);
+	if (read_secret(path, k->data_key, sizeof(k->data_key)) != 0) {
+		snprintf(err, errsz, "cannot read the data key '%s' (run loudong init?)", path);
+		goto fail;
+	}
+	snprintf(path, sizeof(path), "%s/keys/sign.key", data_dir);
+	if (read_secret(path, seed, sizeof(seed)) != 0) {
+		snprintf(err, errsz, "cannot read the signing key '%s' (run loudong init?)", path);
+		goto fail;
+	}
+	crypto_sign_seed_keypair(k->sign_pk, k->sign_sk, seed);
+	sodium_memzero(seed, sizeof(seed));
+	return k;
+fail:
+	crypto_keys_free(k);
+	return NULL;
+}
+
+void
+crypto_keys_free(struct keyring *k)
+{
+	if (k == NULL)
+		return;
+	sodium_memzero(k, sizeof(*k));
+	free(k);
+}
+
+void
+crypto_seal(const struct keyring *k, const void *p, size_t n,
+    const void *ad, size_t adn, unsigned char *out)
+{
+	unsigned char	*nonce = out;
+
+	_Static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES == CRYPTO_SEAL_OVERHEAD,
+	    "seal overhead");
+	randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+	    out + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, NULL,
+	    p, n, ad, adn, NULL, nonce, k->data_key);
+}
+
+int
+crypto_open(const struct keyring *k, const unsigned char *c, size_t n,
+    const void *ad, size_t adn, void *out)
+{
+	if (n < CRYPTO_SEAL_OVERHEAD)
+		return -1;
+	return crypto_aead_xchacha20poly1305_ietf_decrypt(out, NULL, NULL,
+	    c + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+	    n - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, ad, adn, c,
+	    k->data_key) == 0 ? 0 : -1;
+}
+
+void
+crypto_keys_public_hex(const struct keyring *k, char out[CRYPTO_HASH_HEX])
+{
+	sodium_bin2hex(out, CRYPTO_HASH_HEX, k->sign_pk, sizeof(k->sign_pk));
+}

@@ -1,0 +1,559 @@
+/*
+ * The libmicrohttpd glue: the only file that speaks MHD.  One request goes
+ * through three steps on a worker thread:
+ *   1. headers in: route, authenticate, authorize, check the declared
+ *      length against the body limit (which is tighter before login);
+ *   2. body in: accumulated up to the limit, the rest discarded (413);
+ *   3. dispatch: parse the body, bind parameters, CSRF, run the handler,
+ *      add the security headers and queue the answer.
+ * Everything lives in the request's arena, released when MHD reports the
+ * request completed (after the response was sent, which is why responses
+ * may point into the arena).
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include <microhttpd.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+#include "crypto/crypto.h"
+#include "http/auth.h"
+#include "http/form.h"
+#include "http/http_int.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "store/store.h"
+
+/*
+ * Bodies from a client that goes on sending after the limit are read and
+ * dropped up to this multiple of the limit, so the 413 can be delivered;
+ * past it the connection is closed.
+ */
+#define DISCARD_FACTOR	4
+
+struct server {
+	struct MHD_Daemon	*d;		/* the daemon */
+	const struct config	*cfg;		/* borrowed */
+	struct store_pool	*pool;		/* borrowed */
+	const struct keyring	*keys;		/* borrowed */
+	const struct router	*router;	/* borrowed */
+	struct server_hooks	 hooks;		/* copied */
+	uint16_t		 port;		/* bound port */
+	uint32_t		 id_prefix;	/* random, per process: request ids */
+	atomic_uint_fast32_t	 id_next;	/* request counter */
+};
+
+enum phase {
+	PH_HEADERS,	/* first call not yet done */
+	PH_BODY,	/* reading the body */
+	PH_ANSWERED,	/* a response was queued */
+};
+
+struct conn_ctx {
+	struct req		 rq;		/* what handlers see */
+	struct server		*srv;		/* whose */
+	struct route_match	 match;		/* the route and captures */
+	enum phase		 phase;		/* where we are */
+	enum app_err		 early;		/* a failure found in step 1 */
+	struct sbuf		 body;		/* accumulated body */
+	size_t			 body_max;	/* limit for this request */
+	size_t			 discarded;	/* bytes dropped past the limit */
+	bool			 toobig;	/* the body passed the limit */
+	struct timespec		 t0;		/* arrival */
+};
+
+static const char *
+mhd_header(struct req *rq, enum MHD_ValueKind kind, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, kind, name);
+}
+
+const char *
+req_header(struct req *rq, const char *name)
+{
+	return mhd_header(rq, MHD_HEADER_KIND, name);
+}
+
+const char *
+req_cookie(struct req *rq, const char *name)
+{
+	return mhd_header(rq, MHD_COOKIE_KIND, name);
+}
+
+const char *
+req_query(struct req *rq, const char *name, size_t *len)
+{
+	const char	*v = NULL;
+
+	if (MHD_lookup_connection_value_n(rq->conn, MHD_GET_ARGUMENT_KIND, name,
+	    strlen(name), &v, len) != MHD_YES)
+		return NULL;
+	return v;
+}
+
+static int
+parse_method(const char *m, enum http_method *out)
+{
+	enum http_method	i;
+
+	for (i = 0; i < HTTP__MAX; i++)
+		if (strcmp(m, http_method_name(i)) == 0) {
+			*out = i;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+client_addr(struct MHD_Connection *conn, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo	*ci;
+	const struct sockaddr		*sa;
+
+	snprintf(buf, size, "-");
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || (sa = ci->client_addr) == NULL)
+		return;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+		    buf, (socklen_t)size);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+		    buf, (socklen_t)size);
+}
+
+static enum lang
+choose_lang(struct req *rq)
+{
+	const char	*c, *al;
+	int		 l;
+
+	if ((c = req_cookie(rq, AUTH_COOKIE_LANG)) != NULL &&
+	    (l = lang_parse(str_from(c))) >= 0)
+		return (enum lang)l;
+	al = req_header(rq, "Accept-Language");
+	return lang_negotiate(str_from(al));
+}
+
+/* Security headers on every response, set in this one place. */
+static void
+add_common_headers(struct req *rq, struct MHD_Response *r)
+{
+	struct resp_header	*h;
+
+	MHD_add_response_header(r, "Content-Security-Policy",
+	    "default-src 'none'; script-src 'self'; style-src 'self'; "
+	    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+	    "base-uri 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	if (config_is_tls(rq->cfg))
+		MHD_add_response_header(r, "Strict-Transport-Security",
+		    "max-age=31536000");
+	MHD_add_response_header(r, "X-Request-Id", rq->id);
+	MHD_add_response_header(r, "Content-Language", lang_tag(rq->lang));
+	MHD_add_response_header(r, "Vary", "Accept-Language, Cookie");
+	/* Headers the handler added, in the order it added them. */
+	{
+		struct resp_header	*rev = NULL, *next;
+
+		for (h = rq->headers; h != NULL; h = next) {
+			next = h->next;
+			h->next = rev;
+			rev = h;
+		}
+		rq->headers = rev;
+	}
+	for (h = rq->headers; h != NULL; h = h->next)
+		MHD_add_response_header(r, h->name, h->value);
+	if (MHD_get_response_header(r, "Cache-Control") == NULL)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+}
+
+/* Fill in an error answer if the handler did not produce one. */
+static void
+answer_error(struct conn_ctx *c, enum app_err er)
+{
+	struct req	*rq = &c->rq;
+
+	rq->err = er;
+	rq->status = resp_status_for(er);
+	if (rq->route != NULL && (rq->route->flags & R_WEB) &&
+	    c->srv->hooks.web_error != NULL) {
+		if (er == APP_THROTTLED && rq->retry_after > 0)
+			resp_header(rq, "Retry-After", arena_printf(rq->arena,
+			    "%d", rq->retry_after));
+		c->srv->hooks.web_error(rq);
+	} else
+		resp_error(rq, er);
+}
+
+static enum MHD_Result
+queue(struct conn_ctx *c)
+{
+	struct req		*rq = &c->rq;
+	struct MHD_Response	*r;
+	enum MHD_Result		 ret;
+
+	if (rq->status == 0)
+		answer_error(c, APP_INTERNAL);
+	if (sbuf_err(&rq->out) != APP_OK) {
+		log_err("event=response_too_big req=%s", rq->id);
+		rq->status = 500;
+		rq->ctype = "text/plain; charset=utf-8";
+		sbuf_init(&rq->out, rq->arena, 0);
+		sbuf_addstr(&rq->out, "response too large\n");
+	}
+	/* The arena outlives the send (freed on NOTIFY_COMPLETED). */
+	r = MHD_create_response_from_buffer(rq->out.len, rq->out.buf,
+	    MHD_RESPMEM_PERSISTENT);
+	if (r == NULL)
+		return MHD_NO;
+	if (rq->ctype != NULL)
+		MHD_add_response_header(r, "Content-Type", rq->ctype);
+	add_common_headers(rq, r);
+	ret = MHD_queue_response(rq->conn, (unsigned)rq->status, r);
+	MHD_destroy_response(r);
+	c->phase = PH_ANSWERED;
+	return ret;
+}
+
+static void
+allow_header(struct req *rq, unsigned allow)
+{
+	struct sbuf	sb;
+	int		m;
+
+	sbuf_init(&sb, rq->arena, 256);
+	for (m = 0; m < HTTP__MAX; m++)
+		if (allow & (1u << m))
+			sbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+			    http_method_name((enum http_method)m));
+	resp_header(rq, "Allow", sb.buf);
+}
+
+/* Step 1: the headers are in.  APP_OK to go on reading the body. */
+static enum app_err
+on_headers(struct conn_ctx *c)
+{
+	struct req	*rq = &c->rq;
+	const char	*cl;
+	int64_t		 len;
+	enum app_err	 er;
+
+	switch (router_match(c->srv->router, rq->method, rq->path, &c->match)) {
+	case MATCH_NOPATH:
+		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_NO_ROUTE);
+	case MATCH_NOMETHOD:
+		allow_header(rq, c->match.allow);
+		req_fail(rq, APP_INVALID, NULL, MSG_ERR_METHOD);
+		rq->status = 405;
+		resp_problem(rq, 405, "method-not-allowed", MSG_PROBLEM_METHOD);
+		return APP_INVALID;
+	case MATCH_OK:
+		break;
+	}
+	rq->route = c->match.route;
+	rq->store = store_pool_get(c->srv->pool);
+	er = auth_resolve(rq);
+	if (er == APP_OK)
+		er = auth_authorize(rq);
+	store_pool_put(c->srv->pool, rq->store);
+	rq->store = NULL;
+	if (er != APP_OK)
+		return er;
+	c->body_max = (size_t)(rq->user != NULL ? rq->cfg->body_max_bytes :
+	    rq->cfg->body_max_anon_bytes);
+	if ((cl = req_header(rq, "Content-Length")) != NULL &&
+	    parse_i64(cl, strlen(cl), 0, INT64_MAX, &len) == 0 &&
+	    (uint64_t)len > c->body_max)
+		return req_fail(rq, APP_TOOBIG, NULL, MSG_ERR_BODY_TOO_BIG, c->body_max);
+	sbuf_init(&c->body, rq->arena, c->body_max);
+	return APP_OK;
+}
+
+static bool
+ctype_is(struct req *rq, const char *want)
+{
+	const char	*ct = req_header(rq, "Content-Type");
+	size_t		 n = strlen(want);
+
+	return ct != NULL && strncasecmp(ct, want, n) == 0 &&
+	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* Step 3: the whole body is in. */
+static enum app_err
+dispatch(struct conn_ctx *c)
+{
+	struct req		*rq = &c->rq;
+	struct form_pair	*form = NULL;
+	const struct str	*form_csrf = NULL;
+	json_error_t		 jerr;
+	int			 nform = 0;
+	bool			 has_body = rq->method == HTTP_POST ||
+				    rq->method == HTTP_PUT || rq->method == HTTP_PATCH;
+	enum app_err		 er;
+
+	rq->body = (struct str){ c->body.buf, c->body.len };
+	if (has_body && (rq->route->flags & R_FORM)) {
+		if (!ctype_is(rq, "application/x-www-form-urlencoded")) {
+			req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
+			rq->status = 415;
+			resp_problem(rq, 415, "unsupported-media-type", MSG_PROBLEM_MEDIA_TYPE);
+			return APP_INVALID;
+		}
+		if ((nform = form_parse(rq->arena, rq->body, &form)) < 0)
+			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
+		form_csrf = form_get(form, nform, "csrf");
+		if (form_csrf == NULL)
+			form_csrf = &(struct str){ "", 0 };
+	}
+	if (has_body && (rq->route->flags & R_JSON)) {
+		if (!ctype_is(rq, "application/json")) {
+			req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_EXPECTED);
+			rq->status = 415;
+			resp_problem(rq, 415, "unsupported-media-type", MSG_PROBLEM_MEDIA_TYPE);
+			return APP_INVALID;
+		}
+		rq->json = json_loadb(rq->body.p, rq->body.n, JSON_REJECT_DUPLICATES, &jerr);
+		if (rq->json == NULL)
+			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_MALFORMED,
+			    jerr.text, jerr.line, jerr.column);
+	}
+	if ((er = auth_check_csrf(rq, form_csrf)) != APP_OK)
+		return er;
+	if ((er = req_bind_params(rq, &c->match, form, nform)) != APP_OK)
+		return er;
+	rq->store = store_pool_get(c->srv->pool);
+	er = rq->route->handler(rq);
+	store_pool_put(c->srv->pool, rq->store);
+	rq->store = NULL;
+	return er;
+}
+
+static struct conn_ctx *
+ctx_new(struct server *srv, struct MHD_Connection *conn, const char *url,
+    const char *method)
+{
+	struct conn_ctx	*c;
+	struct arena	*a;
+	char		 addr[INET6_ADDRSTRLEN];
+
+	a = arena_new();
+	c = ARENA_NEW(a, struct conn_ctx);
+	c->srv = srv;
+	clock_gettime(CLOCK_MONOTONIC, &c->t0);
+	c->rq.arena = a;
+	c->rq.cfg = srv->cfg;
+	c->rq.keys = srv->keys;
+	c->rq.conn = conn;
+	c->rq.now = (int64_t)time(NULL);
+	c->rq.path = arena_strdup(a, url);
+	snprintf(c->rq.id, sizeof(c->rq.id), "%08x%08x", srv->id_prefix,
+	    (unsigned)atomic_fetch_add(&srv->id_next, 1));
+	client_addr(conn, addr, sizeof(addr));
+	c->rq.addr = arena_strdup(a, addr);
+	sbuf_init(&c->rq.out, a, 0);
+	sbuf_init(&c->body, a, 1);
+	c->rq.lang = choose_lang(&c->rq);
+	if (parse_method(method, &c->rq.method) != 0)
+		c->early = req_fail(&c->rq, APP_INVALID, NULL, MSG_ERR_METHOD);
+	return c;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **req_cls)
+{
+	struct server	*srv = cls;
+	struct conn_ctx	*c = *req_cls;
+	enum app_err	 er;
+
+	(void)version;
+	if (c == NULL) {
+		c = ctx_new(srv, conn, url, method);
+		*req_cls = c;
+		if (c->early == APP_OK)
+			c->early = on_headers(c);
+		if (c->early != APP_OK) {
+			if (c->rq.status == 0)
+				answer_error(c, c->early);
+			return queue(c);
+		}
+		c->phase = PH_BODY;
+		return MHD_YES;
+	}
+	if (c->phase == PH_ANSWERED) {
+		/* Answered early; drop whatever body still arrives. */
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		if (!c->toobig) {
+			sbuf_add(&c->body, upload_data, *upload_data_size);
+			if (sbuf_err(&c->body) != APP_OK)
+				c->toobig = true;
+		}
+		if (c->toobig) {
+			c->discarded += *upload_data_size;
+			if (c->discarded > DISCARD_FACTOR * c->body_max)
+				return MHD_NO;	/* close: it will not stop */
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (c->toobig)
+		er = req_fail(&c->rq, APP_TOOBIG, NULL, MSG_ERR_BODY_TOO_BIG, c->body_max);
+	else
+		er = dispatch(c);
+	/*
+	 * A failure keeps an error answer the handler already built (a form
+	 * shown again with its message, a 405); anything else is replaced.
+	 */
+	if (er != APP_OK && c->rq.status < 400)
+		answer_error(c, er);
+	return queue(c);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct server	*srv = cls;
+	struct conn_ctx	*c = *req_cls;
+	struct timespec	 t1;
+	char		 qpath[LOG_QUOTE_MAX];
+	double		 ms;
+
+	(void)conn;
+	if (c == NULL)
+		return;
+	if (srv->cfg->access_log) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
+		log_info("event=access req=%s method=%s path=%s status=%d bytes=%zu "
+		    "ms=%.1f addr=%s user=%lld%s", c->rq.id,
+		    http_method_name(c->rq.method),
+		    log_quote(qpath, sizeof(qpath), c->rq.path, strlen(c->rq.path)),
+		    c->rq.status, c->rq.out.len, ms, c->rq.addr,
+		    c->rq.user ? (long long)c->rq.user->id : 0LL,
+		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
+	}
+	if (c->rq.json != NULL)
+		json_decref(c->rq.json);
+	arena_free(c->rq.arena);
+	*req_cls = NULL;
+}
+
+static void
+mhd_logger(void *cls, const char *fmt, va_list ap)
+{
+	char	line[512], q[LOG_QUOTE_MAX];
+	size_t	n;
+
+	(void)cls;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(line, sizeof(line), fmt, ap);
+#pragma GCC diagnostic pop
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	log_warnx("event=mhd msg=%s", log_quote(q, sizeof(q), line, n));
+}
+
+struct server *
+server_start(const struct config *cfg, struct store_pool *pool,
+    const struct keyring *keys, const struct router *router,
+    const struct server_hooks *hooks, char *err, size_t errsz)
+{
+	struct server		*s;
+	struct sockaddr_in	 sin;
+	struct sockaddr_in6	 sin6;
+	struct sockaddr		*sa;
+	const union MHD_DaemonInfo *info;
+	unsigned		 flags;
+	const char		*host;
+
+	s = xcalloc(1, sizeof(*s));
+	s->cfg = cfg;
+	s->pool = pool;
+	s->keys = keys;
+	s->router = router;
+	if (hooks != NULL)
+		s->hooks = *hooks;
+	s->id_prefix = crypto_random_uniform(UINT32_MAX);
+	atomic_init(&s->id_next, 1);
+
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	host = strcmp(cfg->listen_host, "localhost") == 0 ? "127.0.0.1" :
+	    cfg->listen_host;
+	memset(&sin, 0, sizeof(sin));
+	memset(&sin6, 0, sizeof(sin6));
+	if (inet_pton(AF_INET, host, &sin.sin_addr) == 1) {
+		sin.sin_family = AF_INET;
+		sin.sin_port = htons(cfg->listen_port);
+		sa = (struct sockaddr *)&sin;
+	} else if (inet_pton(AF_INET6, host, &sin6.sin6_addr) == 1) {
+		sin6.sin6_family = AF_INET6;
+		sin6.sin6_port = htons(cfg->listen_port);
+		sa = (struct sockaddr *)&sin6;
+		flags |= MHD_USE_IPv6;
+	} else {
+		snprintf(err, errsz, "cannot use listen address '%s'", cfg->listen_host);
+		free(s);
+		return NULL;
+	}
+	s->d = MHD_start_daemon(flags, cfg->listen_port, NULL, NULL, on_request, s,
+	    MHD_OPTION_SOCK_ADDR, sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->connection_limit,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->per_ip_connection_limit,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->header_max_bytes,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+	    MHD_OPTION_END);
+	if (s->d == NULL) {
+		snprintf(err, errsz, "cannot listen on %s:%u (in use, or not allowed?)",
+		    cfg->listen_host, cfg->listen_port);
+		free(s);
+		return NULL;
+	}
+	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info != NULL ? info->port : cfg->listen_port;
+	return s;
+}
+
+uint16_t
+server_port(const struct server *s)
+{
+	return s->port;
+}
+
+void
+server_stop(struct server *s)
+{
+	if (s == NULL)
+		return;
+	/* Stop accepting first, then let the workers finish what they have. */
+	MHD_quiesce_daemon(s->d);
+	MHD_stop_daemon(s->d);
+	free(s);
+}

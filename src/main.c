@@ -1,0 +1,421 @@
+/*
+ * loudong: the command line.  Parses arguments and hands over to app/.
+ * Exit codes: 0 ok, 1 runtime failure, 2 usage error; errors go to stderr
+ * as one plain sentence.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "core/log.h"
+#include "crypto/crypto.h"
+#include "domain/user.h"
+
+#define EXIT_USAGE	2
+
+static const char usage_main[] =
+"usage: loudong <command> [options]\n"
+"\n"
+"Loudong (漏洞) runs China's network-product vulnerability process end to\n"
+"end: intake, triage, vendor coordination, 报送 and disclosure.\n"
+"\n"
+"commands:\n"
+"  init          create a data directory (database, keys, admin account)\n"
+"  serve         serve the web pages and the JSON API\n"
+"  user add      add an account\n"
+"  org add       add an organisation\n"
+"  token create  create an API token for an account (printed once)\n"
+"  token revoke  revoke an API token\n"
+"  config        list every configuration key, its default and env name\n"
+"\n"
+"options:\n"
+"  --help        this text; 'loudong <command> --help' for a command\n"
+"  --version     print the version\n";
+
+static const char usage_init[] =
+"usage: loudong init --data-dir DIR [--role platform|provider|registry] [--no-demo]\n"
+"\n"
+"Create DIR with loudong.conf, the instance keys (DIR/keys, mode 0600), the\n"
+"database, and an 'admin' account whose one-time password is printed once.\n"
+"Unless --no-demo, also seed a demo vendor organisation with a product, a\n"
+"vendor account and a reporter account.\n"
+"\n"
+"  --data-dir DIR   where everything lives (created if missing)\n"
+"  --role ROLE      platform (default), provider or registry\n"
+"  --no-demo        no demo data\n";
+
+static const char usage_serve[] =
+"usage: loudong serve --data-dir DIR [--listen HOST:PORT]\n"
+"\n"
+"Serve the web pages and the API until SIGINT or SIGTERM.  Configuration:\n"
+"DIR/loudong.conf, then LOUDONG_<SECTION>_<KEY> environment variables.\n"
+"\n"
+"  --data-dir DIR        an initialised data directory\n"
+"  --listen HOST:PORT    overrides [server] listen (default 127.0.0.1:8080;\n"
+"                        port 0 picks a free port)\n";
+
+static const char usage_user_add[] =
+"usage: loudong user add --data-dir DIR --login LOGIN --role ROLE [--org SLUG]\n"
+"                        [--email EMAIL] [--name NAME] --password-stdin\n"
+"\n"
+"Add an account.  The password is read from the first line of standard\n"
+"input, never from the command line.\n"
+"\n"
+"  --role ROLE        reporter, triager, coordinator, vendor, regulator,\n"
+"                     auditor or admin\n"
+"  --org SLUG         the account's organisation\n"
+"  --email EMAIL      contact address\n"
+"  --name NAME        display name (default: the login)\n";
+
+static const char usage_org_add[] =
+"usage: loudong org add --data-dir DIR --slug SLUG --name NAME\n"
+"                       --kind provider|operator|platform|authority|support_unit\n"
+"                       --country CC\n"
+"\n"
+"Add an organisation.  CC is its ISO 3166-1 alpha-2 jurisdiction (e.g. CN).\n";
+
+static const char usage_token_create[] =
+"usage: loudong token create --data-dir DIR --login LOGIN [--label TEXT]\n"
+"\n"
+"Create an API token for LOGIN and print it once on standard output.  Use it\n"
+"as 'Authorization: Bearer <token>'.  Only its hash is stored.\n";
+
+static const char usage_token_revoke[] =
+"usage: loudong token revoke --data-dir DIR --login LOGIN --id N\n"
+"\n"
+"Revoke LOGIN's API token number N (see GET /api/v1/tokens).\n";
+
+static const char usage_config[] =
+"usage: loudong config [--markdown]\n"
+"\n"
+"List every configuration key with its default and environment variable.\n";
+
+static int
+usage_error(const char *usage, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "loudong: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n\n%s", usage);
+	return EXIT_USAGE;
+}
+
+enum opt {
+	O_HELP = 'h',
+	O_DATA_DIR = 256,
+	O_ROLE,
+	O_NO_DEMO,
+	O_LISTEN,
+	O_LOGIN,
+	O_ORG,
+	O_EMAIL,
+	O_NAME,
+	O_PASSWORD_STDIN,
+	O_SLUG,
+	O_KIND,
+	O_COUNTRY,
+	O_LABEL,
+	O_ID,
+	O_MARKDOWN,
+};
+
+static const struct option long_opts[] = {
+	{ "help", no_argument, NULL, O_HELP },
+	{ "data-dir", required_argument, NULL, O_DATA_DIR },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "no-demo", no_argument, NULL, O_NO_DEMO },
+	{ "listen", required_argument, NULL, O_LISTEN },
+	{ "login", required_argument, NULL, O_LOGIN },
+	{ "org", required_argument, NULL, O_ORG },
+	{ "email", required_argument, NULL, O_EMAIL },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "password-stdin", no_argument, NULL, O_PASSWORD_STDIN },
+	{ "slug", required_argument, NULL, O_SLUG },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "country", required_argument, NULL, O_COUNTRY },
+	{ "label", required_argument, NULL, O_LABEL },
+	{ "id", required_argument, NULL, O_ID },
+	{ "markdown", no_argument, NULL, O_MARKDOWN },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Everything any subcommand can be given. */
+struct args {
+	const char	*data_dir, *role, *listen, *login, *org, *email, *name;
+	const char	*slug, *kind, *country, *label, *id;
+	bool		 no_demo, password_stdin, markdown, help;
+	unsigned	 seen;	/* bit per enum opt - O_DATA_DIR */
+};
+
+/* Parse options; accepted is a bitmask of the options this command takes. */
+static int
+parse(int argc, char **argv, unsigned accepted, const char *usage, struct args *a)
+{
+	int	c;
+
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", long_opts, NULL)) != -1) {
+		if (c == O_HELP) {
+			a->help = true;
+			continue;
+		}
+		if (c == '?')
+			return usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+		if (c == ':')
+			return usage_error(usage, "option '%s' needs a value",
+			    argv[optind - 1]);
+		if (!(accepted & (1u << (c - O_DATA_DIR))))
+			return usage_error(usage, "option '%s' does not apply here",
+			    argv[optind - 1]);
+		a->seen |= 1u << (c - O_DATA_DIR);
+		switch (c) {
+		case O_DATA_DIR: a->data_dir = optarg; break;
+		case O_ROLE: a->role = optarg; break;
+		case O_NO_DEMO: a->no_demo = true; break;
+		case O_LISTEN: a->listen = optarg; break;
+		case O_LOGIN: a->login = optarg; break;
+		case O_ORG: a->org = optarg; break;
+		case O_EMAIL: a->email = optarg; break;
+		case O_NAME: a->name = optarg; break;
+		case O_PASSWORD_STDIN: a->password_stdin = true; break;
+		case O_SLUG: a->slug = optarg; break;
+		case O_KIND: a->kind = optarg; break;
+		case O_COUNTRY: a->country = optarg; break;
+		case O_LABEL: a->label = optarg; break;
+		case O_ID: a->id = optarg; break;
+		case O_MARKDOWN: a->markdown = true; break;
+		default: break;
+		}
+	}
+	if (optind < argc)
+		return usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+#define A(o)	(1u << ((o) - O_DATA_DIR))
+
+/* Each required option, or a usage error naming the first missing. */
+static int
+need(const char *usage, int n, ...)
+{
+	va_list		 ap;
+	const char	*v, *name;
+	int		 i, rc = 0;
+
+	va_start(ap, n);
+	for (i = 0; i < n && rc == 0; i++) {
+		v = va_arg(ap, const char *);
+		name = va_arg(ap, const char *);
+		if (v == NULL || v[0] == '\0')
+			rc = usage_error(usage, "missing required option '%s'", name);
+	}
+	va_end(ap);
+	return rc;
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+	struct app_init_opts	o = { NULL, ROLE_PLATFORM, true };
+	struct args		a;
+	int			rc, role;
+
+	if ((rc = parse(argc, argv, A(O_DATA_DIR) | A(O_ROLE) | A(O_NO_DEMO),
+	    usage_init, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_init, stdout), 0;
+	if ((rc = need(usage_init, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	if (a.role != NULL && (role = config_role_parse(a.role)) < 0)
+		return usage_error(usage_init, "unknown role '%s' (platform, "
+		    "provider or registry)", a.role);
+	if (a.role != NULL)
+		o.role = (enum instance_role)role;
+	o.data_dir = a.data_dir;
+	o.demo = !a.no_demo;
+	return app_init(&o);
+}
+
+static int
+cmd_serve(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if ((rc = parse(argc, argv, A(O_DATA_DIR) | A(O_LISTEN), usage_serve, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_serve, stdout), 0;
+	if ((rc = need(usage_serve, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	return app_serve(a.data_dir, a.listen);
+}
+
+/* The first line of stdin, without its newline, into buf; -1 if none. */
+static int
+read_password(char *buf, size_t size, size_t *len)
+{
+	size_t	n;
+
+	if (fgets(buf, (int)size, stdin) == NULL)
+		return -1;
+	n = strlen(buf);
+	if (n == size - 1 && buf[n - 1] != '\n')
+		return -1;	/* longer than we accept */
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	*len = n;
+	return n > 0 ? 0 : -1;
+}
+
+static int
+cmd_user(int argc, char **argv)
+{
+	struct args	a;
+	char		pw[USER_PASSWORD_MAX_BYTES + 2];
+	size_t		len;
+	int		rc;
+
+	if (argc < 2 || strcmp(argv[1], "add") != 0) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+			return fputs(usage_user_add, stdout), 0;
+		return usage_error(usage_user_add, "unknown user command '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_LOGIN) | A(O_ROLE) |
+	    A(O_ORG) | A(O_EMAIL) | A(O_NAME) | A(O_PASSWORD_STDIN),
+	    usage_user_add, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_user_add, stdout), 0;
+	if ((rc = need(usage_user_add, 3, a.data_dir, "--data-dir", a.login,
+	    "--login", a.role, "--role")) != 0)
+		return rc;
+	if (!a.password_stdin)
+		return usage_error(usage_user_add, "%s", "missing required option "
+		    "'--password-stdin' (passwords are never taken from arguments)");
+	if (read_password(pw, sizeof(pw), &len) != 0) {
+		fprintf(stderr, "loudong: no password (or one over %d bytes) on "
+		    "standard input\n", USER_PASSWORD_MAX_BYTES);
+		return 1;
+	}
+	rc = app_user_add(a.data_dir, a.login, a.role, a.org, a.email, a.name, pw, len);
+	crypto_wipe(pw, sizeof(pw));
+	return rc;
+}
+
+static int
+cmd_org(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if (argc < 2 || strcmp(argv[1], "add") != 0) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+			return fputs(usage_org_add, stdout), 0;
+		return usage_error(usage_org_add, "unknown org command '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_SLUG) | A(O_NAME) |
+	    A(O_KIND) | A(O_COUNTRY), usage_org_add, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_org_add, stdout), 0;
+	if ((rc = need(usage_org_add, 5, a.data_dir, "--data-dir", a.slug, "--slug",
+	    a.name, "--name", a.kind, "--kind", a.country, "--country")) != 0)
+		return rc;
+	return app_org_add(a.data_dir, a.slug, a.name, a.kind, a.country);
+}
+
+static int
+cmd_token(int argc, char **argv)
+{
+	struct args	 a;
+	const char	*usage;
+	long long	 id = 0;
+	char		*end;
+	bool		 create;
+	int		 rc;
+
+	if (argc < 2 || (strcmp(argv[1], "create") != 0 && strcmp(argv[1], "revoke") != 0)) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+			fputs(usage_token_create, stdout);
+			fputs("\n", stdout);
+			return fputs(usage_token_revoke, stdout), 0;
+		}
+		return usage_error(usage_token_create, "unknown token command '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	create = strcmp(argv[1], "create") == 0;
+	usage = create ? usage_token_create : usage_token_revoke;
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_LOGIN) |
+	    (create ? A(O_LABEL) : A(O_ID)), usage, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage, stdout), 0;
+	if ((rc = need(usage, 2, a.data_dir, "--data-dir", a.login, "--login")) != 0)
+		return rc;
+	if (create)
+		return app_token_create(a.data_dir, a.login, a.label);
+	if ((rc = need(usage, 1, a.id, "--id")) != 0)
+		return rc;
+	id = strtoll(a.id, &end, 10);
+	if (*end != '\0' || id < 1)
+		return usage_error(usage, "--id must be a positive number, not '%s'", a.id);
+	return app_token_revoke(a.data_dir, a.login, id);
+}
+
+static int
+cmd_config(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if ((rc = parse(argc, argv, A(O_MARKDOWN), usage_config, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_config, stdout), 0;
+	return app_config_describe(a.markdown);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char	*name;
+		int		(*fn)(int, char **);
+	} cmds[] = {
+		{ "init", cmd_init },
+		{ "serve", cmd_serve },
+		{ "user", cmd_user },
+		{ "org", cmd_org },
+		{ "token", cmd_token },
+		{ "config", cmd_config },
+	};
+	size_t	i;
+
+	if (argc < 2)
+		return usage_error(usage_main, "%s", "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0)
+		return fputs(usage_main, stdout), 0;
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("loudong %s\n", LOUDONG_VERSION);
+		return 0;
+	}
+	if (crypto_init() != 0) {
+		fprintf(stderr, "loudong: cannot initialise libsodium\n");
+		return 1;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	return usage_error(usage_main, "unknown command '%s'", argv[1]);
+}

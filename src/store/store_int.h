@@ -1,0 +1,84 @@
+#ifndef LOUDONG_STORE_STORE_INT_H
+#define LOUDONG_STORE_STORE_INT_H
+
+/*
+ * Inside store/ only.  The aggregate code (people.c, ...) is written against
+ * this small backend-neutral query API; sqlite.c implements it (and pg.c
+ * will, with its own statement texts), so adding PostgreSQL touches no
+ * aggregate code.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct arena;
+struct store;
+
+/* Every statement the store runs; each backend has one text per entry. */
+enum stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SCHEMA_VERSION,
+	STMT_ORG_INSERT,
+	STMT_ORG_BY_SLUG,
+	STMT_ORG_BY_ID,
+	STMT_ORG_LIST,
+	STMT_PRODUCT_INSERT,
+	STMT_PRODUCT_LIST,
+	STMT_USER_INSERT,
+	STMT_USER_BY_LOGIN,
+	STMT_USER_BY_ID,
+	STMT_USER_LIST,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_COUNT,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_GET,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_USER,
+	STMT_SESSION_PURGE,
+	STMT_TOKEN_INSERT,
+	STMT_TOKEN_BY_HASH,
+	STMT_TOKEN_LIST,
+	STMT_TOKEN_REVOKE,
+	STMT_TOKEN_TOUCH,
+	STMT_LOGIN_FAILURE_INSERT,
+	STMT_LOGIN_FAILURE_COUNT,
+	STMT_LOGIN_FAILURE_CLEAR,
+	STMT_LOGIN_FAILURE_PURGE,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_LIST,
+	STMT_META_GET,
+	STMT_META_SET,
+	STMT__MAX
+};
+
+/* One running statement.  Open, bind (1-based), step, read (0-based), close. */
+struct q {
+	struct store	*st;	/* the connection */
+	void		*h;	/* backend handle */
+	enum stmt	 id;	/* which statement */
+	enum app_err	 err;	/* sticky: first bind or step failure */
+	const char	*conflict;	/* on APP_CONFLICT: the column, if known */
+};
+
+enum q_step { Q_ERR = -1, Q_DONE = 0, Q_ROW = 1 };
+
+void		 q_open(struct q *q, struct store *st, enum stmt id);
+void		 q_i64(struct q *q, int idx, int64_t v);
+void		 q_i64_or_null(struct q *q, int idx, int64_t v);	/* 0 -> NULL */
+void		 q_text(struct q *q, int idx, const char *s);	/* NULL -> NULL */
+enum q_step	 q_step(struct q *q);
+int64_t		 q_col_i64(struct q *q, int col);	/* NULL -> 0 */
+const char	*q_col_text(struct q *q, int col, struct arena *a);	/* NULL -> "" */
+bool		 q_col_null(struct q *q, int col);
+int64_t		 q_last_id(struct q *q);
+int64_t		 q_changes(struct q *q);
+/* Reset the statement for reuse; returns q->err (APP_OK if all went well). */
+enum app_err	 q_close(struct q *q);
+
+/* Run a statement that returns no rows, in one go.  Binds by the caller. */
+enum app_err	 q_exec_done(struct q *q);
+
+#endif
