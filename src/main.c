@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -95,11 +96,18 @@ static const char usage_config[] =
 "\n"
 "List every configuration key with its default and environment variable.\n";
 
+static int usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static int
-usage_error(const char *usage, const char *fmt, const char *arg)
+usage_error(const char *usage, const char *fmt, ...)
 {
+	va_list	ap;
+
 	fprintf(stderr, "loudong: ");
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\n\n%s", usage);
 	return EXIT_USAGE;
 }
@@ -410,6 +418,8 @@ main(int argc, char **argv)
 		printf("loudong %s\n", LOUDONG_VERSION);
 		return 0;
 	}
+	/* The database and keys hold undisclosed vulnerabilities: owner only. */
+	umask(077);
 	if (crypto_init() != 0) {
 		fprintf(stderr, "loudong: cannot initialise libsodium\n");
 		return 1;

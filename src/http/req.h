@@ -72,6 +72,7 @@ struct param_val {
 #define R_JSON		0x02u	/* body must be application/json, parsed into rq->json */
 #define R_PWCHANGE_OK	0x04u	/* allowed while the account must change its password */
 #define R_WEB		0x08u	/* an HTML page: errors render as pages, not problem+json */
+#define R_PUBLIC	0x10u	/* public, cacheable content: no authentication, no cookies */
 
 typedef enum app_err (*handler_fn)(struct req *rq);
 
@@ -182,5 +183,8 @@ void		 resp_html(struct req *rq, int status);
 
 /* The HTTP status for an app_err (the one mapping in the code base). */
 int		 resp_status_for(enum app_err er);
+
+/* The catalog title of the problem an app_err stands for. */
+enum msg_id	 resp_title_for(enum app_err er);
 
 #endif

@@ -46,6 +46,12 @@ resp_status_for(enum app_err er)
 	return (unsigned)er < APP__MAX ? err_map[er].status : 500;
 }
 
+enum msg_id
+resp_title_for(enum app_err er)
+{
+	return (unsigned)er < APP__MAX ? err_map[er].title : MSG_PROBLEM_INTERNAL;
+}
+
 const struct param_val *
 req_param(const struct req *rq, size_t idx)
 {
@@ -143,7 +149,7 @@ resp_json(struct req *rq, int status, json_t *v)
 	sbuf_reset(&rq->out);
 	if (v == NULL)
 		return APP_INTERNAL;
-	s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+	s = json_dumps(v, JSON_COMPACT);
 	json_decref(v);
 	if (s == NULL)
 		return APP_INTERNAL;

@@ -183,22 +183,52 @@ add_common_headers(struct req *rq, struct MHD_Response *r)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
 }
 
-/* Fill in an error answer if the handler did not produce one. */
+/*
+ * Is the answer for a person?  A matched route says so itself; an unmatched
+ * path is a page unless it is under the API's prefix.
+ */
+static bool
+wants_html(const struct conn_ctx *c)
+{
+	const struct req	*rq = &c->rq;
+
+	if (c->srv->hooks.web_error == NULL)
+		return false;
+	if (rq->route != NULL)
+		return (rq->route->flags & R_WEB) != 0;
+	return strncmp(rq->path, "/api/", 5) != 0 && strcmp(rq->path, "/healthz") != 0;
+}
+
+/*
+ * Fill in the error answer: status 0 means the one er maps to; 405 and 415
+ * have no app_err of their own and are passed explicitly.
+ */
 static void
-answer_error(struct conn_ctx *c, enum app_err er)
+answer_status(struct conn_ctx *c, enum app_err er, int status, const char *slug,
+    enum msg_id title)
 {
 	struct req	*rq = &c->rq;
 
 	rq->err = er;
-	rq->status = resp_status_for(er);
-	if (rq->route != NULL && (rq->route->flags & R_WEB) &&
-	    c->srv->hooks.web_error != NULL) {
-		if (er == APP_THROTTLED && rq->retry_after > 0)
-			resp_header(rq, "Retry-After", arena_printf(rq->arena,
-			    "%d", rq->retry_after));
+	if (er == APP_THROTTLED && rq->retry_after > 0)
+		resp_header(rq, "Retry-After", arena_printf(rq->arena, "%d",
+		    rq->retry_after));
+	if (wants_html(c)) {
+		rq->status = status ? status : resp_status_for(er);
 		c->srv->hooks.web_error(rq);
+		if (rq->status == 0)
+			rq->status = status ? status : resp_status_for(er);
+	} else if (status != 0) {
+		rq->status = status;
+		resp_problem(rq, status, slug, title);
 	} else
 		resp_error(rq, er);
+}
+
+static void
+answer_error(struct conn_ctx *c, enum app_err er)
+{
+	answer_status(c, er, 0, NULL, MSG_OK);
 }
 
 static enum MHD_Result
@@ -260,13 +290,18 @@ on_headers(struct conn_ctx *c)
 	case MATCH_NOMETHOD:
 		allow_header(rq, c->match.allow);
 		req_fail(rq, APP_INVALID, NULL, MSG_ERR_METHOD);
-		rq->status = 405;
-		resp_problem(rq, 405, "method-not-allowed", MSG_PROBLEM_METHOD);
+		answer_status(c, APP_INVALID, 405, "method-not-allowed", MSG_PROBLEM_METHOD);
 		return APP_INVALID;
 	case MATCH_OK:
 		break;
 	}
 	rq->route = c->match.route;
+	if (rq->route->flags & R_PUBLIC) {
+		/* Shared caches may keep the answer: nobody's cookie goes in it. */
+		sbuf_init(&c->body, rq->arena, (size_t)rq->cfg->body_max_anon_bytes);
+		c->body_max = (size_t)rq->cfg->body_max_anon_bytes;
+		return APP_OK;
+	}
 	rq->store = store_pool_get(c->srv->pool);
 	er = auth_resolve(rq);
 	if (er == APP_OK)
@@ -299,6 +334,7 @@ ctype_is(struct req *rq, const char *want)
 static enum app_err
 dispatch(struct conn_ctx *c)
 {
+	static const struct str	 no_csrf = { "", 0 };
 	struct req		*rq = &c->rq;
 	struct form_pair	*form = NULL;
 	const struct str	*form_csrf = NULL;
@@ -312,25 +348,28 @@ dispatch(struct conn_ctx *c)
 	if (has_body && (rq->route->flags & R_FORM)) {
 		if (!ctype_is(rq, "application/x-www-form-urlencoded")) {
 			req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
-			rq->status = 415;
-			resp_problem(rq, 415, "unsupported-media-type", MSG_PROBLEM_MEDIA_TYPE);
+			answer_status(c, APP_INVALID, 415, "unsupported-media-type",
+			    MSG_PROBLEM_MEDIA_TYPE);
 			return APP_INVALID;
 		}
 		if ((nform = form_parse(rq->arena, rq->body, &form)) < 0)
 			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
-		form_csrf = form_get(form, nform, "csrf");
-		if (form_csrf == NULL)
-			form_csrf = &(struct str){ "", 0 };
+		/* A form without the field is checked as carrying an empty token. */
+		if ((form_csrf = form_get(form, nform, "csrf")) == NULL)
+			form_csrf = &no_csrf;
 	}
 	if (has_body && (rq->route->flags & R_JSON)) {
 		if (!ctype_is(rq, "application/json")) {
 			req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_EXPECTED);
-			rq->status = 415;
-			resp_problem(rq, 415, "unsupported-media-type", MSG_PROBLEM_MEDIA_TYPE);
+			answer_status(c, APP_INVALID, 415, "unsupported-media-type",
+			    MSG_PROBLEM_MEDIA_TYPE);
 			return APP_INVALID;
 		}
-		rq->json = json_loadb(rq->body.p, rq->body.n, JSON_REJECT_DUPLICATES, &jerr);
-		if (rq->json == NULL)
+		/* An empty body is no document: rq->json stays NULL for the handler. */
+		if (rq->body.n > 0)
+			rq->json = json_loadb(rq->body.p, rq->body.n,
+			    JSON_REJECT_DUPLICATES, &jerr);
+		if (rq->body.n > 0 && rq->json == NULL)
 			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_MALFORMED,
 			    jerr.text, jerr.line, jerr.column);
 	}

@@ -155,8 +155,13 @@ migrate(struct store *st, char *err, size_t errsz)
 	}
 	/* The table is sorted by name, and names start with the version. */
 	for (m = migrations_sqlite; m->name != NULL; m++) {
+		size_t	z = 0;
+
+		/* "0001_people.sql": four digits, zero-padded, then '_'. */
+		while (z < 3 && m->name[z] == '0')
+			z++;
 		if (strlen(m->name) < 6 || m->name[4] != '_' ||
-		    parse_i64(m->name, 4, 1, 9999, &version) != 0) {
+		    parse_i64(m->name + z, 4 - z, 1, 9999, &version) != 0) {
 			snprintf(err, errsz, "bad migration name '%s'", m->name);
 			return -1;
 		}

@@ -1,0 +1,445 @@
+/*
+ * The page frame and form pieces.  Markup skeletons are literals passed to
+ * tmpl_raw(); everything that comes from configuration, the catalog or a
+ * person goes through an escaping call.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/sbuf.h"
+#include "domain/authz.h"
+#include "http/auth.h"
+#include "web/layout.h"
+#include "web/tmpl.h"
+#include "web/web.h"
+
+static const enum msg_id urole_msgs[UROLE__MAX] = {
+	[UROLE_REPORTER] = MSG_WEB_UROLE_REPORTER,
+	[UROLE_TRIAGER] = MSG_WEB_UROLE_TRIAGER,
+	[UROLE_COORDINATOR] = MSG_WEB_UROLE_COORDINATOR,
+	[UROLE_VENDOR] = MSG_WEB_UROLE_VENDOR,
+	[UROLE_REGULATOR] = MSG_WEB_UROLE_REGULATOR,
+	[UROLE_AUDITOR] = MSG_WEB_UROLE_AUDITOR,
+	[UROLE_ADMIN] = MSG_WEB_UROLE_ADMIN,
+};
+
+static const enum msg_id okind_msgs[ORG__MAX] = {
+	[ORG_PROVIDER] = MSG_WEB_OKIND_PROVIDER,
+	[ORG_OPERATOR] = MSG_WEB_OKIND_OPERATOR,
+	[ORG_PLATFORM] = MSG_WEB_OKIND_PLATFORM,
+	[ORG_AUTHORITY] = MSG_WEB_OKIND_AUTHORITY,
+	[ORG_SUPPORT_UNIT] = MSG_WEB_OKIND_SUPPORT_UNIT,
+};
+
+static const enum msg_id irole_msgs[ROLE__MAX] = {
+	[ROLE_PLATFORM] = MSG_WEB_IROLE_PLATFORM,
+	[ROLE_PROVIDER] = MSG_WEB_IROLE_PROVIDER,
+	[ROLE_REGISTRY] = MSG_WEB_IROLE_REGISTRY,
+};
+
+/* Class names of the notice boxes (literals). */
+static const char *const flash_open[FLASH__MAX] = {
+	"<div class=\"flash flash-info\" role=\"status\">",	/* FLASH_INFO */
+	"<div class=\"flash flash-ok\" role=\"status\">",	/* FLASH_OK */
+	"<div class=\"flash flash-warn\" role=\"status\">",	/* FLASH_WARN */
+	"<div class=\"flash flash-error\" role=\"alert\">",	/* FLASH_ERROR */
+};
+
+enum msg_id
+layout_user_role_msg(enum user_role r)
+{
+	return (unsigned)r < UROLE__MAX ? urole_msgs[r] : MSG_WEB_NONE;
+}
+
+enum msg_id
+layout_org_kind_msg(enum org_kind k)
+{
+	return (unsigned)k < ORG__MAX ? okind_msgs[k] : MSG_WEB_NONE;
+}
+
+enum msg_id
+layout_instance_role_msg(enum instance_role r)
+{
+	return (unsigned)r < ROLE__MAX ? irole_msgs[r] : MSG_WEB_NONE;
+}
+
+const char *
+layout_msgf(const struct req *rq, enum msg_id id, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, id);
+	/* The catalog's formats are ours; the .def comments name their arguments. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	s = arena_vprintf(rq->arena, msg(rq->lang, id), ap);
+#pragma GCC diagnostic pop
+	va_end(ap);
+	return s;
+}
+
+void
+layout_wrap(struct req *rq, const char *open, enum msg_id id, const char *close)
+{
+	tmpl_raw(rq, open);	/* literal: the caller's tag */
+	tmpl_msg(rq, id);
+	tmpl_raw(rq, close);	/* literal: the caller's tag */
+}
+
+void
+layout_link(struct req *rq, const char *href, enum msg_id text)
+{
+	tmpl_raw(rq, "<a");	/* literal */
+	tmpl_href(rq, href);
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, text);
+	tmpl_raw(rq, "</a>");	/* literal */
+}
+
+static bool
+has_get_route(const char *path)
+{
+	size_t	i;
+
+	for (i = 0; i < web_nroutes; i++)
+		if (web_routes[i].method == HTTP_GET &&
+		    strcmp(web_routes[i].pattern, path) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The page a person is looking at, for the language switch and the current
+ * navigation entry.  After a POST (a form shown again) that is the GET page
+ * at the same path, or the nearest one above it: /account/tokens belongs to
+ * /account.  A language switch must never lead back to a POST-only path.
+ */
+static const char *
+page_path(struct req *rq)
+{
+	char	*p, *slash;
+
+	if (rq->path == NULL || rq->path[0] != '/')
+		return "/";
+	if ((rq->method == HTTP_GET || rq->method == HTTP_HEAD) &&
+	    strcmp(rq->path, "/lang") != 0)
+		return rq->path;
+	p = arena_strdup(rq->arena, rq->path);
+	while (!has_get_route(p) || strcmp(p, "/lang") == 0) {
+		if ((slash = strrchr(p, '/')) == NULL || slash == p)
+			return "/";
+		*slash = '\0';
+	}
+	return p;
+}
+
+static void
+nav_item(struct req *rq, const char *here, const char *href, enum msg_id text)
+{
+	tmpl_raw(rq, "<li><a");	/* literal */
+	tmpl_href(rq, href);
+	if (strcmp(here, href) == 0)
+		tmpl_raw(rq, " aria-current=\"page\"");	/* literal */
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, text);
+	tmpl_raw(rq, "</a></li>");	/* literal */
+}
+
+static void
+nav(struct req *rq, const char *here)
+{
+	const struct user	*u = rq->user;
+	/* Until the one-time password is changed nothing else is reachable. */
+	bool			 full = u != NULL && !u->must_change_password;
+
+	tmpl_raw(rq, "<nav class=\"site-nav\" aria-label=\"");	/* literal */
+	tmpl_msg(rq, MSG_WEB_NAV_LABEL);
+	tmpl_raw(rq, "\"><ul>");	/* literal */
+	nav_item(rq, here, "/", MSG_WEB_NAV_HOME);
+	if (full && authz_allows(u->role, PERM_USERS_READ))
+		nav_item(rq, here, "/admin/users", MSG_WEB_NAV_USERS);
+	if (full && authz_allows(u->role, PERM_ORGS_READ))
+		nav_item(rq, here, "/admin/orgs", MSG_WEB_NAV_ORGS);
+	if (u == NULL) {
+		nav_item(rq, here, "/login", MSG_WEB_NAV_LOGIN);
+		if (rq->cfg->allow_registration)
+			nav_item(rq, here, "/register", MSG_WEB_NAV_REGISTER);
+	} else {
+		nav_item(rq, here, "/account", MSG_WEB_NAV_ACCOUNT);
+		tmpl_raw(rq, "<li><form class=\"inline\" method=\"post\" "
+		    "action=\"/logout\">");	/* literal */
+		tmpl_csrf(rq);
+		tmpl_raw(rq, "<button type=\"submit\" class=\"link\">");	/* literal */
+		tmpl_msg(rq, MSG_WEB_NAV_LOGOUT);
+		tmpl_raw(rq, "</button></form></li>");	/* literal */
+	}
+	tmpl_raw(rq, "</ul></nav>");	/* literal */
+}
+
+static void
+lang_item(struct req *rq, const char *here, enum lang l, const char *code,
+    enum msg_id name)
+{
+	struct sbuf	url;
+
+	tmpl_raw(rq, "<li>");	/* literal */
+	if (rq->lang == l) {
+		tmpl_raw(rq, "<span aria-current=\"true\"");	/* literal */
+		tmpl_attr(rq, "lang", lang_tag(l));
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, name);
+		tmpl_raw(rq, "</span>");	/* literal */
+	} else {
+		sbuf_init(&url, rq->arena, 0);
+		sbuf_addf(&url, "/lang?to=%s&next=", code);
+		sbuf_add_urlenc(&url, here, strlen(here));
+		tmpl_raw(rq, "<a");	/* literal */
+		tmpl_href(rq, url.buf);
+		tmpl_attr(rq, "lang", lang_tag(l));
+		tmpl_attr(rq, "hreflang", lang_tag(l));
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, name);
+		tmpl_raw(rq, "</a>");	/* literal */
+	}
+	tmpl_raw(rq, "</li>");	/* literal */
+}
+
+const char *
+layout_site_name(const struct req *rq)
+{
+	return rq->cfg->name[0] != '\0' ? rq->cfg->name : "Loudong";
+}
+
+void
+layout_begin(struct req *rq, enum msg_id title)
+{
+	const char	*here = page_path(rq);
+
+	tmpl_raw(rq, "<!doctype html>\n<html");	/* literal */
+	tmpl_attr(rq, "lang", lang_tag(rq->lang));
+	tmpl_raw(rq, ">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<meta name=\"referrer\" content=\"same-origin\">\n"
+	    /* An empty icon: browsers stop asking for /favicon.ico. */
+	    "<link rel=\"icon\" href=\"data:,\">\n"
+	    "<link rel=\"stylesheet\" href=\"/static/app.css\">\n<title>");	/* literal */
+	tmpl_msg(rq, title);
+	tmpl_raw(rq, " · ");	/* literal */
+	tmpl_text(rq, layout_site_name(rq));
+	tmpl_raw(rq, "</title>\n</head>\n<body>\n"
+	    "<a class=\"skip\" href=\"#main\">");	/* literal */
+	tmpl_msg(rq, MSG_WEB_SKIP_TO_CONTENT);
+	tmpl_raw(rq, "</a>\n<header class=\"site-header\"><div class=\"wrap\">"
+	    "<a class=\"brand\" href=\"/\">");	/* literal */
+	tmpl_text(rq, layout_site_name(rq));
+	tmpl_raw(rq, "</a>");	/* literal */
+	nav(rq, here);
+	tmpl_raw(rq, "<div class=\"site-tools\">");	/* literal */
+	if (rq->user != NULL) {
+		tmpl_raw(rq, "<p class=\"whoami\">");	/* literal */
+		tmpl_msg(rq, MSG_WEB_SIGNED_IN_AS);
+		tmpl_raw(rq, " <strong>");	/* literal */
+		tmpl_text(rq, rq->user->login);
+		tmpl_raw(rq, "</strong></p>");	/* literal */
+	}
+	tmpl_raw(rq, "<ul class=\"lang-switch\" aria-label=\"");	/* literal */
+	tmpl_msg(rq, MSG_WEB_LANG_LABEL);
+	tmpl_raw(rq, "\">");	/* literal */
+	lang_item(rq, here, LANG_ZH, "zh", MSG_WEB_LANG_ZH);
+	lang_item(rq, here, LANG_EN, "en", MSG_WEB_LANG_EN);
+	tmpl_raw(rq, "</ul></div></div></header>\n"
+	    "<main id=\"main\" class=\"wrap\">\n");	/* literal */
+}
+
+void
+layout_end(struct req *rq)
+{
+	const struct config	*cfg = rq->cfg;
+
+	tmpl_raw(rq, "\n</main>\n<footer class=\"site-footer\"><div class=\"wrap\">");	/* literal */
+	/*
+	 * A filed collection platform shows its 备案编号 at the bottom of its
+	 * home page (146号 办法 第五条; R16, R41).  Every page carries it, so
+	 * no home page variant can lose it.
+	 */
+	if (cfg->role == ROLE_PLATFORM) {
+		if (cfg->filing_number[0] != '\0') {
+			tmpl_raw(rq, "<p class=\"filing\">");	/* literal */
+			tmpl_msg(rq, MSG_WEB_FOOTER_FILING);
+			tmpl_msg(rq, MSG_WEB_LABEL_SEP);
+			tmpl_raw(rq, "<span class=\"filing-number\">");	/* literal */
+			tmpl_text(rq, cfg->filing_number);
+			tmpl_raw(rq, "</span></p>");	/* literal */
+		} else
+			layout_wrap(rq, "<p class=\"filing filing-missing\">",
+			    MSG_WEB_FOOTER_NOT_FILED, "</p>");
+	}
+	tmpl_raw(rq, "<p>");	/* literal */
+	tmpl_msg(rq, MSG_WEB_FOOTER_ROLE);
+	tmpl_msg(rq, MSG_WEB_LABEL_SEP);
+	tmpl_msg(rq, layout_instance_role_msg(cfg->role));
+	tmpl_raw(rq, "</p><p class=\"software\">Loudong ");	/* literal */
+	tmpl_text(rq, LOUDONG_VERSION);
+	tmpl_raw(rq, "</p></div></footer>\n</body>\n</html>\n");	/* literal */
+}
+
+void
+layout_flash(struct req *rq, enum flash_kind kind, const char *text)
+{
+	if ((unsigned)kind >= FLASH__MAX)
+		kind = FLASH_INFO;
+	tmpl_raw(rq, flash_open[kind]);	/* literal: from flash_open[] */
+	tmpl_raw(rq, "<p>");	/* literal */
+	tmpl_text(rq, text);
+	tmpl_raw(rq, "</p></div>\n");	/* literal */
+}
+
+void
+layout_flash_msg(struct req *rq, enum flash_kind kind, enum msg_id id)
+{
+	layout_flash(rq, kind, msg(rq->lang, id));
+}
+
+void
+layout_form_errors(struct req *rq)
+{
+	if (rq->err == APP_OK || rq->err_detail == NULL)
+		return;
+	tmpl_raw(rq, flash_open[FLASH_ERROR]);	/* literal: from flash_open[] */
+	/* Not a heading: the summary sits inside sections of any level. */
+	layout_wrap(rq, "<p class=\"flash-title\">", MSG_WEB_FORM_ERRORS, "</p>");
+	tmpl_raw(rq, "<p>");	/* literal */
+	tmpl_text(rq, rq->err_detail);
+	tmpl_raw(rq, "</p>");	/* literal */
+	if (rq->err_rule != NULL) {
+		tmpl_raw(rq, "<p class=\"rule\">");	/* literal */
+		tmpl_msg(rq, MSG_WEB_RULE);
+		tmpl_msg(rq, MSG_WEB_LABEL_SEP);
+		tmpl_raw(rq, "<code>");	/* literal */
+		tmpl_text(rq, rq->err_rule);
+		tmpl_raw(rq, "</code></p>");	/* literal */
+	}
+	tmpl_raw(rq, "</div>\n");	/* literal */
+}
+
+/* The error for field name, if the request's failure names it. */
+static const char *
+field_error(const struct req *rq, const char *name)
+{
+	if (rq->err == APP_OK || rq->err_field == NULL || rq->err_detail == NULL)
+		return NULL;
+	return strcmp(rq->err_field, name) == 0 ? rq->err_detail : NULL;
+}
+
+/* The label, hint and error of a control; *err receives the error. */
+static void
+field_head(struct req *rq, const struct layout_field *f, const char *id,
+    const char **err)
+{
+	*err = field_error(rq, f->name);
+	tmpl_raw(rq, *err != NULL ? "<div class=\"field has-error\">" :
+	    "<div class=\"field\">");	/* literal: either */
+	tmpl_raw(rq, "<label");	/* literal */
+	tmpl_attr(rq, "for", id);
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, f->label);
+	if (f->optional)
+		layout_wrap(rq, " <span class=\"optional\">", MSG_WEB_OPTIONAL,
+		    "</span>");
+	tmpl_raw(rq, "</label>");	/* literal */
+	if (f->hint_text != NULL || f->hint != MSG_OK) {
+		tmpl_raw(rq, "<p class=\"hint\"");	/* literal */
+		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", id));
+		tmpl_raw(rq, ">");	/* literal */
+		if (f->hint_text != NULL)
+			tmpl_text(rq, f->hint_text);
+		else
+			tmpl_msg(rq, f->hint);
+		tmpl_raw(rq, "</p>");	/* literal */
+	}
+	if (*err != NULL) {
+		tmpl_raw(rq, "<p class=\"error\"");	/* literal */
+		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", id));
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_text(rq, *err);
+		tmpl_raw(rq, "</p>");	/* literal */
+	}
+}
+
+/* Attributes every control shares: id, name, description, validity. */
+static void
+field_attrs(struct req *rq, const struct layout_field *f, const char *id,
+    const char *err)
+{
+	struct sbuf	desc;
+
+	tmpl_attr(rq, "id", id);
+	tmpl_attr(rq, "name", f->name);
+	sbuf_init(&desc, rq->arena, 0);
+	if (f->hint_text != NULL || f->hint != MSG_OK)
+		sbuf_addf(&desc, "%s-hint", id);
+	if (err != NULL)
+		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", id);
+	if (desc.len > 0)
+		tmpl_attr(rq, "aria-describedby", desc.buf);
+	if (err != NULL)
+		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+	if (f->required)
+		tmpl_raw(rq, " required");	/* literal */
+}
+
+void
+layout_field(struct req *rq, const struct layout_field *f)
+{
+	const char	*id = arena_printf(rq->arena, "f-%s", f->name);
+	const char	*err;
+
+	field_head(rq, f, id, &err);
+	tmpl_raw(rq, "<input");	/* literal */
+	tmpl_attr(rq, "type", f->type != NULL ? f->type : "text");
+	field_attrs(rq, f, id, err);
+	/* A secret is never sent back to the browser. */
+	if (f->value != NULL && (f->type == NULL || strcmp(f->type, "password") != 0))
+		tmpl_attr(rq, "value", f->value);
+	if (f->autocomplete != NULL)
+		tmpl_attr(rq, "autocomplete", f->autocomplete);
+	if (f->maxlength > 0)
+		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", f->maxlength));
+	tmpl_raw(rq, "></div>\n");	/* literal */
+}
+
+void
+layout_select(struct req *rq, const struct layout_field *f,
+    const struct layout_option *opts, size_t nopts)
+{
+	const char	*id = arena_printf(rq->arena, "f-%s", f->name);
+	const char	*err;
+	size_t		 i;
+
+	field_head(rq, f, id, &err);
+	tmpl_raw(rq, "<select");	/* literal */
+	field_attrs(rq, f, id, err);
+	tmpl_raw(rq, ">");	/* literal */
+	for (i = 0; i < nopts; i++) {
+		tmpl_raw(rq, "<option");	/* literal */
+		tmpl_attr(rq, "value", opts[i].value);
+		if (f->value != NULL && strcmp(f->value, opts[i].value) == 0)
+			tmpl_raw(rq, " selected");	/* literal */
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, opts[i].label);
+		tmpl_raw(rq, "</option>");	/* literal */
+	}
+	tmpl_raw(rq, "</select></div>\n");	/* literal */
+}
+
+void
+layout_submit(struct req *rq, enum msg_id label)
+{
+	tmpl_raw(rq, "<div class=\"actions\"><button type=\"submit\" "
+	    "class=\"primary\">");	/* literal */
+	tmpl_msg(rq, label);
+	tmpl_raw(rq, "</button></div>\n");	/* literal */
+}

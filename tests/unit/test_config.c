@@ -1,0 +1,675 @@
+/*
+ * core/config: defaults, the INI file, LOUDONG_<SECTION>_<KEY> overrides,
+ * validation (every error names its key) and the config_write round trip.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/config.h"
+#include "core/log.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Every environment variable config_describe names, collected once. */
+struct envkey {
+	char	section[32];
+	char	key[64];
+	char	env[96];
+};
+
+static struct envkey	envkeys[64];
+static size_t		nenvkeys;
+
+static void
+collect_env(void *arg, const char *section, const char *key, const char *env,
+    const char *def, const char *help)
+{
+	(void)arg;
+	(void)def;
+	(void)help;
+	if (nenvkeys < NELEM(envkeys)) {
+		snprintf(envkeys[nenvkeys].section, sizeof(envkeys[0].section), "%s", section);
+		snprintf(envkeys[nenvkeys].key, sizeof(envkeys[0].key), "%s", key);
+		snprintf(envkeys[nenvkeys].env, sizeof(envkeys[0].env), "%s", env);
+	}
+	nenvkeys++;
+}
+
+static void
+clear_env(void)
+{
+	size_t	i;
+
+	for (i = 0; i < nenvkeys && i < NELEM(envkeys); i++)
+		unsetenv(envkeys[i].env);
+}
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	nenvkeys = 0;
+	config_describe(collect_env, NULL);
+	if (nenvkeys == 0 || nenvkeys > NELEM(envkeys))
+		return -1;
+	clear_env();
+	return 0;
+}
+
+/* Each test starts and ends with no LOUDONG_* variable set. */
+static int
+env_clean(void **state)
+{
+	(void)state;
+	clear_env();
+	return 0;
+}
+
+/* A temporary file holding text; the caller unlinks path. */
+static void
+write_temp(char path[64], const char *text)
+{
+	FILE	*f;
+	int	 fd;
+
+	snprintf(path, 64, "/tmp/loudong-config-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_config__defaults(void **state)
+{
+	struct config	cfg;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_string_equal(cfg.data_dir, ".");
+	assert_int_equal(cfg.role, ROLE_PLATFORM);
+	assert_string_equal(cfg.name, "Loudong");
+	assert_string_equal(cfg.filing_number, "");
+	assert_string_equal(cfg.base_url, "http://127.0.0.1:8080");
+	assert_string_equal(cfg.listen_host, "127.0.0.1");
+	assert_int_equal(cfg.listen_port, 8080);
+	assert_int_equal(cfg.threads, 4);
+	assert_int_equal(cfg.connection_limit, 256);
+	assert_int_equal(cfg.per_ip_connection_limit, 64);
+	assert_int_equal(cfg.connection_timeout, 30);
+	assert_int_equal(cfg.header_max_bytes, 32768);
+	assert_int_equal(cfg.body_max_bytes, 1048576);
+	assert_int_equal(cfg.body_max_anon_bytes, 65536);
+	assert_true(cfg.body_max_anon_bytes <= cfg.body_max_bytes);
+	assert_string_equal(cfg.user, "nobody");
+	assert_string_equal(cfg.db_path, "loudong.db");
+	assert_int_equal(cfg.busy_timeout_ms, 5000);
+	assert_true(cfg.allow_registration);
+	assert_int_equal(cfg.session_ttl, 43200);
+	assert_int_equal(cfg.password_min_length, 12);
+	assert_int_equal(cfg.argon2_opslimit, 2);
+	assert_int_equal(cfg.argon2_memlimit_kib, 65536);
+	assert_int_equal(cfg.throttle_window, 900);
+	assert_int_equal(cfg.throttle_account_max, 5);
+	assert_int_equal(cfg.throttle_address_max, 20);
+	assert_int_equal(cfg.log_level, LOG_INFO);
+	assert_true(cfg.access_log);
+	assert_false(config_is_tls(&cfg));
+}
+
+static void
+test_config__defaults_validate(void **state)
+{
+	struct config	cfg;
+	char		err[256] = "";
+
+	(void)state;
+	/* No file, no environment: the defaults alone pass validation. */
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), 0);
+	assert_int_equal(cfg.threads, 4);
+}
+
+static void
+test_config__describe_lists_env_names(void **state)
+{
+	size_t	i;
+	char	want[128];
+
+	(void)state;
+	assert_true(nenvkeys >= 25);
+	for (i = 0; i < nenvkeys; i++) {
+		size_t j;
+
+		snprintf(want, sizeof(want), "LOUDONG_%s_%s", envkeys[i].section,
+		    envkeys[i].key);
+		for (j = 0; want[j] != '\0'; j++)
+			if (want[j] >= 'a' && want[j] <= 'z')
+				want[j] = (char)(want[j] - 'a' + 'A');
+		assert_string_equal(envkeys[i].env, want);
+	}
+}
+
+static void
+test_config__load_file(void **state)
+{
+	struct config	cfg;
+	char		path[64], err[512] = "";
+
+	(void)state;
+	write_temp(path,
+	    "; a comment\n"
+	    "# another comment\n"
+	    "[instance]\n"
+	    "role = provider\n"
+	    "name = 测试平台\n"
+	    "base_url = https://vuln.example.cn\n"
+	    "\n"
+	    "[server]\n"
+	    "listen = 0.0.0.0:9000\n"
+	    "threads = 16\n"
+	    "\n"
+	    "[auth]\n"
+	    "allow_registration = no\n"
+	    "password_min_length = 8\n"
+	    "\n"
+	    "[log]\n"
+	    "level = debug\n");
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), 0);
+	unlink(path);
+	assert_int_equal(cfg.role, ROLE_PROVIDER);
+	assert_string_equal(cfg.name, "测试平台");
+	assert_string_equal(cfg.base_url, "https://vuln.example.cn");
+	assert_true(config_is_tls(&cfg));
+	assert_string_equal(cfg.listen_host, "0.0.0.0");
+	assert_int_equal(cfg.listen_port, 9000);
+	assert_int_equal(cfg.threads, 16);
+	assert_false(cfg.allow_registration);
+	assert_int_equal(cfg.password_min_length, 8);
+	assert_int_equal(cfg.log_level, LOG_DEBUG);
+	/* Keys the file leaves out keep their defaults. */
+	assert_int_equal(cfg.session_ttl, 43200);
+	assert_string_equal(cfg.db_path, "loudong.db");
+}
+
+/* A valid, non-default value for every key, set through the environment. */
+static const struct {
+	const char	*env;
+	const char	*value;
+} env_values[] = {
+	{ "LOUDONG_INSTANCE_ROLE", "registry" },
+	{ "LOUDONG_INSTANCE_NAME", "Env Name 平台" },
+	{ "LOUDONG_INSTANCE_FILING_NUMBER", "京ICP备12345678号" },
+	{ "LOUDONG_INSTANCE_BASE_URL", "https://vuln.example" },
+	{ "LOUDONG_SERVER_LISTEN", "[::1]:9090" },
+	{ "LOUDONG_SERVER_THREADS", "8" },
+	{ "LOUDONG_SERVER_CONNECTION_LIMIT", "512" },
+	{ "LOUDONG_SERVER_PER_IP_CONNECTION_LIMIT", "0" },
+	{ "LOUDONG_SERVER_CONNECTION_TIMEOUT", "60" },
+	{ "LOUDONG_SERVER_HEADER_MAX_BYTES", "8192" },
+	{ "LOUDONG_SERVER_BODY_MAX_BYTES", "2097152" },
+	{ "LOUDONG_SERVER_BODY_MAX_ANON_BYTES", "4096" },
+	{ "LOUDONG_SERVER_USER", "loudong" },
+	{ "LOUDONG_DATABASE_PATH", "other.db" },
+	{ "LOUDONG_DATABASE_BUSY_TIMEOUT_MS", "100" },
+	{ "LOUDONG_AUTH_ALLOW_REGISTRATION", "false" },
+	{ "LOUDONG_AUTH_SESSION_TTL", "3600" },
+	{ "LOUDONG_AUTH_PASSWORD_MIN_LENGTH", "16" },
+	{ "LOUDONG_AUTH_ARGON2_OPSLIMIT", "3" },
+	{ "LOUDONG_AUTH_ARGON2_MEMLIMIT_KIB", "8192" },
+	{ "LOUDONG_AUTH_THROTTLE_WINDOW", "600" },
+	{ "LOUDONG_AUTH_THROTTLE_ACCOUNT_MAX", "3" },
+	{ "LOUDONG_AUTH_THROTTLE_ADDRESS_MAX", "10" },
+	{ "LOUDONG_LOG_LEVEL", "warn" },
+	{ "LOUDONG_LOG_ACCESS", "off" },
+};
+
+static void
+assert_env_values_applied(const struct config *cfg)
+{
+	assert_int_equal(cfg->role, ROLE_REGISTRY);
+	assert_string_equal(cfg->name, "Env Name 平台");
+	assert_string_equal(cfg->filing_number, "京ICP备12345678号");
+	assert_string_equal(cfg->base_url, "https://vuln.example");
+	assert_string_equal(cfg->listen_host, "::1");
+	assert_int_equal(cfg->listen_port, 9090);
+	assert_int_equal(cfg->threads, 8);
+	assert_int_equal(cfg->connection_limit, 512);
+	assert_int_equal(cfg->per_ip_connection_limit, 0);
+	assert_int_equal(cfg->connection_timeout, 60);
+	assert_int_equal(cfg->header_max_bytes, 8192);
+	assert_int_equal(cfg->body_max_bytes, 2097152);
+	assert_int_equal(cfg->body_max_anon_bytes, 4096);
+	assert_string_equal(cfg->user, "loudong");
+	assert_string_equal(cfg->db_path, "other.db");
+	assert_int_equal(cfg->busy_timeout_ms, 100);
+	assert_false(cfg->allow_registration);
+	assert_int_equal(cfg->session_ttl, 3600);
+	assert_int_equal(cfg->password_min_length, 16);
+	assert_int_equal(cfg->argon2_opslimit, 3);
+	assert_int_equal(cfg->argon2_memlimit_kib, 8192);
+	assert_int_equal(cfg->throttle_window, 600);
+	assert_int_equal(cfg->throttle_account_max, 3);
+	assert_int_equal(cfg->throttle_address_max, 10);
+	assert_int_equal(cfg->log_level, LOG_WARN);
+	assert_false(cfg->access_log);
+}
+
+static void
+test_config__env_table_covers_every_key(void **state)
+{
+	size_t	i, j;
+
+	(void)state;
+	/* A new key must get a row in env_values (and a check above). */
+	assert_int_equal(NELEM(env_values), nenvkeys);
+	for (i = 0; i < nenvkeys; i++) {
+		for (j = 0; j < NELEM(env_values); j++)
+			if (strcmp(env_values[j].env, envkeys[i].env) == 0)
+				break;
+		if (j == NELEM(env_values))
+			fail_msg("no env_values row for %s", envkeys[i].env);
+	}
+}
+
+static void
+test_config__env_overrides_every_key(void **state)
+{
+	struct config	cfg;
+	char		err[512] = "";
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < NELEM(env_values); i++)
+		assert_int_equal(setenv(env_values[i].env, env_values[i].value, 1), 0);
+	config_defaults(&cfg);
+	if (config_load(&cfg, NULL, false, err, sizeof(err)) != 0)
+		fail_msg("config_load: %s", err);
+	assert_env_values_applied(&cfg);
+	clear_env();
+}
+
+static void
+test_config__env_each_key_alone(void **state)
+{
+	struct config	def, cfg;
+	char		err[512] = "";
+	size_t		i;
+
+	(void)state;
+	config_defaults(&def);
+	for (i = 0; i < NELEM(env_values); i++) {
+		/* anon <= body still holds for each value alone. */
+		assert_int_equal(setenv(env_values[i].env, env_values[i].value, 1), 0);
+		config_defaults(&cfg);
+		if (config_load(&cfg, NULL, false, err, sizeof(err)) != 0)
+			fail_msg("%s=%s: %s", env_values[i].env, env_values[i].value, err);
+		if (memcmp(&cfg, &def, sizeof(cfg)) == 0)
+			fail_msg("%s=%s changed nothing", env_values[i].env,
+			    env_values[i].value);
+		unsetenv(env_values[i].env);
+	}
+}
+
+static void
+test_config__env_beats_file(void **state)
+{
+	struct config	cfg;
+	char		path[64], err[512] = "";
+
+	(void)state;
+	write_temp(path, "[server]\nthreads = 2\nconnection_limit = 99\n");
+	assert_int_equal(setenv("LOUDONG_SERVER_THREADS", "7", 1), 0);
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), 0);
+	unlink(path);
+	assert_int_equal(cfg.threads, 7);		/* environment */
+	assert_int_equal(cfg.connection_limit, 99);	/* file */
+	clear_env();
+}
+
+static void
+test_config__env_invalid_names_variable(void **state)
+{
+	static const struct {
+		const char	*env;
+		const char	*value;
+	} t[] = {
+		{ "LOUDONG_SERVER_THREADS", "0" },
+		{ "LOUDONG_SERVER_THREADS", "four" },
+		{ "LOUDONG_SERVER_LISTEN", "nonsense" },
+		{ "LOUDONG_INSTANCE_ROLE", "x" },
+		{ "LOUDONG_LOG_LEVEL", "loud" },
+		{ "LOUDONG_AUTH_ALLOW_REGISTRATION", "maybe" },
+		{ "LOUDONG_INSTANCE_BASE_URL", "ftp://x.example" },
+	};
+	struct config	cfg;
+	char		err[512];
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		assert_int_equal(setenv(t[i].env, t[i].value, 1), 0);
+		config_defaults(&cfg);
+		err[0] = '\0';
+		if (config_load(&cfg, NULL, false, err, sizeof(err)) == 0)
+			fail_msg("%s=%s was accepted", t[i].env, t[i].value);
+		if (strstr(err, t[i].env) == NULL)
+			fail_msg("%s=%s: error \"%s\" does not name it", t[i].env,
+			    t[i].value, err);
+		unsetenv(t[i].env);
+	}
+}
+
+/* Each file is refused, and the error names the offending key. */
+static void
+test_config__file_invalid_values(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*names;	/* must appear in the error */
+	} t[] = {
+		{ "[server]\nthreads = 0\n", "threads" },
+		{ "[server]\nthreads = 65\n", "threads" },
+		{ "[server]\nthreads = -1\n", "threads" },
+		{ "[server]\nthreads = 4x\n", "threads" },
+		{ "[server]\nthreads = 04\n", "threads" },
+		{ "[server]\nthreads =\n", "threads" },
+		{ "[server]\nlisten = nonsense\n", "listen" },
+		{ "[server]\nlisten = 127.0.0.1\n", "listen" },
+		{ "[server]\nlisten = 256.1.1.1:80\n", "listen" },
+		{ "[server]\nlisten = 127.0.0.1:70000\n", "listen" },
+		{ "[server]\nbody_max_bytes = 1023\n", "body_max_bytes" },
+		{ "[server]\nheader_max_bytes = 100\n", "header_max_bytes" },
+		{ "[server]\ncolour = blue\n", "colour" },
+		{ "[instance]\nrole = x\n", "role" },
+		{ "[instance]\nrole = Platform\n", "role" },
+		{ "[instance]\nbase_url = vuln.example\n", "base_url" },
+		{ "[instance]\nbase_url = javascript:alert(1)\n", "base_url" },
+		{ "[instance]\nfiling_number = "
+		  "01234567890123456789012345678901234567890123456789012345678901234\n",
+		  "filing_number" },
+		{ "[log]\nlevel = loud\n", "level" },
+		{ "[log]\naccess = sometimes\n", "access" },
+		{ "[auth]\nsession_ttl = 10\n", "session_ttl" },
+		{ "[auth]\npassword_min_length = 7\n", "password_min_length" },
+		{ "[auth]\nthrottle_account_max = 0\n", "throttle_account_max" },
+		{ "[nosuch]\nthreads = 4\n", "nosuch" },
+		{ "threads = 4\n", "threads" },	/* no section */
+		{ "[server]\nbody_max_anon_bytes = 2000000\n", "body_max_anon_bytes" },
+		{ "[server]\nbody_max_bytes = 4096\nbody_max_anon_bytes = 8192\n",
+		  "body_max_anon_bytes" },
+		{ "[database]\npath =\n", "path" },
+	};
+	struct config	cfg;
+	char		path[64], err[512];
+	size_t		i;
+	int		rc;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		write_temp(path, t[i].text);
+		config_defaults(&cfg);
+		err[0] = '\0';
+		rc = config_load(&cfg, path, true, err, sizeof(err));
+		unlink(path);
+		if (rc == 0)
+			fail_msg("accepted: %s", t[i].text);
+		if (strstr(err, t[i].names) == NULL)
+			fail_msg("error \"%s\" does not name \"%s\" for: %s", err,
+			    t[i].names, t[i].text);
+	}
+}
+
+static void
+test_config__syntax_error_names_line(void **state)
+{
+	struct config	cfg;
+	char		path[64], err[512] = "";
+
+	(void)state;
+	write_temp(path, "[server]\nthreads = 4\nthis line has no equals sign\n");
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), -1);
+	unlink(path);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "line 3"));
+}
+
+static void
+test_config__set_table(void **state)
+{
+	struct config	cfg;
+	char		err[512];
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(config_set(&cfg, "server", "threads", "12", err, sizeof(err)), 0);
+	assert_int_equal(cfg.threads, 12);
+	assert_int_equal(config_set(&cfg, "server", "threads", "64", err, sizeof(err)), 0);
+	assert_int_equal(cfg.threads, 64);
+	assert_int_equal(config_set(&cfg, "server", "threads", "1", err, sizeof(err)), 0);
+	assert_int_equal(cfg.threads, 1);
+	assert_int_equal(config_set(&cfg, "auth", "allow_registration", "OFF", err, sizeof(err)), 0);
+	assert_false(cfg.allow_registration);
+	assert_int_equal(config_set(&cfg, "server", "listen", "localhost:0", err, sizeof(err)), 0);
+	assert_string_equal(cfg.listen_host, "localhost");
+	assert_int_equal(cfg.listen_port, 0);
+
+	err[0] = '\0';
+	assert_int_equal(config_set(&cfg, "server", "nope", "1", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "nope"));
+	err[0] = '\0';
+	assert_int_equal(config_set(&cfg, "server", "threads", "0", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "threads"));
+	assert_int_equal(cfg.threads, 1);	/* unchanged */
+	err[0] = '\0';
+	/* Exactly the array size is one byte too long (no room for the NUL). */
+	{
+		char	long_name[sizeof(cfg.name) + 1];
+
+		memset(long_name, 'n', sizeof(cfg.name));
+		long_name[sizeof(cfg.name)] = '\0';
+		assert_int_equal(config_set(&cfg, "instance", "name", long_name,
+		    err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "name"));
+		long_name[sizeof(cfg.name) - 1] = '\0';
+		assert_int_equal(config_set(&cfg, "instance", "name", long_name,
+		    err, sizeof(err)), 0);
+		assert_int_equal(strlen(cfg.name), sizeof(cfg.name) - 1);
+	}
+}
+
+static void
+test_config__role_names(void **state)
+{
+	int	r;
+
+	(void)state;
+	for (r = 0; r < ROLE__MAX; r++)
+		assert_int_equal(config_role_parse(config_role_name((enum instance_role)r)), r);
+	assert_string_equal(config_role_name(ROLE_PLATFORM), "platform");
+	assert_string_equal(config_role_name(ROLE_PROVIDER), "provider");
+	assert_string_equal(config_role_name(ROLE_REGISTRY), "registry");
+	assert_int_equal(config_role_parse("x"), -1);
+	assert_int_equal(config_role_parse(""), -1);
+	assert_int_equal(config_role_parse("PLATFORM"), -1);
+	assert_string_equal(config_role_name(ROLE__MAX), "?");
+}
+
+static void
+assert_config_equal(const struct config *a, const struct config *b)
+{
+	assert_int_equal(a->role, b->role);
+	assert_string_equal(a->name, b->name);
+	assert_string_equal(a->filing_number, b->filing_number);
+	assert_string_equal(a->base_url, b->base_url);
+	assert_string_equal(a->listen_host, b->listen_host);
+	assert_int_equal(a->listen_port, b->listen_port);
+	assert_int_equal(a->threads, b->threads);
+	assert_int_equal(a->connection_limit, b->connection_limit);
+	assert_int_equal(a->per_ip_connection_limit, b->per_ip_connection_limit);
+	assert_int_equal(a->connection_timeout, b->connection_timeout);
+	assert_int_equal(a->header_max_bytes, b->header_max_bytes);
+	assert_int_equal(a->body_max_bytes, b->body_max_bytes);
+	assert_int_equal(a->body_max_anon_bytes, b->body_max_anon_bytes);
+	assert_string_equal(a->user, b->user);
+	assert_string_equal(a->db_path, b->db_path);
+	assert_int_equal(a->busy_timeout_ms, b->busy_timeout_ms);
+	assert_int_equal(a->allow_registration, b->allow_registration);
+	assert_int_equal(a->session_ttl, b->session_ttl);
+	assert_int_equal(a->password_min_length, b->password_min_length);
+	assert_int_equal(a->argon2_opslimit, b->argon2_opslimit);
+	assert_int_equal(a->argon2_memlimit_kib, b->argon2_memlimit_kib);
+	assert_int_equal(a->throttle_window, b->throttle_window);
+	assert_int_equal(a->throttle_account_max, b->throttle_account_max);
+	assert_int_equal(a->throttle_address_max, b->throttle_address_max);
+	assert_int_equal(a->log_level, b->log_level);
+	assert_int_equal(a->access_log, b->access_log);
+}
+
+static void
+round_trip(const struct config *in)
+{
+	struct config	out;
+	char		path[64], err[512] = "";
+
+	write_temp(path, "");
+	assert_int_equal(config_write(in, path), 0);
+	config_defaults(&out);
+	if (config_load(&out, path, true, err, sizeof(err)) != 0)
+		fail_msg("reload of written config failed: %s", err);
+	unlink(path);
+	assert_config_equal(in, &out);
+}
+
+static void
+test_config__write_round_trip_defaults(void **state)
+{
+	struct config	cfg;
+
+	(void)state;
+	config_defaults(&cfg);
+	round_trip(&cfg);
+}
+
+static void
+test_config__write_round_trip_changed(void **state)
+{
+	struct config	cfg;
+	char		err[512];
+	size_t		i;
+
+	(void)state;
+	config_defaults(&cfg);
+	for (i = 0; i < NELEM(env_values); i++)
+		assert_int_equal(setenv(env_values[i].env, env_values[i].value, 1), 0);
+	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), 0);
+	clear_env();
+	assert_env_values_applied(&cfg);
+	round_trip(&cfg);	/* includes an IPv6 listen address and UTF-8 */
+}
+
+/* If config_set accepts name, the file config_write makes must load it back. */
+static void
+name_round_trip(const char *name)
+{
+	struct config	cfg;
+	char		err[512];
+
+	config_defaults(&cfg);
+	if (config_set(&cfg, "instance", "name", name, err, sizeof(err)) != 0)
+		return;		/* refusing it up front is also correct */
+	round_trip(&cfg);
+}
+
+static void
+test_config__write_round_trip_awkward_text(void **state)
+{
+	static const char *const names[] = {
+		"Acme # Labs",		/* '#' inside a value */
+		"#hash first",
+		"a=b",			/* '=' inside a value */
+		"[not a section]",
+		"漏洞收集平台",
+		"quote \"x\" 'y'",
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < NELEM(names); i++)
+		name_round_trip(names[i]);
+}
+
+static void
+test_config__write_round_trip_semicolon(void **state)
+{
+	(void)state;
+	/* inih treats " ;" as the start of an inline comment. */
+	name_round_trip("Acme ; Labs");
+	name_round_trip("Acme;Labs");
+}
+
+static void
+test_config__write_round_trip_control_chars(void **state)
+{
+	(void)state;
+	name_round_trip("line\nbreak");
+	name_round_trip("carriage\rreturn");
+}
+
+static void
+test_config__missing_file(void **state)
+{
+	struct config	cfg;
+	char		err[512] = "";
+	const char	*path = "/nonexistent-loudong-dir/loudong.conf";
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, path, false, err, sizeof(err)), 0);
+	assert_int_equal(cfg.threads, 4);
+	err[0] = '\0';
+	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, path));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_config__defaults, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__defaults_validate, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__describe_lists_env_names, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__load_file, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__env_table_covers_every_key, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__env_overrides_every_key, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__env_each_key_alone, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__env_beats_file, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__env_invalid_names_variable, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__file_invalid_values, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__syntax_error_names_line, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__set_table, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__role_names, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__write_round_trip_defaults, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__write_round_trip_changed, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__write_round_trip_awkward_text, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__write_round_trip_semicolon, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__write_round_trip_control_chars, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__missing_file, env_clean, env_clean),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
