@@ -429,20 +429,27 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*req_cls = c;
 		if (c->early == APP_OK)
 			c->early = on_headers(c);
-		if (c->early != APP_OK) {
-			if (c->rq.status == 0)
-				answer_error(c, c->early);
+		if (c->early != APP_OK && c->rq.status == 0)
+			answer_error(c, c->early);
+		/*
+		 * A body we will not read is refused at once (MHD then closes the
+		 * connection); other early answers wait for the end of the request
+		 * so the connection can be kept alive.
+		 */
+		if (c->early == APP_TOOBIG)
 			return queue(c);
-		}
+		if (c->body_max == 0)
+			c->body_max = (size_t)srv->cfg->body_max_anon_bytes;
 		c->phase = PH_BODY;
 		return MHD_YES;
 	}
 	if (c->phase == PH_ANSWERED) {
-		/* Answered early; drop whatever body still arrives. */
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
+		if (c->early != APP_OK)
+			c->toobig = true;	/* nothing to keep: count and drop */
 		if (!c->toobig) {
 			sbuf_add(&c->body, upload_data, *upload_data_size);
 			if (sbuf_err(&c->body) != APP_OK)
@@ -456,6 +463,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (c->early != APP_OK)
+		return queue(c);	/* answered in step 1 */
 	if (c->toobig)
 		er = req_fail(&c->rq, APP_TOOBIG, NULL, MSG_ERR_BODY_TOO_BIG, c->body_max);
 	else
