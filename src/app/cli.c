@@ -366,8 +366,9 @@ describe_row(void *arg, const char *section, const char *key, const char *env,
 	bool	md = *(bool *)arg;
 
 	if (md)
-		printf("| `[%s] %s` | `%s` | `%s` | %s |\n", section, key, env,
-		    def[0] ? def : "", help);
+		printf("| `[%s] %s` | `%s` | %s%s%s | %s |\n", section, key, env,
+		    def[0] ? "`" : "", def[0] ? def : "(empty)", def[0] ? "`" : "",
+		    help);
 	else
 		printf("[%s] %s = %s\n    env %s: %s\n", section, key, def, env, help);
 }
