@@ -163,6 +163,19 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 			    k->section, k->key, env, origin, k->size - 1);
 			return -1;
 		}
+		/*
+		 * What cannot be written back to an INI file is refused: control
+		 * characters, and ';' after a space (inih reads it as a comment).
+		 */
+		for (size_t j = 0; j < n; j++)
+			if ((unsigned char)value[j] < 0x20 || value[j] == 0x7f ||
+			    (value[j] == ';' && j > 0 && (value[j - 1] == ' ' ||
+			    value[j - 1] == '\t'))) {
+				snprintf(err, errsz, "[%s] %s (%s) in %s must not hold "
+				    "control characters or ' ;'", k->section, k->key,
+				    env, origin);
+				return -1;
+			}
 		if (k->kind == C_URL && strncmp(value, "http://", 7) != 0 &&
 		    strncmp(value, "https://", 8) != 0) {
 			snprintf(err, errsz, "[%s] %s (%s) in %s must start with http:// or https://",

@@ -10,25 +10,10 @@
 #include "core/xalloc.h"
 #include "crypto/crypto.h"
 
-/*
- * A fixed hash to verify against when the account does not exist: made once
- * at start-up with the interactive parameters, so the dummy costs what a
- * real verification costs.
- */
-static char	dummy_hash[crypto_pwhash_STRBYTES];
-
 int
 crypto_init(void)
 {
-	static const char	pw[] = "loudong-timing-equaliser";
-
-	if (sodium_init() < 0)
-		return -1;
-	if (dummy_hash[0] == '\0' &&
-	    crypto_pwhash_str(dummy_hash, pw, sizeof(pw) - 1,
-	    crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) != 0)
-		return -1;
-	return 0;
+	return sodium_init() < 0 ? -1 : 0;
 }
 
 int
@@ -49,11 +34,17 @@ crypto_password_verify(const char *hash, const char *pw, size_t n)
 }
 
 void
-crypto_password_dummy_verify(const char *pw, size_t n)
+crypto_password_dummy_verify(const char *pw, size_t n, int opslimit,
+    int memlimit_kib)
 {
-	/* The answer is meaningless; only the time spent matters. */
-	if (crypto_pwhash_str_verify(dummy_hash, pw, n) == 0)
-		dummy_hash[0] = dummy_hash[0];
+	char	out[CRYPTO_PWHASH_MAX];
+
+	/*
+	 * Verifying is hashing with the stored parameters, so hashing with the
+	 * parameters real accounts get costs the same.  The result is unused.
+	 */
+	if (crypto_password_hash(pw, n, opslimit, memlimit_kib, out) == 0)
+		sodium_memzero(out, sizeof(out));
 }
 
 void

@@ -30,9 +30,11 @@ int	crypto_password_verify(const char *hash, const char *pw, size_t n)
 
 /*
  * Spend the time a real verification takes, for logins to unknown
- * accounts, so response time does not reveal which logins exist.
+ * accounts, so response time does not reveal which logins exist: pass the
+ * parameters new hashes are made with.
  */
-void	crypto_password_dummy_verify(const char *pw, size_t n);
+void	crypto_password_dummy_verify(const char *pw, size_t n, int opslimit,
+	    int memlimit_kib);
 
 #define CRYPTO_TOKEN_BYTES	32	/* entropy in every token */
 #define CRYPTO_TOKEN_MAX	64	/* prefix + base64url(32) + NUL fits */

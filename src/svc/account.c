@@ -171,7 +171,8 @@ svc_login(const struct svc_ctx *c, const char *login, const char *password,
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	found = er == APP_OK;
 	if (!found)
-		crypto_password_dummy_verify(password, password_len);
+		crypto_password_dummy_verify(password, password_len,
+		    c->cfg->argon2_opslimit, c->cfg->argon2_memlimit_kib);
 	if (!found || crypto_password_verify(out->user->password_hash, password,
 	    password_len) != 0) {
 		if ((er = record_failure(c, login)) != APP_OK)

@@ -77,11 +77,19 @@ tmpl_attr(struct req *rq, const char *name, const char *value)
 void
 tmpl_href(struct req *rq, const char *url)
 {
-	bool	ok;
+	const char	*p;
+	bool		 ok;
 
 	ok = url != NULL && ((url[0] == '/' && url[1] != '/' && url[1] != '\\') ||
 	    strncasecmp(url, "https://", 8) == 0 ||
 	    strncasecmp(url, "http://", 7) == 0);
+	/*
+	 * Browsers drop tabs and newlines from URLs and read '\' as '/', so
+	 * "/\t/evil.example" would become "//evil.example": refuse them all.
+	 */
+	for (p = url; ok && *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '\\')
+			ok = false;
 	tmpl_attr(rq, "href", ok ? url : "#");
 }
 

@@ -152,7 +152,7 @@ test_config__describe_lists_env_names(void **state)
 	for (i = 0; i < nenvkeys; i++) {
 		size_t j;
 
-		snprintf(want, sizeof(want), "LOUDONG_%s_%s", envkeys[i].section,
+		snprintf(want, sizeof(want), "LOUDONG_%.40s_%.40s", envkeys[i].section,
 		    envkeys[i].key);
 		for (j = 0; want[j] != '\0'; j++)
 			if (want[j] >= 'a' && want[j] <= 'z')
@@ -166,6 +166,7 @@ test_config__load_file(void **state)
 {
 	struct config	cfg;
 	char		path[64], err[512] = "";
+	int		rc;
 
 	(void)state;
 	write_temp(path,
@@ -187,8 +188,10 @@ test_config__load_file(void **state)
 	    "[log]\n"
 	    "level = debug\n");
 	config_defaults(&cfg);
-	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), 0);
+	rc = config_load(&cfg, path, true, err, sizeof(err));
 	unlink(path);
+	if (rc != 0)
+		fail_msg("config_load: %s", err);
 	assert_int_equal(cfg.role, ROLE_PROVIDER);
 	assert_string_equal(cfg.name, "测试平台");
 	assert_string_equal(cfg.base_url, "https://vuln.example.cn");
@@ -328,13 +331,15 @@ test_config__env_beats_file(void **state)
 {
 	struct config	cfg;
 	char		path[64], err[512] = "";
+	int		rc;
 
 	(void)state;
 	write_temp(path, "[server]\nthreads = 2\nconnection_limit = 99\n");
 	assert_int_equal(setenv("LOUDONG_SERVER_THREADS", "7", 1), 0);
 	config_defaults(&cfg);
-	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), 0);
+	rc = config_load(&cfg, path, true, err, sizeof(err));
 	unlink(path);
+	assert_int_equal(rc, 0);
 	assert_int_equal(cfg.threads, 7);		/* environment */
 	assert_int_equal(cfg.connection_limit, 99);	/* file */
 	clear_env();
@@ -438,12 +443,14 @@ test_config__syntax_error_names_line(void **state)
 {
 	struct config	cfg;
 	char		path[64], err[512] = "";
+	int		rc;
 
 	(void)state;
 	write_temp(path, "[server]\nthreads = 4\nthis line has no equals sign\n");
 	config_defaults(&cfg);
-	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), -1);
+	rc = config_load(&cfg, path, true, err, sizeof(err));
 	unlink(path);
+	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "line 3"));
 }
@@ -545,13 +552,18 @@ round_trip(const struct config *in)
 {
 	struct config	out;
 	char		path[64], err[512] = "";
+	int		rc;
 
 	write_temp(path, "");
-	assert_int_equal(config_write(in, path), 0);
+	rc = config_write(in, path);
 	config_defaults(&out);
-	if (config_load(&out, path, true, err, sizeof(err)) != 0)
-		fail_msg("reload of written config failed: %s", err);
+	if (rc == 0)
+		rc = config_load(&out, path, true, err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "config_write failed");
 	unlink(path);
+	if (rc != 0)
+		fail_msg("reload of written config failed: %s", err);
 	assert_config_equal(in, &out);
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -125,6 +126,45 @@ test_crypto__password_malformed_hash_refused(void **state)
 	toolong[sizeof(toolong) - 1] = '\0';
 	memcpy(toolong, good, strlen(good));
 	assert_int_equal(crypto_password_verify(toolong, "password", 8), -1);
+}
+
+static double
+seconds(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Logins to unknown accounts call the dummy so that their time does not
+ * tell which logins exist: it must cost about what verifying a hash made
+ * with the default parameters (auth.argon2_opslimit 2, memlimit 65536 KiB)
+ * costs.  A factor of 4 leaves room for noise; the leak is far larger.
+ */
+static void
+test_crypto__dummy_verify_costs_like_real(void **state)
+{
+	char	hash[CRYPTO_PWHASH_MAX];
+	double	t0, real = 1e9, dummy = 1e9;
+	int	i;
+
+	(void)state;
+	assert_int_equal(crypto_password_hash("the real one", 12, 2, 65536, hash), 0);
+	for (i = 0; i < 2; i++) {
+		t0 = seconds();
+		assert_int_equal(crypto_password_verify(hash, "a guess", 7), -1);
+		if (seconds() - t0 < real)
+			real = seconds() - t0;
+		t0 = seconds();
+		crypto_password_dummy_verify("a guess", 7, 2, 65536);
+		if (seconds() - t0 < dummy)
+			dummy = seconds() - t0;
+	}
+	if (dummy * 4 < real)
+		fail_msg("dummy verification takes %.6f s, a real one %.6f s: "
+		    "unknown logins answer %.0fx faster", dummy, real, real / dummy);
 }
 
 /* Tokens */
@@ -564,6 +604,7 @@ main(void)
 		cmocka_unit_test(test_crypto__password_utf8_and_nul),
 		cmocka_unit_test(test_crypto__password_hash_records_parameters),
 		cmocka_unit_test(test_crypto__password_malformed_hash_refused),
+		cmocka_unit_test(test_crypto__dummy_verify_costs_like_real),
 		cmocka_unit_test(test_crypto__token_format),
 		cmocka_unit_test(test_crypto__token_long_prefix_truncated),
 		cmocka_unit_test(test_crypto__hash_hex_vectors),

@@ -270,6 +270,42 @@ test_escape__href_allowlist(void **state)
 	assert_string_equal(href_of(&fx->rq, NULL), " href=\"#\"");
 }
 
+/*
+ * Browsers drop ASCII tab, CR and LF anywhere in a URL before parsing it
+ * (WHATWG URL), so "/\t/evil.example" is followed as "//evil.example", a
+ * link to another site.  Whatever tmpl_href emits, once a browser has
+ * removed those bytes it must not be scheme-relative.
+ */
+static void
+test_escape__href_whitespace_cannot_make_scheme_relative(void **state)
+{
+	static const char *const t[] = {
+		"/\t/evil.example",
+		"/\n/evil.example",
+		"/\r/evil.example",
+		"/\r\n/evil.example/x",
+		"/\t\\evil.example",
+		"/\n\\evil.example",
+	};
+	struct fixture	*fx = *state;
+	char		 seen[256];
+	const char	*got, *v;
+	size_t		 i, o;
+
+	for (i = 0; i < NELEM(t); i++) {
+		got = href_of(&fx->rq, t[i]);
+		assert_true(strncmp(got, " href=\"", 7) == 0);
+		/* The attribute value as the URL parser sees it. */
+		for (v = got + 7, o = 0; *v != '\0' && *v != '"' && o + 1 < sizeof(seen); v++)
+			if (*v != '\t' && *v != '\n' && *v != '\r')
+				seen[o++] = *v;
+		seen[o] = '\0';
+		if (strncmp(seen, "//", 2) == 0 || strncmp(seen, "/\\", 2) == 0)
+			fail_msg("tmpl_href case %zu emitted '%s', which a browser "
+			    "follows as '%s' (another host)", i, got, seen);
+	}
+}
+
 static void
 test_escape__tmpl_text_escapes(void **state)
 {
@@ -360,6 +396,8 @@ main(void)
 		cmocka_unit_test(test_escape__html_appends_and_respects_cap),
 		cmocka_unit_test(test_escape__urlenc_table),
 		cmocka_unit_test_setup_teardown(test_escape__href_allowlist,
+		    setup_req, teardown_req),
+		cmocka_unit_test_setup_teardown(test_escape__href_whitespace_cannot_make_scheme_relative,
 		    setup_req, teardown_req),
 		cmocka_unit_test_setup_teardown(test_escape__tmpl_text_escapes,
 		    setup_req, teardown_req),
