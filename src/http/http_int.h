@@ -9,7 +9,10 @@
 void		 resp_problem(struct req *rq, int status, const char *slug,
 		    enum msg_id title);
 
-/* Answer rq->err (set by req_fail or a handler's return) for API routes. */
+/*
+ * Answer rq->err (set by req_fail or a handler's return) for API routes.
+ * Retry-After is the caller's (server.c adds it for every kind of answer).
+ */
 void		 resp_error(struct req *rq, enum app_err er);
 
 /*

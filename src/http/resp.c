@@ -214,9 +214,6 @@ resp_error(struct req *rq, enum app_err er)
 			req_fail(rq, er, NULL, MSG_ERR_INTERNAL);
 	}
 	rq->err = er;
-	if (er == APP_THROTTLED && rq->retry_after > 0)
-		resp_header(rq, "Retry-After", arena_printf(rq->arena, "%d",
-		    rq->retry_after));
 	if (er == APP_UNAUTH && !(rq->route && (rq->route->flags & R_WEB)))
 		resp_header(rq, "WWW-Authenticate", "Bearer realm=\"loudong\"");
 	resp_problem(rq, err_map[er].status, err_map[er].slug, err_map[er].title);

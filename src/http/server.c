@@ -409,8 +409,12 @@ ctx_new(struct server *srv, struct MHD_Connection *conn, const char *url,
 	sbuf_init(&c->rq.out, a, 0);
 	sbuf_init(&c->body, a, 1);
 	c->rq.lang = choose_lang(&c->rq);
-	if (parse_method(method, &c->rq.method) != 0)
+	if (parse_method(method, &c->rq.method) != 0) {
+		/* Not a method we know at all (OPTIONS, TRACE...): 501. */
+		c->rq.method = HTTP_GET;
 		c->early = req_fail(&c->rq, APP_INVALID, NULL, MSG_ERR_METHOD);
+		answer_status(c, APP_INVALID, 501, "not-implemented", MSG_PROBLEM_METHOD);
+	}
 	return c;
 }
 
@@ -549,7 +553,9 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	s->id_prefix = crypto_random_uniform(UINT32_MAX);
 	atomic_init(&s->id_next, 1);
 
-	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	/* ITC lets MHD_quiesce_daemon stop the listeners of a thread pool. */
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+	    MHD_USE_ITC;
 	host = strcmp(cfg->listen_host, "localhost") == 0 ? "127.0.0.1" :
 	    cfg->listen_host;
 	memset(&sin, 0, sizeof(sin));
@@ -569,6 +575,7 @@ server_start(const struct config *cfg, struct store_pool *pool,
 		return NULL;
 	}
 	s->d = MHD_start_daemon(flags, cfg->listen_port, NULL, NULL, on_request, s,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,	/* first: logs the rest */
 	    MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->connection_limit,
@@ -576,7 +583,6 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->header_max_bytes,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-	    MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
 	    MHD_OPTION_END);
 	if (s->d == NULL) {
 		snprintf(err, errsz, "cannot listen on %s:%u (in use, or not allowed?)",

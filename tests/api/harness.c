@@ -44,6 +44,61 @@ static const char *const base_env[] = {
 
 static void fail_at(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+static void rm_tree(const char *path);
+
+/*
+ * Servers still running.  If the test process dies without its teardown
+ * (a sanitizer report in the test itself, exit()), they are killed and
+ * their directories removed, so no orphan keeps serving or holds ctest's
+ * output pipe open.
+ */
+#define MAX_LIVE	8
+static struct srv	*live[MAX_LIVE];
+
+/* Set by the sanitizer runtime when the tests are built with one. */
+extern void __sanitizer_set_death_callback(void (*)(void)) __attribute__((weak));
+
+static void
+kill_live(void)
+{
+	size_t	i;
+	int	st;
+
+	for (i = 0; i < MAX_LIVE; i++) {
+		if (live[i] == NULL)
+			continue;
+		if (live[i]->pid > 0) {
+			(void)kill(live[i]->pid, SIGKILL);
+			(void)waitpid(live[i]->pid, &st, 0);
+			live[i]->pid = 0;
+		}
+		if (live[i]->dir[0] != '\0')
+			rm_tree(live[i]->dir);
+		live[i] = NULL;
+	}
+}
+
+static void
+live_add(struct srv *s)
+{
+	size_t	i;
+
+	for (i = 0; i < MAX_LIVE; i++)
+		if (live[i] == NULL || live[i] == s) {
+			live[i] = s;
+			return;
+		}
+}
+
+static void
+live_remove(const struct srv *s)
+{
+	size_t	i;
+
+	for (i = 0; i < MAX_LIVE; i++)
+		if (live[i] == s)
+			live[i] = NULL;
+}
 
 static void
 fail_at(const char *file, int line, const char *fmt, ...)
@@ -283,6 +338,7 @@ srv_init(struct srv *s)
 	snprintf(s->dir, sizeof(s->dir), "/tmp/loudong-test-XXXXXX");
 	if (mkdtemp(s->dir) == NULL)
 		FAIL("mkdtemp: %s", strerror(errno));
+	live_add(s);
 	rc = srv_cli(s, NULL, out, sizeof(out), (const char *const[]){ "init",
 	    "--data-dir", s->dir, "--no-demo", NULL });
 	if (rc != 0)
@@ -514,6 +570,8 @@ srv_remove(struct srv *s)
 	if (s->dir[0] != '\0')
 		rm_tree(s->dir);
 	s->dir[0] = '\0';
+	if (s->pid == 0)
+		live_remove(s);
 }
 
 int
@@ -527,6 +585,9 @@ srv_setup(void **state)
 		signal(SIGPIPE, SIG_IGN);
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 			return -1;
+		atexit(kill_live);
+		if (__sanitizer_set_death_callback != NULL)
+			__sanitizer_set_death_callback(kill_live);
 		once = true;
 	}
 	if ((s = calloc(1, sizeof(*s))) == NULL)
@@ -550,6 +611,7 @@ srv_teardown(void **state)
 	if (ran)
 		st = srv_stop_status(s);
 	srv_remove(s);
+	live_remove(s);
 	for (i = 0; i < s->nenv; i++)
 		free(s->env[i]);
 	free(s);
@@ -665,19 +727,27 @@ on_read(char *buf, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
-struct resp *
-http_do(const struct srv *s, const struct http_req *rq)
-{
-	struct curl_slist	*hl = NULL;
-	struct resp		*r;
+/* One request in flight: its handle, header list and streamed-body state. */
+struct xfer {
 	CURL			*h;
-	char			 url[2048];
-	size_t			 i, left = rq->stream_len;
+	struct curl_slist	*hl;
+	struct resp		*r;
+	size_t			 left;	/* streamed body bytes still to send */
+};
 
-	if ((r = calloc(1, sizeof(*r))) == NULL)
+static void
+xfer_open(const struct srv *s, const struct http_req *rq, struct xfer *x)
+{
+	char	url[2048];
+	CURL	*h;
+	size_t	i;
+
+	memset(x, 0, sizeof(*x));
+	x->left = rq->stream_len;
+	if ((x->r = calloc(1, sizeof(*x->r))) == NULL)
 		FAIL("out of memory");
 	snprintf(url, sizeof(url), "%s%s", s->base, rq->path);
-	if ((h = curl_easy_init()) == NULL)
+	if ((h = x->h = curl_easy_init()) == NULL)
 		FAIL("curl_easy_init failed");
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	/* Only ever the loopback server: no proxy from the environment. */
@@ -688,18 +758,18 @@ http_do(const struct srv *s, const struct http_req *rq)
 	    (long)HTTP_TIMEOUT);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, r->error);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->r->error);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, x->r);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, x->r);
 	for (i = 0; rq->headers != NULL && rq->headers[i] != NULL; i++)
-		hl = curl_slist_append(hl, rq->headers[i]);
+		x->hl = curl_slist_append(x->hl, rq->headers[i]);
 	if (rq->stream_len > 0) {
-		hl = curl_slist_append(hl, "Transfer-Encoding: chunked");
+		x->hl = curl_slist_append(x->hl, "Transfer-Encoding: chunked");
 		curl_easy_setopt(h, CURLOPT_POST, 1L);
 		curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
-		curl_easy_setopt(h, CURLOPT_READDATA, &left);
+		curl_easy_setopt(h, CURLOPT_READDATA, &x->left);
 		if (strcmp(rq->method, "POST") != 0)
 			curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, rq->method);
 	} else if (strcmp(rq->method, "HEAD") == 0) {
@@ -713,18 +783,77 @@ http_do(const struct srv *s, const struct http_req *rq)
 	} else if (strcmp(rq->method, "GET") != 0) {
 		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, rq->method);
 	}
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hl);
-	r->cc = (int)curl_easy_perform(h);
-	if (r->cc == CURLE_OK || r->cc == CURLE_SEND_ERROR || r->cc == CURLE_RECV_ERROR)
-		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
-	if (r->cc != CURLE_OK && r->error[0] == '\0')
-		snprintf(r->error, sizeof(r->error), "%s",
-		    curl_easy_strerror((CURLcode)r->cc));
-	curl_easy_cleanup(h);
-	curl_slist_free_all(hl);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->hl);
+}
+
+/* Record how the transfer ended, release it, return its response. */
+static struct resp *
+xfer_close(struct xfer *x, CURLcode cc)
+{
+	struct resp	*r = x->r;
+
+	r->cc = (int)cc;
+	if (cc == CURLE_OK || cc == CURLE_SEND_ERROR || cc == CURLE_RECV_ERROR)
+		curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &r->status);
+	if (cc != CURLE_OK && r->error[0] == '\0')
+		snprintf(r->error, sizeof(r->error), "%s", curl_easy_strerror(cc));
+	curl_easy_cleanup(x->h);
+	curl_slist_free_all(x->hl);
 	if (r->body == NULL && (r->body = calloc(1, 1)) == NULL)
 		FAIL("out of memory");
 	return r;
+}
+
+struct resp *
+http_do(const struct srv *s, const struct http_req *rq)
+{
+	struct xfer	x;
+
+	xfer_open(s, rq, &x);
+	return xfer_close(&x, curl_easy_perform(x.h));
+}
+
+void
+http_parallel(const struct srv *s, const struct http_req *rqs, size_t n,
+    struct resp **out)
+{
+	struct xfer	*x;
+	CURLM		*m;
+	CURLMsg		*msg;
+	size_t		 i, done = 0;
+	int		 running = 0, queued;
+
+	if ((x = calloc(n ? n : 1, sizeof(*x))) == NULL || (m = curl_multi_init()) == NULL)
+		FAIL("out of memory");
+	/* All at once: one connection each, no reuse between them. */
+	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)n);
+	for (i = 0; i < n; i++) {
+		xfer_open(s, &rqs[i], &x[i]);
+		curl_easy_setopt(x[i].h, CURLOPT_PRIVATE, (void *)&x[i]);
+		curl_easy_setopt(x[i].h, CURLOPT_FORBID_REUSE, 1L);
+		curl_multi_add_handle(m, x[i].h);
+		out[i] = NULL;
+	}
+	while (done < n) {
+		if (curl_multi_perform(m, &running) != CURLM_OK)
+			FAIL("curl_multi_perform failed");
+		while ((msg = curl_multi_info_read(m, &queued)) != NULL) {
+			struct xfer	*xi;
+			void		*priv = NULL;
+
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+			xi = priv;
+			curl_multi_remove_handle(m, xi->h);
+			out[xi - x] = xfer_close(xi, msg->data.result);
+			done++;
+		}
+		if (done < n && running > 0)
+			curl_multi_poll(m, NULL, 0, 1000, NULL);
+	}
+	curl_multi_cleanup(m);
+	free(x);
 }
 
 /* Collect varargs strings until NULL into list (room for max - 1). */

@@ -19,6 +19,11 @@
  *
  * and srv_teardown stops the server (asserting that it exited 0, so that a
  * sanitizer report in the server fails the test) and removes the directory.
+ * Children get the test's environment without any LOUDONG_* variable, then
+ * the harness's base overrides, then the test's (passed to execve, so the
+ * test process's own environment is never changed).  If the test process
+ * dies without its teardown, an atexit / sanitizer death callback kills the
+ * servers it started, so none is left holding ctest's output pipe.
  *
  * Every failure of the harness itself is a cmocka failure naming the
  * caller's file and line where that is useful.
@@ -153,6 +158,13 @@ struct http_req {
 	long			 timeout;	/* seconds */
 };
 struct resp	*http_do(const struct srv *s, const struct http_req *rq);
+
+/*
+ * n requests at once, each on its own connection; out[i] receives the
+ * response to rqs[i] (caller frees each).
+ */
+void		 http_parallel(const struct srv *s, const struct http_req *rqs,
+		    size_t n, struct resp **out);
 
 /* http_do with a NUL-terminated body (or NULL) and headers as varargs. */
 struct resp	*http(const struct srv *s, const char *method, const char *path,

@@ -984,6 +984,133 @@ test_auth__login_response_is_not_cached(void **state)
 	resp_free(r);
 }
 
+static void
+test_auth__retry_after_is_sent_once(void **state)
+{
+	struct srv	*s = boot(state, (const char *const[]){
+			    "LOUDONG_AUTH_THROTTLE_ACCOUNT_MAX=1", NULL });
+	struct resp	*r;
+	const char	*a, *b;
+
+	r = login_raw(s, "rita", "wrong password, again");
+	assert_problem(r, 401);
+	resp_free(r);
+	r = login_raw(s, "rita", TEST_PASSWORD);
+	assert_problem(r, 429);
+	a = resp_header_n(r, "Retry-After", 0);
+	b = resp_header_n(r, "Retry-After", 1);
+	assert_non_null(a);
+	/*
+	 * A singleton field (RFC 9110 10.2.3): a client that joins repeated
+	 * fields sees "600, 600", which is no delay at all.
+	 */
+	if (b != NULL) {
+		char	msg[200];
+
+		snprintf(msg, sizeof(msg), "Retry-After is sent twice: '%s' and '%s'",
+		    a, b);
+		resp_free(r);
+		fail_msg("%s", msg);
+	}
+	resp_free(r);
+}
+
+static void
+test_auth__concurrent_registrations_and_logins(void **state)
+{
+	struct srv	*s = boot(state, NULL);
+	enum { N = 16 };
+	static const char *const json_hdr[] = { "Content-Type: application/json", NULL };
+	struct http_req	 rq[N];
+	struct resp	*out[N], *r;
+	struct cred	 c;
+	char		*bodies[N];
+	json_t		*items;
+	size_t		 i;
+
+	/* Sixteen accounts at once: every write lands, none is lost or doubled. */
+	for (i = 0; i < N; i++) {
+		char	login[16];
+
+		snprintf(login, sizeof(login), "user%02zu", i);
+		bodies[i] = pack("{s:s, s:s}", "login", login, "password", TEST_PASSWORD);
+		rq[i] = (struct http_req){ "POST", "/api/v1/users", json_hdr,
+		    bodies[i], strlen(bodies[i]), 0, 0 };
+	}
+	http_parallel(s, rq, N, out);
+	for (i = 0; i < N; i++) {
+		assert_status(out[i], 201);
+		resp_free(out[i]);
+	}
+	/* The same logins again, at once: all refused as taken. */
+	http_parallel(s, rq, N, out);
+	for (i = 0; i < N; i++) {
+		assert_problem_field(out[i], 409, "login");
+		resp_free(out[i]);
+	}
+	/* And all of them log in at once. */
+	for (i = 0; i < N; i++)
+		rq[i].path = "/api/v1/session";
+	http_parallel(s, rq, N, out);
+	for (i = 0; i < N; i++) {
+		assert_status(out[i], 201);
+		assert_non_null(resp_set_cookie(out[i], "ld_session"));
+		resp_free(out[i]);
+		free(bodies[i]);
+	}
+
+	srv_admin_session(s, ADMIN_NEW_PW, &c);
+	r = api(s, "GET", "/api/v1/admin/users?limit=200", &c, NULL, NULL);
+	assert_status(r, 200);
+	items = json_object_get(resp_json(r), "items");
+	assert_int_equal(json_array_size(items), N + 2);	/* + admin, rita */
+	resp_free(r);
+}
+
+static void
+test_auth__products_of_an_org(void **state)
+{
+	struct srv	*s = boot(state, NULL);
+	struct resp	*r;
+	struct cred	 c;
+	json_t		*items;
+
+	srv_admin_session(s, ADMIN_NEW_PW, &c);
+	r = api(s, "POST", "/api/v1/admin/orgs", &c,
+	    "{\"slug\":\"acme\",\"name\":\"Acme\",\"kind\":\"provider\",\"country\":\"CN\"}",
+	    NULL);
+	assert_status(r, 201);
+	resp_free(r);
+
+	r = api(s, "POST", "/api/v1/admin/orgs/acme/products", &c,
+	    "{\"name\":\"路由器\",\"model\":\"R1\",\"versions\":\"1.0 - 1.2\"}", NULL);
+	assert_status(r, 201);
+	assert_string_equal(resp_jstr(r, "name"), "路由器");
+	assert_string_equal(resp_jstr(r, "model"), "R1");
+	resp_free(r);
+	r = api(s, "POST", "/api/v1/admin/orgs/acme/products", &c,
+	    "{\"name\":\"路由器\",\"model\":\"R1\"}", NULL);
+	assert_problem(r, 409);
+	resp_free(r);
+	r = api(s, "POST", "/api/v1/admin/orgs/acme/products", &c, "{\"model\":\"R2\"}",
+	    NULL);
+	assert_problem_field(r, 400, "name");
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/admin/orgs/acme/products", &c, NULL, NULL);
+	assert_status(r, 200);
+	items = json_object_get(resp_json(r), "items");
+	assert_int_equal(json_array_size(items), 1);
+	resp_free(r);
+
+	r = api(s, "GET", "/api/v1/admin/orgs/nope/products", &c, NULL, NULL);
+	assert_problem_field(r, 404, "slug");
+	resp_free(r);
+	r = api(s, "POST", "/api/v1/admin/orgs/nope/products", &c, "{\"name\":\"X\"}",
+	    NULL);
+	assert_problem(r, 404);
+	resp_free(r);
+}
+
 int
 main(void)
 {
@@ -1010,6 +1137,9 @@ main(void)
 		T(test_auth__token_use_is_recorded),
 		T(test_auth__https_base_url_makes_cookies_secure),
 		T(test_auth__login_response_is_not_cached),
+		T(test_auth__retry_after_is_sent_once),
+		T(test_auth__concurrent_registrations_and_logins),
+		T(test_auth__products_of_an_org),
 #undef T
 	};
 

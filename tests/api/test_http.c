@@ -324,8 +324,18 @@ test_http__unknown_path_is_404_problem(void **state)
 	resp_free(r);
 
 	/* Deeper than the router splits, and odd characters: still a clean 404. */
-	r = http(s, "GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u", NULL, NULL);
+	r = http(s, "GET", "/api/v1/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u", NULL,
+	    NULL);
 	assert_problem(r, 404);
+	resp_free(r);
+
+	/* Outside the API an unknown path is a page for a person, still a 404. */
+	r = http(s, "GET", "/no/such/page", NULL, NULL);
+	assert_status(r, 404);
+	assert_true(contains_ci(resp_header(r, "Content-Type"), "text/html"));
+	resp_free(r);
+	r = http(s, "GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u", NULL, NULL);
+	assert_status(r, 404);
 	resp_free(r);
 
 	r = http(s, "GET", "/api/v1/%00%ff%fe", NULL, NULL);
@@ -361,9 +371,12 @@ test_http__wrong_method_is_405_with_allow(void **state)
 	assert_contains(allow, "DELETE");
 	resp_free(r);
 
-	/* A method the server does not know at all is refused, not crashed on. */
+	/*
+	 * A method the server does not know at all is refused, not crashed on:
+	 * 501, as RFC 9110 §15.6.2 says for an unrecognised method.
+	 */
 	r = http(s, "BREW", "/healthz", NULL, NULL);
-	assert_true(r->status >= 400 && r->status < 500);
+	assert_problem(r, 501);
 	resp_free(r);
 
 	r = http(s, "GET", "/healthz", NULL, NULL);
@@ -683,6 +696,115 @@ test_http__no_cross_origin_grants(void **state)
 	resp_free(r);
 }
 
+/*
+ * Send raw bytes on a new connection and read until the server closes it
+ * (or timeout_ms passes); the statuses of every response seen, in order.
+ */
+static size_t
+raw_exchange(const struct srv *s, const char *req, int *statuses, size_t max,
+    int timeout_ms)
+{
+	static char	buf[65536];
+	size_t		len = 0, n = 0;
+	const char	*p;
+	int64_t		deadline = now_ms() + timeout_ms;
+	ssize_t		got;
+	int		fd = srv_connect(s);
+
+	assert_int_equal(send(fd, req, strlen(req), MSG_NOSIGNAL), (ssize_t)strlen(req));
+	for (;;) {
+		struct pollfd	pfd = { fd, POLLIN, 0 };
+		int		left = (int)(deadline - now_ms());
+
+		if (left <= 0 || poll(&pfd, 1, left) <= 0)
+			break;
+		got = recv(fd, buf + len, sizeof(buf) - 1 - len, 0);
+		if (got <= 0)
+			break;
+		len += (size_t)got;
+		if (len == sizeof(buf) - 1)
+			break;
+	}
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; (p = strstr(p, "HTTP/1.1 ")) != NULL && n < max; p += 9) {
+		char	*end;
+		long	 st = strtol(p + 9, &end, 10);
+
+		if (end == p + 12)
+			statuses[n++] = (int)st;
+	}
+	return n;
+}
+
+static void
+test_http__early_answers_keep_the_connection_in_step(void **state)
+{
+	struct srv	*s = boot(state, NULL);
+	int		 st[8];
+	size_t		 n;
+	/* A body that is itself a request: it must never be taken for one. */
+	const char	*smuggled = "GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n";
+	char		 req[1024];
+
+	/* Refused at the headers (401), with a body; then a second request. */
+	snprintf(req, sizeof(req),
+	    "POST /api/v1/admin/orgs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s"
+	    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	    strlen(smuggled), smuggled);
+	n = raw_exchange(s, req, st, 8, 5000);
+	assert_true(n >= 1);
+	assert_int_equal(st[0], 401);
+	/* Either the connection was closed after the refusal, or kept in step. */
+	assert_true(n <= 2);
+	if (n == 2)
+		assert_int_equal(st[1], 200);
+
+	/* The same after a 405 and a 404. */
+	snprintf(req, sizeof(req),
+	    "PUT /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Length: %zu\r\n\r\n%s"
+	    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	    strlen(smuggled), smuggled);
+	n = raw_exchange(s, req, st, 8, 5000);
+	assert_true(n >= 1 && n <= 2);
+	assert_int_equal(st[0], 405);
+	if (n == 2)
+		assert_int_equal(st[1], 200);
+	snprintf(req, sizeof(req),
+	    "POST /api/v1/nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Length: %zu\r\n\r\n%s"
+	    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	    strlen(smuggled), smuggled);
+	n = raw_exchange(s, req, st, 8, 5000);
+	assert_true(n >= 1 && n <= 2);
+	assert_int_equal(st[0], 404);
+	if (n == 2)
+		assert_int_equal(st[1], 200);
+
+	/* A refused chunked body, then a second request. */
+	snprintf(req, sizeof(req),
+	    "POST /api/v1/admin/orgs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+	    "%zx\r\n%s\r\n0\r\n\r\n"
+	    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	    strlen(smuggled), smuggled);
+	n = raw_exchange(s, req, st, 8, 5000);
+	assert_true(n >= 1 && n <= 2);
+	assert_int_equal(st[0], 401);
+	if (n == 2)
+		assert_int_equal(st[1], 200);
+
+	/* Keep-alive after a success works as well. */
+	n = raw_exchange(s, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+	    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	    st, 8, 5000);
+	assert_int_equal(n, 2);
+	assert_int_equal(st[0], 200);
+	assert_int_equal(st[1], 200);
+}
+
 int
 main(void)
 {
@@ -707,6 +829,7 @@ main(void)
 		T(test_http__authenticated_clients_get_the_larger_body_limit),
 		T(test_http__json_strings_with_nul_are_refused),
 		T(test_http__no_cross_origin_grants),
+		T(test_http__early_answers_keep_the_connection_in_step),
 #undef T
 	};
 
