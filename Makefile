@@ -6,6 +6,8 @@ LISTEN   ?= 127.0.0.1:8080
 DEMO     ?= 1
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
+MAKEFLAGS  += --no-print-directory
+
 BUILD      := build
 TEST_BUILD := build-test
 
@@ -22,7 +24,7 @@ deps:
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) --target loudong
 
 build-test: deps
 	@cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLOUDONG_SANITIZE=ON >/dev/null

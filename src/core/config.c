@@ -101,8 +101,6 @@ static const char *const role_names[ROLE__MAX] = {
 	"registry",	/* ROLE_REGISTRY */
 };
 
-static const char *const level_names[LOG__MAX] = { "err", "warn", "info", "debug" };
-
 int
 config_role_parse(const char *s)
 {
@@ -364,7 +362,7 @@ format_value(const struct config *cfg, const struct ckey *k, char *buf, size_t s
 		snprintf(buf, size, "%s", config_role_name(*(const enum instance_role *)(base + k->off)));
 		break;
 	case C_LEVEL:
-		snprintf(buf, size, "%s", level_names[*(const int *)(base + k->off)]);
+		snprintf(buf, size, "%s", log_level_name((enum log_level)*(const int *)(base + k->off)));
 		break;
 	case C_LISTEN:
 		if (strchr(cfg->listen_host, ':') != NULL)

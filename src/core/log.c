@@ -27,6 +27,12 @@ log_level_parse(const char *s)
 	return -1;
 }
 
+const char *
+log_level_name(enum log_level lvl)
+{
+	return (unsigned)lvl < LOG__MAX ? level_names[lvl] : "?";
+}
+
 void
 log_write(enum log_level lvl, int with_errno, const char *fmt, ...)
 {

@@ -21,7 +21,8 @@ enum log_level {
 extern enum log_level	log_threshold;	/* set once at start-up, read-only after */
 
 /* "err", "warn", "info", "debug"; -1 if unknown. */
-int	log_level_parse(const char *s);
+int		 log_level_parse(const char *s);
+const char	*log_level_name(enum log_level lvl);
 
 void	log_write(enum log_level lvl, int with_errno, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
