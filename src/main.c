@@ -32,6 +32,9 @@ static const char usage_main[] =
 "  org add       add an organisation\n"
 "  token create  create an API token for an account (printed once)\n"
 "  token revoke  revoke an API token\n"
+"  log verify    recompute the receipt log and check every signed tree head\n"
+"  log purge     drop receipt-log content older than the retention period\n"
+"  receipt verify  check a saved receipt offline with the log's public key\n"
 "  config        list every configuration key, its default and env name\n"
 "\n"
 "options:\n"
@@ -91,6 +94,27 @@ static const char usage_token_revoke[] =
 "\n"
 "Revoke LOGIN's API token number N (see GET /api/v1/tokens).\n";
 
+static const char usage_log[] =
+"usage: loudong log verify --data-dir DIR\n"
+"       loudong log purge --data-dir DIR --before YYYY-MM-DD\n"
+"\n"
+"verify: recompute every leaf hash, every tree node and root, check every\n"
+"signed tree head's signature, and that every report has exactly one leaf.\n"
+"Prints one line and exits 0, or names the first inconsistency and exits 1.\n"
+"\n"
+"purge: empty the content of leaves received before the date (00:00 UTC),\n"
+"keeping their hashes so the log still verifies.  Refused for any date less\n"
+"than [receipts] retention_days ago (at least 183 days: Art. 5 asks for 6\n"
+"months).\n";
+
+static const char usage_receipt[] =
+"usage: loudong receipt verify RECEIPT.json --key KEY\n"
+"\n"
+"Check a receipt offline: the tree head's Ed25519 signature and the leaf's\n"
+"inclusion proof.  RECEIPT.json is the 201 answer of POST /api/v1/reports\n"
+"(or its \"receipt\" member); KEY is the base64 public key, or a file holding\n"
+"it or the JSON of GET /api/v1/log/key.\n";
+
 static const char usage_config[] =
 "usage: loudong config [--markdown]\n"
 "\n"
@@ -129,6 +153,8 @@ enum opt {
 	O_LABEL,
 	O_ID,
 	O_MARKDOWN,
+	O_BEFORE,
+	O_KEY,
 };
 
 static const struct option long_opts[] = {
@@ -148,16 +174,21 @@ static const struct option long_opts[] = {
 	{ "label", required_argument, NULL, O_LABEL },
 	{ "id", required_argument, NULL, O_ID },
 	{ "markdown", no_argument, NULL, O_MARKDOWN },
+	{ "before", required_argument, NULL, O_BEFORE },
+	{ "key", required_argument, NULL, O_KEY },
 	{ NULL, 0, NULL, 0 },
 };
 
 /* Everything any subcommand can be given. */
 struct args {
 	const char	*data_dir, *role, *listen, *login, *org, *email, *name;
-	const char	*slug, *kind, *country, *label, *id;
+	const char	*slug, *kind, *country, *label, *id, *before, *key;
+	const char	*positional;	/* one non-option argument, where allowed */
 	bool		 no_demo, password_stdin, markdown, help;
 	unsigned	 seen;	/* bit per enum opt - O_DATA_DIR */
 };
+
+#define A_POSITIONAL	(1u << 31)	/* the command takes one plain argument */
 
 /* Parse options; accepted is a bitmask of the options this command takes. */
 static int
@@ -198,9 +229,13 @@ parse(int argc, char **argv, unsigned accepted, const char *usage, struct args *
 		case O_LABEL: a->label = optarg; break;
 		case O_ID: a->id = optarg; break;
 		case O_MARKDOWN: a->markdown = true; break;
+		case O_BEFORE: a->before = optarg; break;
+		case O_KEY: a->key = optarg; break;
 		default: break;
 		}
 	}
+	if (optind < argc && (accepted & A_POSITIONAL) && optind + 1 == argc)
+		a->positional = argv[optind++];
 	if (optind < argc)
 		return usage_error(usage, "unexpected argument '%s'", argv[optind]);
 	return 0;
@@ -381,6 +416,58 @@ cmd_token(int argc, char **argv)
 }
 
 static int
+cmd_log(int argc, char **argv)
+{
+	struct args	a;
+	bool		purge;
+	int		rc;
+
+	if (argc < 2 || (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "purge") != 0)) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+			return fputs(usage_log, stdout), 0;
+		return usage_error(usage_log, "unknown log command '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	purge = strcmp(argv[1], "purge") == 0;
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | (purge ? A(O_BEFORE) : 0),
+	    usage_log, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_log, stdout), 0;
+	if ((rc = need(usage_log, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	if (!purge)
+		return app_log_verify(a.data_dir);
+	if ((rc = need(usage_log, 1, a.before, "--before")) != 0)
+		return rc;
+	return app_log_purge(a.data_dir, a.before);
+}
+
+static int
+cmd_receipt(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if (argc < 2 || strcmp(argv[1], "verify") != 0) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+			return fputs(usage_receipt, stdout), 0;
+		return usage_error(usage_receipt, "unknown receipt command '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	if ((rc = parse(argc - 1, argv + 1, A(O_KEY) | A_POSITIONAL, usage_receipt,
+	    &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_receipt, stdout), 0;
+	if (a.positional == NULL)
+		return usage_error(usage_receipt, "%s", "missing the receipt file");
+	if ((rc = need(usage_receipt, 1, a.key, "--key")) != 0)
+		return rc;
+	return app_receipt_verify(a.positional, a.key);
+}
+
+static int
 cmd_config(int argc, char **argv)
 {
 	struct args	a;
@@ -405,6 +492,8 @@ main(int argc, char **argv)
 		{ "user", cmd_user },
 		{ "org", cmd_org },
 		{ "token", cmd_token },
+		{ "log", cmd_log },
+		{ "receipt", cmd_receipt },
 		{ "config", cmd_config },
 	};
 	size_t	i;

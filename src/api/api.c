@@ -16,6 +16,8 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_user_routes, api_user_nroutes };
 	out[n++] = (struct route_table){ api_org_routes, api_org_nroutes };
 	out[n++] = (struct route_table){ api_token_routes, api_token_nroutes };
+	out[n++] = (struct route_table){ api_report_routes, api_report_nroutes };
+	out[n++] = (struct route_table){ api_log_routes, api_log_nroutes };
 	return n;
 }
 
@@ -23,7 +25,7 @@ struct svc_ctx
 api_svc(struct req *rq)
 {
 	return (struct svc_ctx){ rq->store, rq->arena, rq->cfg, rq->now,
-	    rq->user, rq->addr, false };
+	    rq->user, rq->addr, false, rq->keys };
 }
 
 enum app_err

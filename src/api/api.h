@@ -30,6 +30,16 @@ extern const struct route	api_token_routes[];
 extern const size_t		api_token_nroutes;
 extern const struct route	api_meta_routes[];
 extern const size_t		api_meta_nroutes;
+extern const struct route	api_report_routes[];
+extern const size_t		api_report_nroutes;
+extern const struct route	api_log_routes[];
+extern const size_t		api_log_nroutes;
+
+struct log_sth;
+/* {"tree_size","timestamp","root_hash","signature"} (base64 hashes). */
+json_t		*api_sth_json(struct req *rq, const struct log_sth *s);
+/* An array of base64 hashes. */
+json_t		*api_proof_json(struct req *rq, unsigned char proof[][32], size_t n);
 
 /* A svc context for this request. */
 struct svc_ctx	api_svc(struct req *rq);

@@ -22,6 +22,7 @@
 #include "crypto/crypto.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "media/sniff.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -126,6 +127,11 @@ app_serve(const char *data_dir, const char *listen_addr)
 	}
 	if (prepare_drop(&cfg, &pw) != 0)
 		return 1;
+	/* The magic database is read before privileges are dropped. */
+	if (sniff_init() != 0) {
+		fprintf(stderr, "loudong: cannot load the libmagic database\n");
+		return 1;
+	}
 	if ((keys = crypto_keys_load(data_dir, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
@@ -170,5 +176,6 @@ out:
 	router_free(router);
 	store_pool_free(pool);
 	crypto_keys_free(keys);
+	sniff_cleanup();
 	return rc;
 }

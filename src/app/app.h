@@ -32,6 +32,13 @@ int	app_token_create(const char *data_dir, const char *login, const char *label)
 
 int	app_token_revoke(const char *data_dir, const char *login, long long id);
 
+/* The receipt log: verify everything; purge content before a date (YYYY-MM-DD). */
+int	app_log_verify(const char *data_dir);
+int	app_log_purge(const char *data_dir, const char *before);
+
+/* Verify a saved receipt offline against a public key. */
+int	app_receipt_verify(const char *path, const char *key);
+
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);
 

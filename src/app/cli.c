@@ -170,7 +170,7 @@ app_init(const struct app_init_opts *o)
 		goto out;
 	a = arena_new();
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
 		struct user_new	in = { "admin", "管理员 Administrator", "", UROLE_ADMIN,
 				    NULL, pw, 20, true, };
 
@@ -241,7 +241,7 @@ app_user_add(const char *data_dir, const char *login, const char *role,
 	if (with_store(data_dir, &cfg, &st, &a) != 0)
 		goto out;
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
 		struct user_new	in = { login, name, email, (enum user_role)r, org,
 				    password, password_len, false };
 
@@ -273,7 +273,7 @@ app_org_add(const char *data_dir, const char *slug, const char *name,
 	if (with_store(data_dir, &cfg, &st, &a) != 0)
 		goto out;
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
 
 		if (svc_org_create(&c, slug, name, kind, country, &o, &f) != APP_OK) {
 			print_fault("add the organisation", &f);
@@ -308,7 +308,7 @@ app_token_create(const char *data_dir, const char *login, const char *label)
 		goto out;
 	}
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
 
 		if (svc_token_create(&c, u.id, label, raw, &t, &f) != APP_OK) {
 			print_fault("create the token", &f);
@@ -344,7 +344,7 @@ app_token_revoke(const char *data_dir, const char *login, long long id)
 		goto out;
 	}
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
 
 		if (svc_token_revoke(&c, u.id, id, &f) != APP_OK) {
 			print_fault("revoke the token", &f);

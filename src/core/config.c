@@ -19,6 +19,7 @@ enum ckind {
 	C_LEVEL,	/* enum log_level */
 	C_LISTEN,	/* HOST:PORT into listen_host + listen_port */
 	C_URL,		/* http:// or https:// URL, char array */
+	C_PREFIX,	/* [A-Z0-9]{1,16}, char array */
 };
 
 struct ckey {
@@ -61,9 +62,9 @@ static const struct ckey config_keys[] = {
 	  "seconds of inactivity before a connection is closed (slow clients)" },
 	{ "server", "header_max_bytes", C_INT, F(header_max_bytes), 0, 4096, 1048576, "32768",
 	  "memory for one connection's request line and headers; larger gets 431" },
-	{ "server", "body_max_bytes", C_INT, F(body_max_bytes), 0, 1024, 268435456, "1048576",
+	{ "server", "body_max_bytes", C_INT, F(body_max_bytes), 0, 1024, 268435456, "33554432",
 	  "largest request body from an authenticated client; larger gets 413" },
-	{ "server", "body_max_anon_bytes", C_INT, F(body_max_anon_bytes), 0, 1024, 268435456, "65536",
+	{ "server", "body_max_anon_bytes", C_INT, F(body_max_anon_bytes), 0, 1024, 268435456, "262144",
 	  "largest request body before authentication; larger gets 413" },
 	{ "server", "user", C_STR, F(user), S(user), 0, 0, "nobody",
 	  "when started as root: user to switch to after binding (empty: stay, with a warning)" },
@@ -91,6 +92,36 @@ static const struct ckey config_keys[] = {
 	  "err, warn, info or debug" },
 	{ "log", "access", C_BOOL, F(access_log), 0, 0, 0, "true",
 	  "one access-log line per request" },
+	{ "intake", "id_prefix", C_PREFIX, F(id_prefix), S(id_prefix), 0, 0, "LD",
+	  "tracking ids are <PREFIX>-<YYYY>-<seq> (R33): 1 to 16 of A-Z and 0-9" },
+	{ "intake", "allow_anonymous", C_BOOL, F(allow_anonymous), 0, 0, 0, "false",
+	  "accept reports without an account (the 备案 rules ask platforms to verify reporters)" },
+	{ "intake", "attachments_max", C_INT, F(attachments_max), 0, 0, 100, "10",
+	  "attachments per report" },
+	{ "intake", "attachment_max_bytes", C_INT, F(attachment_max_bytes), 0, 1024, 268435456, "10485760",
+	  "largest attachment" },
+	{ "intake", "attachments_total_max_bytes", C_INT, F(attachments_total_max_bytes), 0, 1024, 268435456, "20971520",
+	  "all attachments of one report together" },
+	{ "receipts", "retention_days", C_INT, F(retention_days), 0, 183, 36500, "365",
+	  "receipt-log entries younger than this cannot be purged (Art. 5: at least 6 months; values under 183 are refused)" },
+	{ "mail", "smtp_url", C_STR, F(smtp_url), S(smtp_url), 0, 0, "",
+	  "smtp://host:port or smtps://host:port for outgoing mail; empty: mail is queued, not sent" },
+	{ "mail", "from", C_STR, F(mail_from), S(mail_from), 0, 0, "loudong@localhost",
+	  "sender address of outgoing mail" },
+	{ "mail", "username", C_STR, F(smtp_username), S(smtp_username), 0, 0, "",
+	  "SMTP AUTH user (empty: no AUTH)" },
+	{ "mail", "password", C_STR, F(smtp_password), S(smtp_password), 0, 0, "",
+	  "SMTP AUTH password; prefer the environment variable to the file" },
+	{ "mail", "timeout_ms", C_INT, F(smtp_timeout_ms), 0, 1000, 600000, "15000",
+	  "one SMTP transaction" },
+	{ "mail", "require_tls", C_BOOL, F(smtp_require_tls), 0, 0, 0, "false",
+	  "refuse to send without TLS (STARTTLS or smtps)" },
+	{ "outbox", "poll_interval_ms", C_INT, F(outbox_poll_ms), 0, 50, 600000, "1000",
+	  "how often the outbox worker looks for due messages" },
+	{ "outbox", "max_attempts", C_INT, F(outbox_max_attempts), 0, 1, 100, "10",
+	  "attempts before a message is marked failed" },
+	{ "outbox", "backoff_seconds", C_INT, F(outbox_backoff_s), 0, 1, 86400, "30",
+	  "delay before the first retry; doubles each attempt, at most 6 hours" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
@@ -178,6 +209,15 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 		    strncmp(value, "https://", 8) != 0) {
 			snprintf(err, errsz, "[%s] %s (%s) in %s must start with http:// or https://",
 			    k->section, k->key, env, origin);
+			return -1;
+		}
+		memcpy(base + k->off, value, n + 1);
+		return 0;
+	case C_PREFIX:
+		if (n == 0 || n >= k->size || strspn(value,
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != n) {
+			snprintf(err, errsz, "[%s] %s (%s) in %s must be 1 to %zu of A-Z and 0-9",
+			    k->section, k->key, env, origin, k->size - 1);
 			return -1;
 		}
 		memcpy(base + k->off, value, n + 1);
@@ -350,6 +390,7 @@ format_value(const struct config *cfg, const struct ckey *k, char *buf, size_t s
 	switch (k->kind) {
 	case C_STR:
 	case C_URL:
+	case C_PREFIX:
 		snprintf(buf, size, "%s", base + k->off);
 		break;
 	case C_INT:

@@ -58,6 +58,29 @@ struct config {
 	/* [log] */
 	int		 log_level;		/* log.level (enum log_level) */
 	bool		 access_log;		/* log.access */
+
+	/* [intake] */
+	char		 id_prefix[17];		/* intake.id_prefix */
+	bool		 allow_anonymous;	/* intake.allow_anonymous */
+	int		 attachments_max;	/* intake.attachments_max */
+	int		 attachment_max_bytes;	/* intake.attachment_max_bytes */
+	int		 attachments_total_max_bytes; /* intake.attachments_total_max_bytes */
+
+	/* [receipts] */
+	int		 retention_days;	/* receipts.retention_days (>= 183) */
+
+	/* [mail] */
+	char		 smtp_url[256];		/* mail.smtp_url ("" : mail off) */
+	char		 mail_from[256];	/* mail.from */
+	char		 smtp_username[128];	/* mail.username */
+	char		 smtp_password[256];	/* mail.password (never logged) */
+	int		 smtp_timeout_ms;	/* mail.timeout_ms */
+	bool		 smtp_require_tls;	/* mail.require_tls */
+
+	/* [outbox] */
+	int		 outbox_poll_ms;	/* outbox.poll_interval_ms */
+	int		 outbox_max_attempts;	/* outbox.max_attempts */
+	int		 outbox_backoff_s;	/* outbox.backoff_seconds */
 };
 
 /* Fill cfg with the defaults (data_dir becomes "."). */

@@ -207,35 +207,128 @@ crypto_keys_free(struct keyring *k)
 	free(k);
 }
 
-void
-crypto_seal(const struct keyring *k, const void *p, size_t n,
-    const void *ad, size_t adn, unsigned char *out)
+/* XChaCha20-Poly1305 with a random nonce: nonce || ciphertext || tag. */
+static void
+seal_with(const unsigned char key[32], const void *p, size_t n, const void *ad,
+    size_t adn, unsigned char *out)
 {
-	unsigned char	*nonce = out;
-
-	_Static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
-	    crypto_aead_xchacha20poly1305_ietf_ABYTES == CRYPTO_SEAL_OVERHEAD,
-	    "seal overhead");
-	randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	randombytes_buf(out, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(
 	    out + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, NULL,
-	    p, n, ad, adn, NULL, nonce, k->data_key);
+	    p, n, ad, adn, NULL, out, key);
 }
 
-int
-crypto_open(const struct keyring *k, const unsigned char *c, size_t n,
+static int
+open_with(const unsigned char key[32], const unsigned char *c, size_t n,
     const void *ad, size_t adn, void *out)
 {
 	if (n < CRYPTO_SEAL_OVERHEAD)
 		return -1;
 	return crypto_aead_xchacha20poly1305_ietf_decrypt(out, NULL, NULL,
 	    c + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-	    n - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, ad, adn, c,
-	    k->data_key) == 0 ? 0 : -1;
+	    n - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, ad, adn, c, key) == 0 ?
+	    0 : -1;
+}
+
+void
+crypto_envelope_seal(const struct keyring *k, const void *p, size_t n,
+    const void *ad, size_t adn, unsigned char wrapped[CRYPTO_WRAPPED_KEY],
+    unsigned char *out)
+{
+	unsigned char	dek[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+
+	crypto_aead_xchacha20poly1305_ietf_keygen(dek);
+	seal_with(dek, p, n, ad, adn, out);
+	seal_with(k->data_key, dek, sizeof(dek), ad, adn, wrapped);
+	sodium_memzero(dek, sizeof(dek));
+}
+
+int
+crypto_envelope_open(const struct keyring *k,
+    const unsigned char wrapped[CRYPTO_WRAPPED_KEY], const unsigned char *c,
+    size_t n, const void *ad, size_t adn, void *out)
+{
+	unsigned char	dek[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+	int		rc = -1;
+
+	if (open_with(k->data_key, wrapped, CRYPTO_WRAPPED_KEY, ad, adn, dek) == 0)
+		rc = open_with(dek, c, n, ad, adn, out);
+	sodium_memzero(dek, sizeof(dek));
+	return rc;
+}
+
+void
+crypto_seal(const struct keyring *k, const void *p, size_t n,
+    const void *ad, size_t adn, unsigned char *out)
+{
+	_Static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES == CRYPTO_SEAL_OVERHEAD,
+	    "seal overhead");
+	seal_with(k->data_key, p, n, ad, adn, out);
+}
+
+int
+crypto_open(const struct keyring *k, const unsigned char *c, size_t n,
+    const void *ad, size_t adn, void *out)
+{
+	return open_with(k->data_key, c, n, ad, adn, out);
 }
 
 void
 crypto_keys_public_hex(const struct keyring *k, char out[CRYPTO_HASH_HEX])
 {
 	sodium_bin2hex(out, CRYPTO_HASH_HEX, k->sign_pk, sizeof(k->sign_pk));
+}
+
+void
+crypto_sha256(unsigned char out[CRYPTO_SHA256_BYTES], const void *a, size_t an,
+    const void *b, size_t bn, const void *c, size_t cn)
+{
+	crypto_hash_sha256_state	st;
+
+	crypto_hash_sha256_init(&st);
+	if (an > 0)
+		crypto_hash_sha256_update(&st, a, an);
+	if (bn > 0)
+		crypto_hash_sha256_update(&st, b, bn);
+	if (cn > 0)
+		crypto_hash_sha256_update(&st, c, cn);
+	crypto_hash_sha256_final(&st, out);
+}
+
+void
+crypto_keys_public(const struct keyring *k, unsigned char out[CRYPTO_SIGN_PUBLIC])
+{
+	memcpy(out, k->sign_pk, CRYPTO_SIGN_PUBLIC);
+}
+
+void
+crypto_sign_msg(const struct keyring *k, const void *m, size_t n,
+    unsigned char sig[CRYPTO_SIGN_BYTES])
+{
+	crypto_sign_detached(sig, NULL, m, n, k->sign_sk);
+}
+
+int
+crypto_sign_verify(const unsigned char pk[CRYPTO_SIGN_PUBLIC], const void *m,
+    size_t n, const unsigned char sig[CRYPTO_SIGN_BYTES])
+{
+	return crypto_sign_verify_detached(sig, m, n, pk) == 0 ? 0 : -1;
+}
+
+void
+crypto_b64_encode(char *out, size_t outsz, const void *p, size_t n)
+{
+	sodium_bin2base64(out, outsz, p, n, sodium_base64_VARIANT_ORIGINAL);
+}
+
+int
+crypto_b64_decode(void *out, size_t outsz, const char *s, size_t n)
+{
+	size_t	len = 0;
+
+	if (sodium_base642bin(out, outsz, s, n, NULL, &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL) != 0)
+		return -1;
+	return (int)len;
 }

@@ -52,6 +52,12 @@ void	crypto_token_new(const char *prefix, char out[CRYPTO_TOKEN_MAX]);
 /* SHA-256 of n bytes, as lowercase hex.  Tokens are stored only this way. */
 void	crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
 
+/* SHA-256 of the concatenation of up to three buffers (NULL/0 to skip). */
+#define CRYPTO_SHA256_BYTES	32
+void	crypto_sha256(unsigned char out[CRYPTO_SHA256_BYTES],
+	    const void *a, size_t an, const void *b, size_t bn,
+	    const void *c, size_t cn);
+
 /* n random bytes as 2n hex characters plus NUL (out has 2n + 1 bytes). */
 void	crypto_random_hex(char *out, size_t n);
 
@@ -96,7 +102,48 @@ int	crypto_open(const struct keyring *k, const unsigned char *c, size_t n,
 	    const void *ad, size_t adn, void *out)
 	    __attribute__((warn_unused_result));
 
+/*
+ * Envelope encryption: n bytes sealed under a fresh random key, that key
+ * sealed (wrapped) under the data key.  wrapped gets CRYPTO_WRAPPED_KEY
+ * bytes, out n + CRYPTO_SEAL_OVERHEAD.  ad binds both to their row.
+ * Rotating the data key then means re-wrapping small keys, not re-sealing
+ * every attachment.
+ */
+#define CRYPTO_WRAPPED_KEY	(32 + CRYPTO_SEAL_OVERHEAD)
+void	crypto_envelope_seal(const struct keyring *k, const void *p, size_t n,
+	    const void *ad, size_t adn, unsigned char wrapped[CRYPTO_WRAPPED_KEY],
+	    unsigned char *out);
+/* Reverse it; out gets n - CRYPTO_SEAL_OVERHEAD bytes.  0, or -1 if anything was altered. */
+int	crypto_envelope_open(const struct keyring *k,
+	    const unsigned char wrapped[CRYPTO_WRAPPED_KEY], const unsigned char *c,
+	    size_t n, const void *ad, size_t adn, void *out)
+	    __attribute__((warn_unused_result));
+
 /* The Ed25519 public key as hex (65 bytes with NUL), for publication. */
 void	crypto_keys_public_hex(const struct keyring *k, char out[CRYPTO_HASH_HEX]);
+
+#define CRYPTO_SIGN_PUBLIC	32	/* Ed25519 public key bytes */
+#define CRYPTO_SIGN_BYTES	64	/* Ed25519 signature bytes */
+
+/* The raw Ed25519 public key. */
+void	crypto_keys_public(const struct keyring *k, unsigned char out[CRYPTO_SIGN_PUBLIC]);
+
+/* Ed25519 signature of n bytes with the instance signing key. */
+void	crypto_sign_msg(const struct keyring *k, const void *m, size_t n,
+	    unsigned char sig[CRYPTO_SIGN_BYTES]);
+
+/* 0 if sig is pk's signature of m, -1 otherwise (no keyring needed). */
+int	crypto_sign_verify(const unsigned char pk[CRYPTO_SIGN_PUBLIC],
+	    const void *m, size_t n, const unsigned char sig[CRYPTO_SIGN_BYTES])
+	    __attribute__((warn_unused_result));
+
+/*
+ * Standard base64 (RFC 4648 §4, with padding) of n bytes into out, which
+ * needs CRYPTO_B64_LEN(n) bytes; decoding returns the byte count or -1.
+ */
+#define CRYPTO_B64_LEN(n)	((((n) + 2) / 3) * 4 + 1)
+void	crypto_b64_encode(char *out, size_t outsz, const void *p, size_t n);
+int	crypto_b64_decode(void *out, size_t outsz, const char *s, size_t n)
+	    __attribute__((warn_unused_result));
 
 #endif

@@ -167,7 +167,7 @@ auth_check_csrf(struct req *rq, const struct str *form_csrf)
 	 * Content-Type: application/json, which a cross-site page cannot send
 	 * without a CORS preflight that this server never grants.
 	 */
-	if (rq->via == AUTH_NONE && (rq->route->flags & R_JSON))
+	if (rq->via == AUTH_NONE && rq->json_body)
 		return APP_OK;
 	if (form_csrf != NULL) {
 		given = form_csrf->p;

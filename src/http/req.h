@@ -18,6 +18,8 @@
 #include "domain/authz.h"
 #include "domain/fault.h"
 #include "domain/user.h"
+#include "http/form.h"
+#include "http/multipart.h"
 #include "i18n/i18n.h"
 
 struct arena;
@@ -73,6 +75,8 @@ struct param_val {
 #define R_PWCHANGE_OK	0x04u	/* allowed while the account must change its password */
 #define R_WEB		0x08u	/* an HTML page: errors render as pages, not problem+json */
 #define R_PUBLIC	0x10u	/* public, cacheable content: no authentication, no cookies */
+#define R_MULTI		0x20u	/* body is JSON, or multipart/form-data (fields + files) */
+/* R_FORM routes also take multipart/form-data, for forms with file inputs. */
 
 typedef enum app_err (*handler_fn)(struct req *rq);
 
@@ -105,7 +109,12 @@ struct req {
 	enum http_method	 method;	/* as sent (HEAD kept) */
 	const char		*path;		/* decoded path, NUL-terminated */
 	struct str		 body;		/* the raw body */
-	json_t			*json;		/* R_JSON routes: the parsed body (borrowed) */
+	json_t			*json;		/* R_JSON/R_MULTI: the parsed body (borrowed) */
+	struct mp_part		*files;		/* multipart file parts (filename given) */
+	int			 nfiles;	/* how many */
+	const struct form_pair	*form;		/* form fields (urlencoded or multipart) */
+	int			 nform;		/* how many */
+	bool			 json_body;	/* the body was sent as application/json */
 	struct param_val	*params;	/* [route->nparams], validated */
 	enum lang		 lang;		/* chosen for this request */
 	const char		*addr;		/* client address, text */
@@ -131,8 +140,15 @@ struct req {
 	const char		*err_detail;	/* localised sentence, or NULL */
 	const char		*err_rule;	/* the rule a denial rests on, or NULL */
 	int			 retry_after;	/* APP_THROTTLED: seconds */
+	struct field_error	*errors;	/* every bad field, when there are several */
+	int			 nerrors;	/* how many */
 
 	void			*conn;		/* http/ only */
+};
+
+struct field_error {
+	const char	*field;		/* the member or form field */
+	const char	*detail;	/* localised sentence */
 };
 
 struct resp_header {
@@ -161,6 +177,9 @@ enum app_err	 req_fail(struct req *rq, enum app_err er, const char *field,
 
 /* As req_fail, naming the rule (article, policy) the denial rests on. */
 enum app_err	 req_deny(struct req *rq, const char *rule, enum msg_id detail, ...);
+
+/* Add one field's problem to rq->errors (problem+json "errors"; the web shows each beside its field). */
+void		 req_field_error(struct req *rq, const char *field, enum msg_id detail, ...);
 
 /* Answer with a fault from svc/ or domain/ (its message, field and rule). */
 enum app_err	 req_fault(struct req *rq, const struct fault *f);

@@ -105,6 +105,27 @@ req_deny(struct req *rq, const char *rule, enum msg_id detail, ...)
 	return APP_FORBIDDEN;
 }
 
+void
+req_field_error(struct req *rq, const char *field, enum msg_id detail, ...)
+{
+	struct field_error	*e;
+	va_list			 ap;
+	int			 cap = 32;
+
+	if (rq->errors == NULL)
+		rq->errors = arena_calloc(rq->arena, (size_t)cap, sizeof(*rq->errors));
+	if (rq->nerrors >= cap)
+		return;
+	e = &rq->errors[rq->nerrors++];
+	e->field = field;
+	va_start(ap, detail);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	e->detail = arena_vprintf(rq->arena, msg(rq->lang, detail), ap);
+#pragma GCC diagnostic pop
+	va_end(ap);
+}
+
 enum app_err
 req_fault(struct req *rq, const struct fault *f)
 {
@@ -195,6 +216,15 @@ resp_problem(struct req *rq, int status, const char *slug, enum msg_id title)
 		json_object_set_new(o, "field", json_string(rq->err_field));
 	if (rq->err_rule != NULL)
 		json_object_set_new(o, "rule", json_string(rq->err_rule));
+	if (rq->nerrors > 0) {
+		json_t	*list = json_array();
+		int	 i;
+
+		for (i = 0; i < rq->nerrors; i++)
+			json_array_append_new(list, json_pack("{s:s, s:s}",	/* steals */
+			    "field", rq->errors[i].field, "detail", rq->errors[i].detail));
+		json_object_set_new(o, "errors", list);	/* steals */
+	}
 	if (rq->path != NULL)
 		json_object_set_new(o, "instance", json_string(rq->path));	/* NULL if not UTF-8: skipped */
 	json_object_set_new(o, "request_id", json_string(rq->id));

@@ -330,6 +330,80 @@ ctype_is(struct req *rq, const char *want)
 	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+static enum app_err
+unsupported(struct conn_ctx *c, enum msg_id detail)
+{
+	req_fail(&c->rq, APP_INVALID, NULL, detail);
+	answer_status(c, APP_INVALID, 415, "unsupported-media-type",
+	    MSG_PROBLEM_MEDIA_TYPE);
+	return APP_INVALID;
+}
+
+/* Multipart: fields become form pairs, parts with a file name become files. */
+static enum app_err
+parse_multipart(struct conn_ctx *c, struct form_pair **form, int *nform)
+{
+	struct req	*rq = &c->rq;
+	struct mp_part	*parts;
+	struct str	 boundary;
+	int		 n, i;
+
+	parts = arena_calloc(rq->arena, MP_MAX_PARTS, sizeof(*parts));
+	if (mp_boundary(req_header(rq, "Content-Type"), &boundary) != 0 ||
+	    (n = mp_parse(rq->arena, rq->body, boundary, parts, MP_MAX_PARTS)) < 0)
+		return req_fail(rq, APP_INVALID, NULL, MSG_ERR_MULTIPART);
+	*form = arena_calloc(rq->arena, (size_t)n + 1, sizeof(**form));
+	rq->files = arena_calloc(rq->arena, (size_t)n + 1, sizeof(*rq->files));
+	for (i = 0; i < n; i++) {
+		if (parts[i].filename.n > 0)
+			rq->files[rq->nfiles++] = parts[i];
+		else if (parts[i].data.n == 0 && parts[i].ctype.n > 0)
+			continue;	/* a file input left empty */
+		else {
+			(*form)[*nform].name = parts[i].name;
+			(*form)[*nform].value = parts[i].data;
+			(*nform)++;
+		}
+	}
+	return APP_OK;
+}
+
+/*
+ * Parse the body as the route allows: R_JSON takes JSON, R_FORM urlencoded
+ * or multipart, R_MULTI JSON or multipart.  Anything else is 415.
+ */
+static enum app_err
+parse_body(struct conn_ctx *c, struct form_pair **form, int *nform)
+{
+	struct req	*rq = &c->rq;
+	unsigned	 fl = rq->route->flags;
+	json_error_t	 jerr;
+
+	if ((fl & (R_JSON | R_MULTI)) && ctype_is(rq, "application/json")) {
+		rq->json_body = true;
+		/* An empty body is no document: rq->json stays NULL for the handler. */
+		if (rq->body.n == 0)
+			return APP_OK;
+		rq->json = json_loadb(rq->body.p, rq->body.n, JSON_REJECT_DUPLICATES, &jerr);
+		if (rq->json == NULL)
+			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_MALFORMED,
+			    jerr.text, jerr.line, jerr.column);
+		return APP_OK;
+	}
+	if ((fl & R_FORM) && ctype_is(rq, "application/x-www-form-urlencoded")) {
+		if ((*nform = form_parse(rq->arena, rq->body, form)) < 0)
+			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
+		return APP_OK;
+	}
+	if ((fl & (R_FORM | R_MULTI)) && ctype_is(rq, "multipart/form-data"))
+		return parse_multipart(c, form, nform);
+	if (fl & (R_JSON | R_MULTI))
+		return unsupported(c, MSG_ERR_JSON_EXPECTED);
+	if (fl & R_FORM)
+		return unsupported(c, MSG_ERR_FORM_EXPECTED);
+	return APP_OK;	/* a body the route does not read */
+}
+
 /* Step 3: the whole body is in. */
 static enum app_err
 dispatch(struct conn_ctx *c)
@@ -338,41 +412,19 @@ dispatch(struct conn_ctx *c)
 	struct req		*rq = &c->rq;
 	struct form_pair	*form = NULL;
 	const struct str	*form_csrf = NULL;
-	json_error_t		 jerr;
 	int			 nform = 0;
 	bool			 has_body = rq->method == HTTP_POST ||
 				    rq->method == HTTP_PUT || rq->method == HTTP_PATCH;
 	enum app_err		 er;
 
 	rq->body = (struct str){ c->body.buf, c->body.len };
-	if (has_body && (rq->route->flags & R_FORM)) {
-		if (!ctype_is(rq, "application/x-www-form-urlencoded")) {
-			req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
-			answer_status(c, APP_INVALID, 415, "unsupported-media-type",
-			    MSG_PROBLEM_MEDIA_TYPE);
-			return APP_INVALID;
-		}
-		if ((nform = form_parse(rq->arena, rq->body, &form)) < 0)
-			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_FORM_EXPECTED);
-		/* A form without the field is checked as carrying an empty token. */
-		if ((form_csrf = form_get(form, nform, "csrf")) == NULL)
-			form_csrf = &no_csrf;
-	}
-	if (has_body && (rq->route->flags & R_JSON)) {
-		if (!ctype_is(rq, "application/json")) {
-			req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_EXPECTED);
-			answer_status(c, APP_INVALID, 415, "unsupported-media-type",
-			    MSG_PROBLEM_MEDIA_TYPE);
-			return APP_INVALID;
-		}
-		/* An empty body is no document: rq->json stays NULL for the handler. */
-		if (rq->body.n > 0)
-			rq->json = json_loadb(rq->body.p, rq->body.n,
-			    JSON_REJECT_DUPLICATES, &jerr);
-		if (rq->body.n > 0 && rq->json == NULL)
-			return req_fail(rq, APP_INVALID, NULL, MSG_ERR_JSON_MALFORMED,
-			    jerr.text, jerr.line, jerr.column);
-	}
+	if (has_body && (er = parse_body(c, &form, &nform)) != APP_OK)
+		return er;
+	rq->form = form;
+	rq->nform = nform;
+	/* A form without the field is checked as carrying an empty token. */
+	if (form != NULL && (form_csrf = form_get(form, nform, "csrf")) == NULL)
+		form_csrf = &no_csrf;
 	if ((er = auth_check_csrf(rq, form_csrf)) != APP_OK)
 		return er;
 	if ((er = req_bind_params(rq, &c->match, form, nform)) != APP_OK)

@@ -105,6 +105,93 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_META_SET] =
 	    "INSERT INTO meta (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[STMT_REPORT_SEQ_NEXT] =
+	    "INSERT INTO report_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_REPORT_INSERT] =
+	    "INSERT INTO reports (id, seq_year, seq, reporter_id, channel, status, kind, "
+	    "title, vendor, product, model, versions, weakness, cvss_vector, "
+	    "discovered_at, vendor_contacted, credit, credit_alias, dek_wrapped, "
+	    "details, payload_sha256, received_at, leaf_index) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+	    "?19, ?20, ?21, ?22, ?23)",
+	[STMT_REPORT_GET] =
+	    "SELECT r.id, r.reporter_id, u.login, r.channel, r.status, r.kind, r.title, "
+	    "r.vendor, r.product, r.model, r.versions, r.weakness, r.cvss_vector, "
+	    "r.discovered_at, r.vendor_contacted, r.credit, r.credit_alias, "
+	    "r.payload_sha256, r.received_at, r.leaf_index, "
+	    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id), "
+	    "r.dek_wrapped, r.details "
+	    "FROM reports r LEFT JOIN users u ON u.id = r.reporter_id WHERE r.id = ?1",
+	/* Optional filters are NULL parameters; LIKE patterns are built by the caller. */
+	[STMT_REPORT_LIST] =
+	    "SELECT r.id, r.reporter_id, u.login, r.channel, r.status, r.kind, r.title, "
+	    "r.vendor, r.product, r.model, r.versions, r.weakness, r.cvss_vector, "
+	    "r.discovered_at, r.vendor_contacted, r.credit, r.credit_alias, "
+	    "r.payload_sha256, r.received_at, r.leaf_index, "
+	    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) "
+	    "FROM reports r LEFT JOIN users u ON u.id = r.reporter_id "
+	    "WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.kind = ?2) "
+	    "AND (?3 IS NULL OR r.reporter_id = ?3) "
+	    "AND (?4 IS NULL OR r.title LIKE ?4 ESCAPE '\\' OR r.vendor LIKE ?4 ESCAPE '\\' "
+	    "OR r.product LIKE ?4 ESCAPE '\\' OR r.id = ?7) "
+	    "AND (?5 = 0 OR r.leaf_index < ?5) ORDER BY r.leaf_index DESC LIMIT ?6",
+	[STMT_REPORT_COUNT] = "SELECT count(*) FROM reports",
+	[STMT_ATTACHMENT_INSERT] =
+	    "INSERT INTO attachments (report_id, filename, mime, size, sha256, "
+	    "dek_wrapped, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_ATTACHMENT_LIST] =
+	    "SELECT id, report_id, filename, mime, size, sha256 FROM attachments "
+	    "WHERE report_id = ?1 ORDER BY id",
+	[STMT_ATTACHMENT_GET] =
+	    "SELECT id, report_id, filename, mime, size, sha256, dek_wrapped, content "
+	    "FROM attachments WHERE report_id = ?1 AND id = ?2",
+	[STMT_LOG_SIZE] = "SELECT coalesce(max(idx) + 1, 0) FROM log_leaves",
+	[STMT_LOG_NODE_GET] = "SELECT hash FROM log_nodes WHERE level = ?1 AND idx = ?2",
+	[STMT_LOG_NODE_INSERT] = "INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+	[STMT_LOG_LEAF_INSERT] =
+	    "INSERT INTO log_leaves (idx, leaf, leaf_hash, report_id, received_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_LOG_LEAF_GET] =
+	    "SELECT idx, leaf, leaf_hash, report_id, received_at, purged_at "
+	    "FROM log_leaves WHERE idx = ?1",
+	[STMT_LOG_LEAVES] =
+	    "SELECT idx, leaf, leaf_hash, report_id, received_at, purged_at "
+	    "FROM log_leaves WHERE idx >= ?1 ORDER BY idx LIMIT ?2",
+	[STMT_LOG_STH_INSERT] =
+	    "INSERT INTO log_sth (tree_size, timestamp, root_hash, signature) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_LOG_STH_GET] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "WHERE tree_size = ?1",
+	[STMT_LOG_STH_LATEST] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "ORDER BY tree_size DESC LIMIT 1",
+	[STMT_LOG_STHS] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "WHERE tree_size > ?1 ORDER BY tree_size LIMIT ?2",
+	[STMT_LOG_PURGE] =
+	    "UPDATE log_leaves SET leaf = NULL, purged_at = ?2 "
+	    "WHERE received_at < ?1 AND leaf IS NOT NULL",
+	[STMT_LOG_UNMATCHED] =
+	    "SELECT count(*) FROM reports r LEFT JOIN log_leaves l ON l.idx = r.leaf_index "
+	    "WHERE l.idx IS NULL OR l.report_id IS NOT r.id",
+	[STMT_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) "
+	    "VALUES ('mail', ?1, ?2, ?3, ?4, ?4)",
+	[STMT_OUTBOX_DUE] =
+	    "SELECT id, recipient, subject, body, attempts, next_attempt_at, status, "
+	    "last_error FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 "
+	    "ORDER BY next_attempt_at, id LIMIT ?2",
+	[STMT_OUTBOX_SENT] =
+	    "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, "
+	    "last_error = '' WHERE id = ?1",
+	[STMT_OUTBOX_RETRY] =
+	    "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4, "
+	    "status = CASE WHEN ?5 THEN 'failed' ELSE 'pending' END WHERE id = ?1",
+	[STMT_OUTBOX_LIST] =
+	    "SELECT id, recipient, subject, body, attempts, next_attempt_at, status, "
+	    "last_error FROM outbox ORDER BY id DESC LIMIT ?1",
 };
 
 struct store {
@@ -448,6 +535,17 @@ conflict_column(struct store *st)
 	return NULL;
 }
 
+void
+q_blob(struct q *q, int idx, const void *p, size_t n)
+{
+	if (q->h == NULL)
+		return;
+	if (p == NULL)
+		bind_check(q, sqlite3_bind_null(q->h, idx));
+	else
+		bind_check(q, sqlite3_bind_blob64(q->h, idx, p, n, SQLITE_STATIC));
+}
+
 enum q_step
 q_step(struct q *q)
 {
@@ -487,6 +585,22 @@ q_col_text(struct q *q, int col, struct arena *a)
 	if (t == NULL)
 		return "";
 	return arena_strndup(a, (const char *)t, (size_t)n);
+}
+
+const unsigned char *
+q_col_blob(struct q *q, int col, struct arena *a, size_t *n)
+{
+	const void	*b = sqlite3_column_blob(q->h, col);
+	int		 len = sqlite3_column_bytes(q->h, col);
+	unsigned char	*c;
+
+	*n = 0;
+	if (b == NULL || len <= 0)
+		return NULL;
+	c = arena_alloc(a, (size_t)len);
+	memcpy(c, b, (size_t)len);
+	*n = (size_t)len;
+	return c;
 }
 
 bool

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "domain/report.h"
 #include "domain/throttle.h"
 #include "domain/user.h"
 
@@ -132,6 +133,116 @@ struct audit_entry {
 };
 enum app_err	 store_audit_list(struct store *st, struct arena *a, int64_t after,
 		    int limit, struct audit_entry **out, size_t *n);
+
+/*
+ * Reports.  The next sequence number of a year (increments; call inside
+ * the transaction that inserts the report, so a rollback gives it back).
+ */
+enum app_err	 store_report_next_seq(struct store *st, int year, int64_t *seq);
+
+/* Sealed parts of a report or attachment, as stored. */
+struct sealed {
+	const unsigned char	*wrapped;	/* CRYPTO_WRAPPED_KEY bytes */
+	size_t			 wrapped_len;
+	const unsigned char	*data;		/* ciphertext */
+	size_t			 data_len;
+};
+
+/* Insert r (details go only as the sealed blob); seq_year/seq from the id. */
+enum app_err	 store_report_insert(struct store *st, const struct report *r,
+		    int year, int64_t seq, const struct sealed *details);
+/* A report and its sealed details (APP_NOTFOUND if absent). */
+enum app_err	 store_report_get(struct store *st, struct arena *a, const char *id,
+		    struct report *out, struct sealed *details);
+
+/* Filters of a report listing; NULL/0 fields do not filter. */
+struct report_filter {
+	const char	*status;	/* a status name */
+	const char	*kind;		/* a kind name */
+	const char	*q;		/* substring of title, vendor or product */
+	int64_t		 reporter_id;	/* only this reporter's */
+	int64_t		 before;	/* cursor: leaf_index below this (0: from the newest) */
+	int		 limit;		/* page size */
+};
+/* Newest first; details are not loaded. */
+enum app_err	 store_report_list(struct store *st, struct arena *a,
+		    const struct report_filter *f, struct report **out, size_t *n);
+enum app_err	 store_report_count(struct store *st, int64_t *out);
+
+enum app_err	 store_attachment_insert(struct store *st, const struct attachment *at,
+		    const struct sealed *content, int64_t *id);
+enum app_err	 store_attachment_list(struct store *st, struct arena *a,
+		    const char *report_id, struct attachment **out, size_t *n);
+/* One attachment of a report, with its sealed content. */
+enum app_err	 store_attachment_get(struct store *st, struct arena *a,
+		    const char *report_id, int64_t id, struct attachment *out,
+		    struct sealed *content);
+
+/*
+ * The receipt log.  A leaf is appended with the tree nodes it completes;
+ * a signed tree head is kept per tree size.
+ */
+struct log_leaf {
+	int64_t			 idx;		/* 0-based */
+	const char		*leaf;		/* the JSON bytes; NULL once purged */
+	size_t			 leaf_len;
+	unsigned char		 hash[32];	/* RFC 9162 leaf hash */
+	const char		*report_id;
+	int64_t			 received_at;	/* unix seconds */
+	int64_t			 purged_at;	/* 0: not purged */
+};
+struct log_sth {
+	int64_t			 tree_size;
+	int64_t			 timestamp;	/* ms since the epoch */
+	unsigned char		 root[32];
+	unsigned char		 signature[64];
+};
+struct merkle_node;
+enum app_err	 store_log_size(struct store *st, int64_t *size);
+enum app_err	 store_log_node(struct store *st, unsigned level, int64_t idx,
+		    unsigned char out[32]);
+enum app_err	 store_log_append(struct store *st, const struct log_leaf *leaf,
+		    const struct merkle_node *nodes, int nnodes);
+enum app_err	 store_log_leaf(struct store *st, struct arena *a, int64_t idx,
+		    struct log_leaf *out);
+enum app_err	 store_log_sth_put(struct store *st, const struct log_sth *sth);
+/* The tree head of tree_size, or the newest when tree_size is 0. */
+enum app_err	 store_log_sth_get(struct store *st, int64_t tree_size,
+		    struct log_sth *out);
+/* Leaves with idx >= from, in order, up to limit (for verification). */
+enum app_err	 store_log_leaves(struct store *st, struct arena *a, int64_t from,
+		    int limit, struct log_leaf **out, size_t *n);
+/* Tree heads with tree_size > after, in order, up to limit. */
+enum app_err	 store_log_sths(struct store *st, struct arena *a, int64_t after,
+		    int limit, struct log_sth **out, size_t *n);
+/* Empty the content of leaves received before `before`; *n purged. */
+enum app_err	 store_log_purge(struct store *st, int64_t before, int64_t now,
+		    int64_t *n);
+/* How many reports have no leaf, or a leaf naming another report. */
+enum app_err	 store_log_unmatched_reports(struct store *st, int64_t *n);
+
+/* The outbox. */
+struct outbox_msg {
+	int64_t		 id;
+	const char	*recipient;
+	const char	*subject;
+	const char	*body;
+	int		 attempts;
+	int64_t		 next_attempt_at;
+	const char	*status;	/* "pending", "sent", "failed" */
+	const char	*last_error;
+};
+enum app_err	 store_outbox_add(struct store *st, const char *recipient,
+		    const char *subject, const char *body, int64_t now);
+/* Pending messages due at now, oldest first, up to limit. */
+enum app_err	 store_outbox_due(struct store *st, struct arena *a, int64_t now,
+		    int limit, struct outbox_msg **out, size_t *n);
+/* Record an attempt: sent, or failed (retry at next, or give up when final). */
+enum app_err	 store_outbox_sent(struct store *st, int64_t id, int64_t now);
+enum app_err	 store_outbox_retry(struct store *st, int64_t id, int attempts,
+		    int64_t next, const char *error, bool final);
+enum app_err	 store_outbox_list(struct store *st, struct arena *a, int limit,
+		    struct outbox_msg **out, size_t *n);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

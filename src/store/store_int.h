@@ -8,6 +8,7 @@
  * aggregate code.
  */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -51,6 +52,31 @@ enum stmt {
 	STMT_AUDIT_LIST,
 	STMT_META_GET,
 	STMT_META_SET,
+	STMT_REPORT_SEQ_NEXT,
+	STMT_REPORT_INSERT,
+	STMT_REPORT_GET,
+	STMT_REPORT_LIST,
+	STMT_REPORT_COUNT,
+	STMT_ATTACHMENT_INSERT,
+	STMT_ATTACHMENT_LIST,
+	STMT_ATTACHMENT_GET,
+	STMT_LOG_SIZE,
+	STMT_LOG_NODE_GET,
+	STMT_LOG_NODE_INSERT,
+	STMT_LOG_LEAF_INSERT,
+	STMT_LOG_LEAF_GET,
+	STMT_LOG_LEAVES,
+	STMT_LOG_STH_INSERT,
+	STMT_LOG_STH_GET,
+	STMT_LOG_STH_LATEST,
+	STMT_LOG_STHS,
+	STMT_LOG_PURGE,
+	STMT_LOG_UNMATCHED,
+	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_DUE,
+	STMT_OUTBOX_SENT,
+	STMT_OUTBOX_RETRY,
+	STMT_OUTBOX_LIST,
 	STMT__MAX
 };
 
@@ -69,10 +95,13 @@ void		 q_open(struct q *q, struct store *st, enum stmt id);
 void		 q_i64(struct q *q, int idx, int64_t v);
 void		 q_i64_or_null(struct q *q, int idx, int64_t v);	/* 0 -> NULL */
 void		 q_text(struct q *q, int idx, const char *s);	/* NULL -> NULL */
+void		 q_blob(struct q *q, int idx, const void *p, size_t n);
 enum q_step	 q_step(struct q *q);
 int64_t		 q_col_i64(struct q *q, int col);	/* NULL -> 0 */
 const char	*q_col_text(struct q *q, int col, struct arena *a);	/* NULL -> "" */
 bool		 q_col_null(struct q *q, int col);
+/* A copy of a BLOB column in the arena (NULL and *n = 0 for NULL). */
+const unsigned char *q_col_blob(struct q *q, int col, struct arena *a, size_t *n);
 int64_t		 q_last_id(struct q *q);
 int64_t		 q_changes(struct q *q);
 /* Reset the statement for reuse; returns q->err (APP_OK if all went well). */

@@ -17,6 +17,7 @@
 
 struct arena;
 struct config;
+struct keyring;
 struct store;
 
 /* Who is acting, where, and when. */
@@ -28,6 +29,7 @@ struct svc_ctx {
 	const struct user	*actor;	/* NULL: anonymous or the system */
 	const char		*addr;	/* client address, "" for the CLI */
 	bool			 system;	/* the CLI or init: the operator of the machine */
+	const struct keyring	*keys;	/* for sealing and signing; NULL where unused */
 };
 
 /* What an account is made of, as typed (unvalidated). */

@@ -62,6 +62,7 @@ web_ctx(const struct req *rq)
 		.now = rq->now,
 		.actor = rq->user,
 		.addr = rq->addr,
+		.keys = rq->keys,
 	};
 }
 

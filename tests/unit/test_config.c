@@ -109,8 +109,21 @@ test_config__defaults(void **state)
 	assert_int_equal(cfg.per_ip_connection_limit, 64);
 	assert_int_equal(cfg.connection_timeout, 30);
 	assert_int_equal(cfg.header_max_bytes, 32768);
-	assert_int_equal(cfg.body_max_bytes, 1048576);
-	assert_int_equal(cfg.body_max_anon_bytes, 65536);
+	assert_int_equal(cfg.body_max_bytes, 33554432);
+	assert_int_equal(cfg.body_max_anon_bytes, 262144);
+	assert_string_equal(cfg.id_prefix, "LD");
+	assert_false(cfg.allow_anonymous);
+	assert_int_equal(cfg.attachments_max, 10);
+	assert_int_equal(cfg.attachment_max_bytes, 10485760);
+	assert_int_equal(cfg.attachments_total_max_bytes, 20971520);
+	assert_int_equal(cfg.retention_days, 365);
+	assert_string_equal(cfg.smtp_url, "");
+	assert_string_equal(cfg.mail_from, "loudong@localhost");
+	assert_int_equal(cfg.smtp_timeout_ms, 15000);
+	assert_false(cfg.smtp_require_tls);
+	assert_int_equal(cfg.outbox_poll_ms, 1000);
+	assert_int_equal(cfg.outbox_max_attempts, 10);
+	assert_int_equal(cfg.outbox_backoff_s, 30);
 	assert_true(cfg.body_max_anon_bytes <= cfg.body_max_bytes);
 	assert_string_equal(cfg.user, "nobody");
 	assert_string_equal(cfg.db_path, "loudong.db");
@@ -237,6 +250,21 @@ static const struct {
 	{ "LOUDONG_AUTH_THROTTLE_ADDRESS_MAX", "10" },
 	{ "LOUDONG_LOG_LEVEL", "warn" },
 	{ "LOUDONG_LOG_ACCESS", "off" },
+	{ "LOUDONG_INTAKE_ID_PREFIX", "CAPPVD2" },
+	{ "LOUDONG_INTAKE_ALLOW_ANONYMOUS", "yes" },
+	{ "LOUDONG_INTAKE_ATTACHMENTS_MAX", "3" },
+	{ "LOUDONG_INTAKE_ATTACHMENT_MAX_BYTES", "2048" },
+	{ "LOUDONG_INTAKE_ATTACHMENTS_TOTAL_MAX_BYTES", "4096" },
+	{ "LOUDONG_RECEIPTS_RETENTION_DAYS", "200" },
+	{ "LOUDONG_MAIL_SMTP_URL", "smtp://127.0.0.1:2525" },
+	{ "LOUDONG_MAIL_FROM", "psirt@example.com" },
+	{ "LOUDONG_MAIL_USERNAME", "mailer" },
+	{ "LOUDONG_MAIL_PASSWORD", "s3cret" },
+	{ "LOUDONG_MAIL_TIMEOUT_MS", "2000" },
+	{ "LOUDONG_MAIL_REQUIRE_TLS", "true" },
+	{ "LOUDONG_OUTBOX_POLL_INTERVAL_MS", "100" },
+	{ "LOUDONG_OUTBOX_MAX_ATTEMPTS", "4" },
+	{ "LOUDONG_OUTBOX_BACKOFF_SECONDS", "5" },
 };
 
 static void
@@ -268,6 +296,21 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->throttle_address_max, 10);
 	assert_int_equal(cfg->log_level, LOG_WARN);
 	assert_false(cfg->access_log);
+	assert_string_equal(cfg->id_prefix, "CAPPVD2");
+	assert_true(cfg->allow_anonymous);
+	assert_int_equal(cfg->attachments_max, 3);
+	assert_int_equal(cfg->attachment_max_bytes, 2048);
+	assert_int_equal(cfg->attachments_total_max_bytes, 4096);
+	assert_int_equal(cfg->retention_days, 200);
+	assert_string_equal(cfg->smtp_url, "smtp://127.0.0.1:2525");
+	assert_string_equal(cfg->mail_from, "psirt@example.com");
+	assert_string_equal(cfg->smtp_username, "mailer");
+	assert_string_equal(cfg->smtp_password, "s3cret");
+	assert_int_equal(cfg->smtp_timeout_ms, 2000);
+	assert_true(cfg->smtp_require_tls);
+	assert_int_equal(cfg->outbox_poll_ms, 100);
+	assert_int_equal(cfg->outbox_max_attempts, 4);
+	assert_int_equal(cfg->outbox_backoff_s, 5);
 }
 
 static void
@@ -413,7 +456,9 @@ test_config__file_invalid_values(void **state)
 		{ "[auth]\nthrottle_account_max = 0\n", "throttle_account_max" },
 		{ "[nosuch]\nthreads = 4\n", "nosuch" },
 		{ "threads = 4\n", "threads" },	/* no section */
-		{ "[server]\nbody_max_anon_bytes = 2000000\n", "body_max_anon_bytes" },
+		{ "[server]\nbody_max_anon_bytes = 40000000\n", "body_max_anon_bytes" },
+		{ "[receipts]\nretention_days = 182\n", "retention_days" },
+		{ "[intake]\nid_prefix = ld\n", "id_prefix" },
 		{ "[server]\nbody_max_bytes = 4096\nbody_max_anon_bytes = 8192\n",
 		  "body_max_anon_bytes" },
 		{ "[database]\npath =\n", "path" },

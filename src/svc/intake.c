@@ -1,0 +1,307 @@
+#include <string.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "crypto/crypto.h"
+#include "media/sniff.h"
+#include "receipts/receipt.h"
+#include "svc/intake.h"
+
+/* merkle_get_fn over the store. */
+static int
+node_get(void *arg, unsigned level, uint64_t index, unsigned char out[MERKLE_HASH])
+{
+	return store_log_node(arg, level, (int64_t)index, out) == APP_OK ? 0 : -1;
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The year of a time in China (UTC+8, no DST): ids are numbered per it. */
+static int
+china_year(int64_t t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)(t + 8 * 3600);
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		return 1970;
+	return tm.tm_year + 1900;
+}
+
+bool
+svc_report_sees_all(const struct user *u)
+{
+	return u != NULL && (u->role == UROLE_TRIAGER || u->role == UROLE_COORDINATOR ||
+	    u->role == UROLE_ADMIN);
+}
+
+/* Check the attachments against the limits; APP_OK or a fault. */
+static enum app_err
+check_files(const struct svc_ctx *c, const struct intake_in *in, struct fault *f)
+{
+	size_t	total = 0;
+	int	i;
+
+	if (in->nfiles > c->cfg->attachments_max)
+		return fault_set(f, APP_INVALID, "files", MSG_ERR_ATTACH_COUNT,
+		    c->cfg->attachments_max);
+	for (i = 0; i < in->nfiles; i++) {
+		if (report_filename_check(str_from(in->files[i].filename)) != MSG_OK)
+			return fault_set(f, APP_INVALID, "files", MSG_ERR_REPORT_FILENAME, 0);
+		if (in->files[i].size > (size_t)c->cfg->attachment_max_bytes)
+			return fault_set(f, APP_TOOBIG, "files", MSG_ERR_ATTACH_SIZE,
+			    c->cfg->attachment_max_bytes);
+		total += in->files[i].size;
+	}
+	if (total > (size_t)c->cfg->attachments_total_max_bytes)
+		return fault_set(f, APP_TOOBIG, "files", MSG_ERR_ATTACH_TOTAL,
+		    c->cfg->attachments_total_max_bytes);
+	return APP_OK;
+}
+
+/* Seal n bytes for row id into a struct sealed in the arena. */
+static void
+seal(const struct svc_ctx *c, const void *p, size_t n, const char *ad,
+    struct sealed *out)
+{
+	unsigned char	*w = arena_alloc(c->a, CRYPTO_WRAPPED_KEY);
+	unsigned char	*d = arena_alloc(c->a, n + CRYPTO_SEAL_OVERHEAD);
+
+	crypto_envelope_seal(c->keys, p, n, ad, strlen(ad), w, d);
+	out->wrapped = w;
+	out->wrapped_len = CRYPTO_WRAPPED_KEY;
+	out->data = d;
+	out->data_len = n + CRYPTO_SEAL_OVERHEAD;
+}
+
+/* Store the attachments of report id (inside the transaction). */
+static enum app_err
+store_files(const struct svc_ctx *c, const struct intake_in *in, const char *id)
+{
+	struct attachment	at;
+	struct sealed		content;
+	char			mime[128], hash[CRYPTO_HASH_HEX];
+	const char		*ad;
+	enum app_err		er;
+	int			i;
+
+	for (i = 0; i < in->nfiles; i++) {
+		const struct attachment_in *fi = &in->files[i];
+
+		sniff_mime(fi->data, fi->size, mime, sizeof(mime));
+		crypto_hash_hex(fi->data, fi->size, hash);
+		memset(&at, 0, sizeof(at));
+		at.report_id = id;
+		at.filename = fi->filename;
+		at.mime = mime;
+		at.size = (int64_t)fi->size;
+		at.sha256 = hash;
+		/* Bound to the report and the position, so files cannot be swapped. */
+		ad = arena_printf(c->a, "%s/attachment/%d", id, i);
+		seal(c, fi->data, fi->size, ad, &content);
+		if ((er = store_attachment_insert(c->st, &at, &content, NULL)) != APP_OK)
+			return er;
+	}
+	return APP_OK;
+}
+
+/* Append the leaf of report r, sign the new head, and fill the receipt. */
+static enum app_err
+append_leaf(const struct svc_ctx *c, const struct report *r,
+    struct intake_receipt *out)
+{
+	struct merkle_node	nodes[MERKLE_MAX_PROOF + 1];
+	struct log_leaf		leaf;
+	char			submitter[32], msg[RECEIPT_STH_MSG_MAX];
+	size_t			mlen;
+	int			nn;
+	enum app_err		er;
+
+	memset(&leaf, 0, sizeof(leaf));
+	leaf.idx = r->leaf_index;
+	receipt_submitter(submitter, r->reporter_id);
+	leaf.leaf = receipt_leaf(c->a, r->id, r->received_at,
+	    report_channel_name(r->channel), submitter, r->payload_sha256,
+	    &leaf.leaf_len);
+	merkle_leaf_hash(leaf.leaf, leaf.leaf_len, leaf.hash);
+	leaf.report_id = r->id;
+	leaf.received_at = r->received_at;
+	nn = merkle_append(node_get, c->st, (uint64_t)leaf.idx, leaf.hash, nodes);
+	if (nn < 0)
+		return APP_STORE;
+	if ((er = store_log_append(c->st, &leaf, nodes, nn)) != APP_OK)
+		return er;
+	out->sth.tree_size = leaf.idx + 1;
+	out->sth.timestamp = now_ms();
+	if (merkle_root(node_get, c->st, (uint64_t)out->sth.tree_size, out->sth.root) != 0)
+		return APP_STORE;
+	mlen = receipt_sth_message(msg, (uint64_t)out->sth.tree_size,
+	    out->sth.timestamp, out->sth.root);
+	crypto_sign_msg(c->keys, msg, mlen, out->sth.signature);
+	if ((er = store_log_sth_put(c->st, &out->sth)) != APP_OK)
+		return er;
+	if (merkle_inclusion_proof(node_get, c->st, (uint64_t)leaf.idx,
+	    (uint64_t)out->sth.tree_size, out->proof, &out->nproof) != 0)
+		return APP_STORE;
+	out->leaf = leaf.leaf;
+	out->leaf_len = leaf.leaf_len;
+	out->leaf_index = leaf.idx;
+	return APP_OK;
+}
+
+/* Queue the acknowledgement (ISO/IEC 29147 §6.2) when we have an address. */
+static enum app_err
+queue_ack(const struct svc_ctx *c, const struct report *r)
+{
+	const char	*subject, *body;
+
+	if (c->actor == NULL || c->actor->email == NULL || c->actor->email[0] == '\0')
+		return APP_OK;
+	/* The tracking id and a link only: no details ever travel by mail. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	subject = arena_printf(c->a, msg(LANG_ZH, MSG_MAIL_ACK_SUBJECT), r->id);
+#pragma GCC diagnostic pop
+	{
+		char	t[32];
+
+		receipt_time(r->received_at, t);
+		body = arena_printf(c->a,
+		    "%s\n\n"
+		    "跟踪编号 / Tracking id: %s\n"
+		    "接收时间 / Received: %s\n"
+		    "回执 / Receipt: %s/reports/%s\n\n"
+		    "本邮件由系统自动发送，不含漏洞细节。\n"
+		    "This message was sent automatically and carries no vulnerability details.\n",
+		    c->cfg->name, r->id, t, c->cfg->base_url, r->id);
+	}
+	return store_outbox_add(c->st, c->actor->email, subject, body, c->now);
+}
+
+enum app_err
+svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
+    struct intake_receipt *out, struct report_problem *problems,
+    int *nproblems, struct fault *f)
+{
+	struct report	*r = &in->r;
+	struct sealed	 details;
+	unsigned char	*packed;
+	char		 hash[CRYPTO_HASH_HEX], id[64];
+	size_t		 plen;
+	int64_t		 seq = 0, size = 0;
+	int		 year;
+	enum app_err	 er;
+
+	memset(out, 0, sizeof(*out));
+	*nproblems = 0;
+	if (c->actor == NULL && !c->cfg->allow_anonymous)
+		return fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_ANON_INTAKE_OFF, 0);
+	if ((*nproblems = report_check(r, problems, REPORT_MAX_PROBLEMS)) > 0)
+		return fault_set(f, APP_INVALID, problems[0].field,
+		    MSG_ERR_REPORT_INVALID, *nproblems);
+	if ((er = check_files(c, in, f)) != APP_OK)
+		return er;
+
+	r->reporter_id = c->actor != NULL ? c->actor->id : 0;
+	r->status = RSTATUS_RECEIVED;
+	r->received_at = c->now;
+	crypto_hash_hex(in->payload, in->payload_len, hash);
+	r->payload_sha256 = arena_strdup(c->a, hash);
+	packed = report_details_pack(c->a, &r->details, &plen);
+	year = china_year(c->now);
+
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_report_next_seq(c->st, year, &seq)) != APP_OK ||
+	    (er = store_log_size(c->st, &size)) != APP_OK)
+		goto fail;
+	report_id_format(id, sizeof(id), c->cfg->id_prefix, year, seq);
+	r->id = arena_strdup(c->a, id);
+	r->leaf_index = size;
+	/* The details are bound to the id: a sealed blob cannot move to another row. */
+	seal(c, packed, plen, r->id, &details);
+	crypto_wipe(packed, plen);
+	if ((er = append_leaf(c, r, out)) != APP_OK ||
+	    (er = store_report_insert(c->st, r, year, seq, &details)) != APP_OK ||
+	    (er = store_files(c, in, r->id)) != APP_OK ||
+	    (er = queue_ack(c, r)) != APP_OK ||
+	    (er = store_audit_add(c->st, r->reporter_id, "report.create",
+	    arena_printf(c->a, "report:%s", r->id),
+	    arena_printf(c->a, "channel=%s kind=%s files=%d leaf=%lld",
+	    report_channel_name(r->channel), report_kind_name(r->kind), in->nfiles,
+	    (long long)r->leaf_index), c->addr, c->now)) != APP_OK)
+		goto fail;
+	/* synchronous=FULL: when COMMIT returns, the report and its leaf are on disk. */
+	if ((er = store_commit(c->st)) != APP_OK)
+		goto fail;
+	out->id = r->id;
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	log_err("event=intake_failed error=\"%s\"", app_strerror(er));
+	return fault_set(f, er == APP_CONFLICT ? APP_STORE : er, NULL, MSG_ERR_STORE, 0);
+}
+
+enum app_err
+svc_log_inclusion(const struct svc_ctx *c, int64_t index, int64_t size,
+    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n)
+{
+	if (merkle_inclusion_proof(node_get, c->st, (uint64_t)index, (uint64_t)size,
+	    proof, n) != 0)
+		return APP_STORE;
+	return APP_OK;
+}
+
+enum app_err
+svc_log_consistency(const struct svc_ctx *c, int64_t first, int64_t second,
+    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n)
+{
+	if (merkle_consistency_proof(node_get, c->st, (uint64_t)first,
+	    (uint64_t)second, proof, n) != 0)
+		return APP_STORE;
+	return APP_OK;
+}
+
+enum app_err
+svc_report_read(const struct svc_ctx *c, const char *id, struct report *out,
+    struct fault *f)
+{
+	struct sealed	 d;
+	unsigned char	*plain;
+	enum app_err	 er;
+
+	if (c->actor == NULL)
+		return fault_set(f, APP_UNAUTH, NULL, MSG_ERR_NEED_LOGIN, 0);
+	er = store_report_get(c->st, c->a, id, out, &d);
+	if (er == APP_NOTFOUND || (er == APP_OK && !svc_report_sees_all(c->actor) &&
+	    out->reporter_id != c->actor->id))
+		return fault_set(f, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_REPORT, 0);
+	if (er != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (d.wrapped_len != CRYPTO_WRAPPED_KEY || d.data_len < CRYPTO_SEAL_OVERHEAD)
+		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
+	plain = arena_alloc(c->a, d.data_len - CRYPTO_SEAL_OVERHEAD + 1);
+	if (crypto_envelope_open(c->keys, d.wrapped, d.data, d.data_len, id,
+	    strlen(id), plain) != 0 ||
+	    report_details_unpack(c->a, plain, d.data_len - CRYPTO_SEAL_OVERHEAD,
+	    &out->details) != 0) {
+		log_err("event=unseal_failed report=%s", id);
+		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
+	}
+	crypto_wipe(plain, d.data_len - CRYPTO_SEAL_OVERHEAD);
+	/* Staff reading undisclosed details leaves a trace (Art. 11, R18). */
+	if (c->actor->id != out->reporter_id &&
+	    (er = store_audit_add(c->st, c->actor->id, "report.read",
+	    arena_printf(c->a, "report:%s", id), "details", c->addr, c->now)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}

@@ -1,0 +1,62 @@
+#ifndef LOUDONG_SVC_INTAKE_H
+#define LOUDONG_SVC_INTAKE_H
+
+/*
+ * Receiving a report (Art. 5, 7(2)): validate, seal the details, assign the
+ * tracking id, append the receipt-log leaf and sign the new tree head, queue
+ * the acknowledgement, all in one durable transaction.  What this returns
+ * APP_OK for is on disk.
+ */
+#include "domain/report.h"
+#include "receipts/merkle.h"
+#include "store/store.h"
+#include "svc/svc.h"
+
+struct intake_in {
+	struct report			 r;		/* fields as submitted */
+	const struct attachment_in	*files;		/* attachments */
+	int				 nfiles;
+	const void			*payload;	/* the exact request body */
+	size_t				 payload_len;
+};
+
+struct intake_receipt {
+	const char	*id;				/* tracking id */
+	const char	*leaf;				/* the leaf bytes */
+	size_t		 leaf_len;
+	int64_t		 leaf_index;
+	struct log_sth	 sth;				/* covering the leaf */
+	unsigned char	 proof[MERKLE_MAX_PROOF][MERKLE_HASH];	/* inclusion */
+	size_t		 nproof;
+};
+
+/*
+ * Submit.  On APP_INVALID the field problems are in problems[0..*nproblems)
+ * (and f says how many); nothing is stored.  APP_FORBIDDEN when anonymous
+ * intake is off and there is no actor.  c->keys must be set.
+ */
+enum app_err	svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
+		    struct intake_receipt *out, struct report_problem *problems,
+		    int *nproblems, struct fault *f);
+
+/* An inclusion proof for leaf index against the tree of size leaves. */
+enum app_err	svc_log_inclusion(const struct svc_ctx *c, int64_t index, int64_t size,
+		    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n);
+
+/* A consistency proof between the trees of first and second leaves. */
+enum app_err	svc_log_consistency(const struct svc_ctx *c, int64_t first, int64_t second,
+		    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n);
+
+/*
+ * May the actor read this report's undisclosed details?  Reporters their
+ * own only; triagers, coordinators and admins all.  Staff reads are written
+ * to the audit log (R18).  APP_NOTFOUND (not FORBIDDEN) for others' reports,
+ * so ids cannot be probed.
+ */
+enum app_err	svc_report_read(const struct svc_ctx *c, const char *id,
+		    struct report *out, struct fault *f);
+
+/* Whether the actor sees every report (staff) or only their own. */
+bool		svc_report_sees_all(const struct user *u);
+
+#endif
