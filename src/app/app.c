@@ -23,6 +23,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "media/sniff.h"
+#include "net/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -111,6 +112,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct router		*router = NULL;
 	struct server		*srv = NULL;
 	struct passwd		*pw = NULL;
+	struct outbox_worker	*outbox = NULL;
 	struct route_table	 tables[API_MAX_TABLES + 1];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
@@ -128,7 +130,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	if (prepare_drop(&cfg, &pw) != 0)
 		return 1;
 	/* The magic database is read before privileges are dropped. */
-	if (sniff_init() != 0) {
+	if (net_init() != 0 || sniff_init() != 0) {
 		fprintf(stderr, "loudong: cannot load the libmagic database\n");
 		return 1;
 	}
@@ -158,8 +160,14 @@ app_serve(const char *data_dir, const char *listen_addr)
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
 	}
+	outbox = outbox_open(&cfg);
 	if (drop_privileges(pw) != 0)
 		goto out;
+	/* The worker thread starts only once nothing runs as root. */
+	if (outbox_run(outbox) != 0) {
+		fprintf(stderr, "loudong: cannot start the outbox worker\n");
+		goto out;
+	}
 	log_info("event=listening role=%s addr=%s port=%u url=\"http://%s:%u/\"",
 	    config_role_name(cfg.role), cfg.listen_host, server_port(srv),
 	    cfg.listen_host, server_port(srv));
@@ -172,10 +180,12 @@ app_serve(const char *data_dir, const char *listen_addr)
 	log_info("event=shutdown signal=%d", sig);
 	rc = 0;
 out:
+	outbox_stop(outbox);
 	server_stop(srv);
 	router_free(router);
 	store_pool_free(pool);
 	crypto_keys_free(keys);
 	sniff_cleanup();
+	net_cleanup();
 	return rc;
 }

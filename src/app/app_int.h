@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct config;
 struct store;
@@ -13,5 +14,17 @@ int		 app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
 void		 app_db_path(const struct config *cfg, char *buf, size_t size);
 /* Open and migrate; prints the problem and returns NULL on failure. */
 struct store	*app_open_store(const struct config *cfg);
+
+/*
+ * The outbox worker (app/outbox.c): a thread with its own database
+ * connection, opened (before privileges are dropped) by outbox_open, and
+ * started by outbox_run.  NULL when mail is off ([mail] smtp_url empty).
+ */
+struct outbox_worker;
+struct outbox_worker *outbox_open(const struct config *cfg);
+int		 outbox_run(struct outbox_worker *w);	/* 0 or -1; NULL is fine */
+void		 outbox_stop(struct outbox_worker *w);	/* accepts NULL */
+/* Seconds before the next attempt after `attempts` failures. */
+int64_t		 outbox_backoff(int base, int attempts);
 
 #endif
