@@ -34,6 +34,8 @@ extern const struct route	api_report_routes[];
 extern const size_t		api_report_nroutes;
 extern const struct route	api_log_routes[];
 extern const size_t		api_log_nroutes;
+extern const struct route	api_reporter_routes[];
+extern const size_t		api_reporter_nroutes;
 
 struct log_sth;
 /* {"tree_size","timestamp","root_hash","signature"} (base64 hashes). */

@@ -77,6 +77,11 @@ struct config {
 	int		 smtp_timeout_ms;	/* mail.timeout_ms */
 	bool		 smtp_require_tls;	/* mail.require_tls */
 
+	/* [reporters] */
+	int		 submit_min_level;	/* reporters.submit_min_level */
+	int		 level2_accepted;	/* reporters.level2_accepted_reports */
+	int		 level3_accepted;	/* reporters.level3_accepted_reports */
+
 	/* [outbox] */
 	int		 outbox_poll_ms;	/* outbox.poll_interval_ms */
 	int		 outbox_max_attempts;	/* outbox.max_attempts */

@@ -19,6 +19,7 @@ enum perm {
 	PERM_USERS_MANAGE,	/* create, change, disable accounts */
 	PERM_ORGS_READ,		/* list organisations */
 	PERM_ORGS_MANAGE,	/* create and change organisations and products */
+	PERM_REPORTERS_REVIEW,	/* verify reporters' identities, set their levels */
 	PERM__MAX
 };
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/pack.h"
 #include "core/parse.h"
 #include "core/utf8.h"
 #include "domain/report.h"
@@ -212,68 +213,29 @@ report_id_valid(struct str s)
 	return dash == 1;
 }
 
-/* The fields of struct report_details, in their sealed order. */
-static const char **
-details_field(struct report_details *d, int i)
-{
-	switch (i) {
-	case 0: return &d->description;
-	case 1: return &d->reproduction;
-	case 2: return &d->impact;
-	case 3: return &d->suggested_fix;
-	case 4: return &d->vendor_contact;
-	default: return &d->disclosure_plan;
-	}
-}
-
-#define DETAILS_FIELDS	6
-
 unsigned char *
 report_details_pack(struct arena *a, const struct report_details *d, size_t *len)
 {
-	struct report_details	 copy = *d;
-	const char		*f;
-	unsigned char		*p;
-	size_t			 n = 1, o = 1, k;
-	int			 i;
+	/* The sealed order: never reorder, only append (with a new version). */
+	const char *const	f[] = { d->description, d->reproduction, d->impact,
+				    d->suggested_fix, d->vendor_contact, d->disclosure_plan };
 
-	for (i = 0; i < DETAILS_FIELDS; i++) {
-		f = *details_field(&copy, i);
-		n += (f ? strlen(f) : 0) + 1;
-	}
-	p = arena_alloc(a, n);
-	p[0] = '1';
-	for (i = 0; i < DETAILS_FIELDS; i++) {
-		f = *details_field(&copy, i);
-		k = f ? strlen(f) : 0;
-		if (k > 0)
-			memcpy(p + o, f, k);
-		o += k;
-		p[o++] = '\0';
-	}
-	*len = n;
-	return p;
+	return pack_strings(a, f, 6, len);
 }
 
 int
 report_details_unpack(struct arena *a, const unsigned char *p, size_t n,
     struct report_details *out)
 {
-	const char	*s, *end;
-	char		*copy;
-	int		 i;
+	const char	*f[6];
 
-	if (n < 1 + DETAILS_FIELDS || p[0] != '1' || p[n - 1] != '\0')
+	if (unpack_strings(a, p, n, f, 6) != 0)
 		return -1;
-	copy = arena_alloc(a, n);
-	memcpy(copy, p, n);
-	s = copy + 1;
-	end = copy + n;
-	for (i = 0; i < DETAILS_FIELDS; i++) {
-		if (s >= end)
-			return -1;
-		*details_field(out, i) = s;
-		s += strlen(s) + 1;
-	}
-	return s == end ? 0 : -1;
+	out->description = f[0];
+	out->reproduction = f[1];
+	out->impact = f[2];
+	out->suggested_fix = f[3];
+	out->vendor_contact = f[4];
+	out->disclosure_plan = f[5];
+	return 0;
 }

@@ -137,10 +137,9 @@ int	report_check(const struct report *r, struct report_problem *out, int max);
 enum msg_id	report_filename_check(struct str name);
 
 /*
- * The sealed form of the details: a version byte '1', then the six fields
- * in declaration order, each followed by a NUL (fields cannot hold NUL:
- * report_check refuses controls).  pack returns the bytes in the arena;
- * unpack points the fields into a copy in the arena, 0 or -1 if malformed.
+ * The sealed form of the details (core/pack.h: the six fields in
+ * declaration order; fields cannot hold NUL since report_check refuses
+ * controls).  unpack points the fields into a copy in the arena; 0 or -1.
  */
 unsigned char	*report_details_pack(struct arena *a, const struct report_details *d,
 		    size_t *len);

@@ -100,10 +100,9 @@ delim_find(const struct delim *d, const char *p, size_t n, size_t from)
 }
 
 /*
- * Parse "token=value" parameters after a media type or disposition type
- * (rest starts at the first ';').  Calls back per parameter with the raw
- * value: a token, or the inside of a quoted-string with its escapes kept.
- * -1 on bad syntax.
+ * One "; token=value" parameter after a media type or disposition type:
+ * the value is a token, or the inside of a quoted-string with its escapes
+ * still in place.
  */
 struct param {
 	struct str	name;	/* the parameter name */
@@ -111,7 +110,10 @@ struct param {
 	bool		quoted;	/* value was a quoted-string */
 };
 
-/* The next parameter from *rest into *pm: 1, 0 at the end, -1 if malformed. */
+/*
+ * The next parameter from *rest (which starts at its ';', after optional
+ * whitespace) into *pm: 1, 0 at the end, -1 if malformed.
+ */
 static int
 param_next(struct str *rest, struct param *pm)
 {
@@ -372,8 +374,12 @@ mp_parse(struct arena *a, struct str body, struct str boundary,
 
 	for (;;) {
 		pos += d.n - 2;
+		/*
+		 * The close delimiter; the epilogue is ignored.  It may come
+		 * first: browsers send only it for a form with no fields.
+		 */
 		if (n - pos >= 2 && p[pos] == '-' && p[pos + 1] == '-')
-			break;	/* the close delimiter; the epilogue is ignored */
+			break;
 		while (pos < n && is_lws(p[pos]))
 			pos++;	/* transport padding (RFC 2046 §5.1.1) */
 		if (n - pos < 2 || p[pos] != '\r' || p[pos + 1] != '\n')

@@ -135,11 +135,9 @@ add_subject(struct sbuf *sb, const char *subject)
 		if ((unsigned char)subject[i] < 0x20 || (unsigned char)subject[i] >= 0x7f)
 			plain = false;
 	sbuf_addstr(sb, "Subject:");
-	if (plain) {
-		sbuf_addf(sb, " %s\r\n", subject);
-		return;
-	}
-	for (start = 0; start < n; start += len) {
+	if (plain)
+		sbuf_addf(sb, " %s", subject);
+	for (start = 0; !plain && start < n; start += len) {
 		len = 0;
 		while (start + len < n) {
 			clen = utf8_valid_prefix(subject + start + len, n - start - len);
@@ -236,6 +234,7 @@ smtp_send(const struct smtp_cfg *cfg, const char *to, const char *subject,
 	char			 from_path[SMTP_MAX_ADDR + 3], to_path[SMTP_MAX_ADDR + 3];
 	CURLcode		 rc;
 	int			 ret = -1;
+	bool			 has_auth;
 
 	if (err != NULL && errsz > 0)
 		err[0] = '\0';
@@ -295,9 +294,13 @@ smtp_send(const struct smtp_cfg *cfg, const char *to, const char *subject,
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS,
 	    (long)(cfg->timeout_ms > 0 ? cfg->timeout_ms : SMTP_DEFAULT_TIMEOUT_MS));
-	/* For smtps:// TLS is implicit; for smtp:// this decides about STARTTLS. */
+	/*
+	 * For smtps:// TLS is implicit; for smtp:// this decides about STARTTLS.
+	 * Credentials never go in the clear: with a username, TLS is required.
+	 */
+	has_auth = cfg->username != NULL && cfg->username[0] != '\0';
 	if (curl_easy_setopt(c, CURLOPT_USE_SSL,
-	    (long)(cfg->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY)) != CURLE_OK) {
+	    (long)(cfg->require_tls || has_auth ? CURLUSESSL_ALL : CURLUSESSL_TRY)) != CURLE_OK) {
 		seterr(err, errsz, "this libcurl cannot use TLS for SMTP", NULL);
 		goto out;
 	}

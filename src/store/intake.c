@@ -543,3 +543,133 @@ store_outbox_retry(struct store *st, int64_t id, int attempts, int64_t next,
 	q_i64(&q, 5, final);
 	return q_exec_done(&q);
 }
+
+/* Reporter profiles */
+
+static void
+profile_row(struct q *q, struct arena *a, struct reporter_profile *p)
+{
+	int	v;
+
+	memset(p, 0, sizeof(*p));
+	p->user_id = q_col_i64(q, 0);
+	p->login = q_col_text(q, 1, a);
+	v = id_type_parse(str_from(q_col_text(q, 2, a)));
+	p->id_type = v < 0 ? ID_OTHER : (enum id_type)v;
+	p->id_masked = q_col_text(q, 3, a);
+	p->phone_masked = q_col_text(q, 4, a);
+	v = profile_status_parse(str_from(q_col_text(q, 5, a)));
+	p->status = v < 0 ? PSTATUS_PENDING : (enum profile_status)v;
+	p->reason = q_col_text(q, 6, a);
+	p->reviewed_by = q_col_i64(q, 7);
+	p->reviewed_at = q_col_i64(q, 8);
+	p->level = (int)q_col_i64(q, 9);
+	p->updated_at = q_col_i64(q, 10);
+}
+
+enum app_err
+store_profile_put(struct store *st, const struct reporter_profile *p,
+    const struct sealed *pii, int64_t now)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_PROFILE_PUT);
+	q_i64(&q, 1, p->user_id);
+	q_text(&q, 2, id_type_name(p->id_type));
+	q_text(&q, 3, p->id_masked);
+	q_text(&q, 4, p->phone_masked);
+	q_blob(&q, 5, pii->wrapped, pii->wrapped_len);
+	q_blob(&q, 6, pii->data, pii->data_len);
+	q_i64(&q, 7, now);
+	return q_exec_done(&q);
+}
+
+enum app_err
+store_profile_get(struct store *st, struct arena *a, int64_t user_id,
+    struct reporter_profile *out, struct sealed *pii)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_PROFILE_GET);
+	q_i64(&q, 1, user_id);
+	if (q_step(&q) == Q_ROW) {
+		profile_row(&q, a, out);
+		pii->wrapped = q_col_blob(&q, 11, a, &pii->wrapped_len);
+		pii->data = q_col_blob(&q, 12, a, &pii->data_len);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_profile_list(struct store *st, struct arena *a, const char *status,
+    int64_t after, int limit, struct reporter_profile **out, size_t *n)
+{
+	struct q		 q;
+	struct reporter_profile	*arr = NULL;
+	size_t			 cap = 0;
+
+	*n = 0;
+	q_open(&q, st, STMT_PROFILE_LIST);
+	q_text(&q, 1, status);
+	q_i64(&q, 2, after);
+	q_i64(&q, 3, limit);
+	while (q_step(&q) == Q_ROW) {
+		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		profile_row(&q, a, &arr[(*n)++]);
+	}
+	*out = arr;
+	return q_close(&q);
+}
+
+enum app_err
+store_profile_review(struct store *st, int64_t user_id, enum profile_status status,
+    const char *reason, int level, int64_t reviewer, int64_t now)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_PROFILE_REVIEW);
+	q_i64(&q, 1, user_id);
+	q_text(&q, 2, profile_status_name(status));
+	q_text(&q, 3, reason ? reason : "");
+	q_i64(&q, 4, level);
+	q_i64_or_null(&q, 5, reviewer);
+	q_i64(&q, 6, now);
+	er = q_exec_done(&q);
+	if (er == APP_OK && q_changes(&q) == 0)
+		er = APP_NOTFOUND;
+	return er;
+}
+
+enum app_err
+store_profile_level(struct store *st, int64_t user_id, int level, int64_t reviewer,
+    int64_t now)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_PROFILE_LEVEL);
+	q_i64(&q, 1, user_id);
+	q_i64(&q, 2, level);
+	q_i64_or_null(&q, 3, reviewer);
+	q_i64(&q, 4, now);
+	er = q_exec_done(&q);
+	if (er == APP_OK && q_changes(&q) == 0)
+		er = APP_NOTFOUND;
+	return er;
+}
+
+enum app_err
+store_reports_accepted(struct store *st, int64_t user_id, int64_t *n)
+{
+	struct q	q;
+
+	*n = 0;
+	q_open(&q, st, STMT_REPORTS_ACCEPTED);
+	q_i64(&q, 1, user_id);
+	if (q_step(&q) == Q_ROW)
+		*n = q_col_i64(&q, 0);
+	return q_close(&q);
+}

@@ -189,6 +189,34 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_OUTBOX_RETRY] =
 	    "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4, "
 	    "status = CASE WHEN ?5 THEN 'failed' ELSE 'pending' END WHERE id = ?1",
+	[STMT_PROFILE_PUT] =
+	    "INSERT INTO reporter_profiles (user_id, id_type, id_masked, phone_masked, "
+	    "dek_wrapped, pii, status, reason, reviewed_by, reviewed_at, level, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', '', NULL, NULL, 0, ?7) "
+	    "ON CONFLICT (user_id) DO UPDATE SET id_type = excluded.id_type, "
+	    "id_masked = excluded.id_masked, phone_masked = excluded.phone_masked, "
+	    "dek_wrapped = excluded.dek_wrapped, pii = excluded.pii, status = 'pending', "
+	    "reason = '', reviewed_by = NULL, reviewed_at = NULL, level = 0, "
+	    "updated_at = excluded.updated_at",
+	[STMT_PROFILE_GET] =
+	    "SELECT p.user_id, u.login, p.id_type, p.id_masked, p.phone_masked, p.status, "
+	    "p.reason, p.reviewed_by, p.reviewed_at, p.level, p.updated_at, p.dek_wrapped, "
+	    "p.pii FROM reporter_profiles p JOIN users u ON u.id = p.user_id "
+	    "WHERE p.user_id = ?1",
+	[STMT_PROFILE_LIST] =
+	    "SELECT p.user_id, u.login, p.id_type, p.id_masked, p.phone_masked, p.status, "
+	    "p.reason, p.reviewed_by, p.reviewed_at, p.level, p.updated_at "
+	    "FROM reporter_profiles p JOIN users u ON u.id = p.user_id "
+	    "WHERE (?1 IS NULL OR p.status = ?1) AND p.user_id > ?2 "
+	    "ORDER BY p.user_id LIMIT ?3",
+	[STMT_PROFILE_REVIEW] =
+	    "UPDATE reporter_profiles SET status = ?2, reason = ?3, level = ?4, "
+	    "reviewed_by = ?5, reviewed_at = ?6 WHERE user_id = ?1",
+	[STMT_PROFILE_LEVEL] =
+	    "UPDATE reporter_profiles SET level = ?2, reviewed_by = ?3, reviewed_at = ?4 "
+	    "WHERE user_id = ?1",
+	[STMT_REPORTS_ACCEPTED] =
+	    "SELECT count(*) FROM reports WHERE reporter_id = ?1 AND status = 'accepted'",
 	[STMT_OUTBOX_LIST] =
 	    "SELECT id, recipient, subject, body, attempts, next_attempt_at, status, "
 	    "last_error FROM outbox ORDER BY id DESC LIMIT ?1",

@@ -7,6 +7,7 @@
 
 #include "core/err.h"
 #include "domain/report.h"
+#include "domain/reporter.h"
 #include "domain/throttle.h"
 #include "domain/user.h"
 
@@ -220,6 +221,25 @@ enum app_err	 store_log_purge(struct store *st, int64_t before, int64_t now,
 		    int64_t *n);
 /* How many reports have no leaf, or a leaf naming another report. */
 enum app_err	 store_log_unmatched_reports(struct store *st, int64_t *n);
+
+/*
+ * Reporter profiles.  put replaces the identity (status back to pending,
+ * level to 0); get returns the sealed personal data too.
+ */
+enum app_err	 store_profile_put(struct store *st, const struct reporter_profile *p,
+		    const struct sealed *pii, int64_t now);
+enum app_err	 store_profile_get(struct store *st, struct arena *a, int64_t user_id,
+		    struct reporter_profile *out, struct sealed *pii);
+/* By status (NULL: all), oldest change first, user_id > after. */
+enum app_err	 store_profile_list(struct store *st, struct arena *a, const char *status,
+		    int64_t after, int limit, struct reporter_profile **out, size_t *n);
+enum app_err	 store_profile_review(struct store *st, int64_t user_id,
+		    enum profile_status status, const char *reason, int level,
+		    int64_t reviewer, int64_t now);
+enum app_err	 store_profile_level(struct store *st, int64_t user_id, int level,
+		    int64_t reviewer, int64_t now);
+/* Reports of a reporter with status accepted. */
+enum app_err	 store_reports_accepted(struct store *st, int64_t user_id, int64_t *n);
 
 /* The outbox. */
 struct outbox_msg {

@@ -8,6 +8,7 @@
 #include "media/sniff.h"
 #include "receipts/receipt.h"
 #include "svc/intake.h"
+#include "svc/reporters.h"
 
 /* merkle_get_fn over the store. */
 static int
@@ -205,6 +206,15 @@ svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 	*nproblems = 0;
 	if (c->actor == NULL && !c->cfg->allow_anonymous)
 		return fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_ANON_INTAKE_OFF, 0);
+	/* Reporters' rights follow their level ([reporters] submit_min_level). */
+	if (c->actor != NULL && c->actor->role == UROLE_REPORTER &&
+	    c->cfg->submit_min_level > 0 &&
+	    svc_reporter_level(c) < c->cfg->submit_min_level) {
+		fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_LEVEL_TOO_LOW,
+		    c->cfg->submit_min_level);
+		f->rule = "reporters.submit_min_level";
+		return APP_FORBIDDEN;
+	}
 	if ((*nproblems = report_check(r, problems, REPORT_MAX_PROBLEMS)) > 0)
 		return fault_set(f, APP_INVALID, problems[0].field,
 		    MSG_ERR_REPORT_INVALID, *nproblems);

@@ -23,8 +23,17 @@
  */
 #define MARKDOWN_PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
 
+/*
+ * cmark-gfm 0.29.0.gfm.6 (Debian 12) pads every table row out to the
+ * header's width, so a delimiter row of k columns over r short lines makes
+ * k * r cells: 12 KB of input renders to 40 MB in seconds (later upstream
+ * releases cap the padding).  Bounding k * r before parsing keeps the
+ * output linear in the input; past the bound, tables stay plain text.
+ */
+#define MARKDOWN_MAX_TABLE_CELLS	(512u * 1024)
+
 static const char *const extensions[] = {
-	"table",		/* GFM tables */
+	"table",		/* GFM tables: keep first, see tables_bounded() */
 	"strikethrough",	/* ~~text~~ */
 	"autolink",		/* bare www. and http(s) URLs, e-mail addresses */
 	"tagfilter",		/* GFM's disallowed raw HTML tags, should any get through */
@@ -62,6 +71,36 @@ url_allowed(const char *url)
 	    str_caseeq(scheme, "mailto");
 }
 
+/*
+ * An upper bound on the table cells n bytes can make is within
+ * MARKDOWN_MAX_TABLE_CELLS.  A delimiter row has a '-' per column and
+ * columns one more than its pipes at most, so the widest line by
+ * min(dashes, pipes + 1) bounds every table's width; the line count bounds
+ * its rows.  Over-counting (pipes in code, list dashes) only errs safe.
+ */
+static bool
+tables_bounded(const char *md, size_t n)
+{
+	size_t	i, lines = 1, pipes = 0, dashes = 0, cols, widest = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && md[i] == '|')
+			pipes++;
+		else if (i < n && md[i] == '-')
+			dashes++;
+		else if (i == n || md[i] == '\n' ||
+		    (md[i] == '\r' && (i + 1 == n || md[i + 1] != '\n'))) {
+			cols = dashes < pipes + 1 ? dashes : pipes + 1;
+			if (cols > widest)
+				widest = cols;
+			pipes = dashes = 0;
+			if (i < n)
+				lines++;
+		}
+	}
+	return widest <= MARKDOWN_MAX_TABLE_CELLS / lines;
+}
+
 /* Empty the destination of every link and image whose scheme is not allowed. */
 static int
 neutralise_urls(cmark_node *doc)
@@ -95,7 +134,7 @@ markdown_render(const char *md, size_t n, struct sbuf *out)
 	cmark_node		*doc = NULL;
 	cmark_syntax_extension	*ext;
 	char			*html = NULL;
-	size_t			 i;
+	size_t			 i, first;
 	enum app_err		 er = APP_INTERNAL;
 
 	if (n > MARKDOWN_MAX_BYTES) {
@@ -106,7 +145,8 @@ markdown_render(const char *md, size_t n, struct sbuf *out)
 		goto out;
 	if ((parser = cmark_parser_new(MARKDOWN_PARSE_OPTS)) == NULL)
 		goto out;
-	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++) {
+	first = tables_bounded(md, n) ? 0 : 1;	/* 1 skips "table" */
+	for (i = first; i < sizeof(extensions) / sizeof(extensions[0]); i++) {
 		if ((ext = cmark_find_syntax_extension(extensions[i])) == NULL ||
 		    !cmark_parser_attach_syntax_extension(parser, ext))
 			goto out;

@@ -124,6 +124,9 @@ test_config__defaults(void **state)
 	assert_int_equal(cfg.outbox_poll_ms, 1000);
 	assert_int_equal(cfg.outbox_max_attempts, 10);
 	assert_int_equal(cfg.outbox_backoff_s, 30);
+	assert_int_equal(cfg.submit_min_level, 0);
+	assert_int_equal(cfg.level2_accepted, 3);
+	assert_int_equal(cfg.level3_accepted, 10);
 	assert_true(cfg.body_max_anon_bytes <= cfg.body_max_bytes);
 	assert_string_equal(cfg.user, "nobody");
 	assert_string_equal(cfg.db_path, "loudong.db");
@@ -265,6 +268,9 @@ static const struct {
 	{ "LOUDONG_OUTBOX_POLL_INTERVAL_MS", "100" },
 	{ "LOUDONG_OUTBOX_MAX_ATTEMPTS", "4" },
 	{ "LOUDONG_OUTBOX_BACKOFF_SECONDS", "5" },
+	{ "LOUDONG_REPORTERS_SUBMIT_MIN_LEVEL", "1" },
+	{ "LOUDONG_REPORTERS_LEVEL2_ACCEPTED_REPORTS", "5" },
+	{ "LOUDONG_REPORTERS_LEVEL3_ACCEPTED_REPORTS", "20" },
 };
 
 static void
@@ -311,6 +317,9 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->outbox_poll_ms, 100);
 	assert_int_equal(cfg->outbox_max_attempts, 4);
 	assert_int_equal(cfg->outbox_backoff_s, 5);
+	assert_int_equal(cfg->submit_min_level, 1);
+	assert_int_equal(cfg->level2_accepted, 5);
+	assert_int_equal(cfg->level3_accepted, 20);
 }
 
 static void

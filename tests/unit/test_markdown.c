@@ -312,6 +312,57 @@ test_markdown__limits(void **state)
 	arena_free(a);
 }
 
+/*
+ * A wide delimiter row over many short lines: cmark-gfm pads every row to
+ * the header's width, so this would render k * r cells (here about 4
+ * million, 40 MB).  Tables that big stay text; normal tables still render.
+ */
+static void
+test_markdown__table_amplification(void **state)
+{
+	struct arena	*a = arena_new();
+	struct sbuf	 sb;
+	char		*md;
+	size_t		 k = 2000, r = 2000, o = 0, i;
+
+	(void)state;
+	md = xmalloc(4 * k + 2 * r + 4);
+	md[o++] = '|';
+	for (i = 0; i < k; i++, o += 2)
+		memcpy(md + o, "x|", 2);
+	memcpy(md + o, "\n|", 2);
+	o += 2;
+	for (i = 0; i < k; i++, o += 2)
+		memcpy(md + o, "-|", 2);
+	md[o++] = '\n';
+	for (i = 0; i < r; i++, o += 2)
+		memcpy(md + o, "a\n", 2);
+	sbuf_init(&sb, a, 0);
+	assert_int_equal(markdown_render(md, o, &sb), APP_OK);
+	assert_null(strstr(sb.buf, "<td>"));
+	assert_true(sb.len < 4 * o);
+	free(md);
+
+	/* A wide table over few lines is fine: 300 columns, 3 lines. */
+	md = xmalloc(4 * 300 + 64);
+	o = 0;
+	md[o++] = '|';
+	for (i = 0; i < 300; i++, o += 2)
+		memcpy(md + o, "h|", 2);
+	memcpy(md + o, "\n|", 2);
+	o += 2;
+	for (i = 0; i < 300; i++, o += 2)
+		memcpy(md + o, "-|", 2);
+	memcpy(md + o, "\n1\n", 3);
+	o += 3;
+	sbuf_init(&sb, a, 0);
+	assert_int_equal(markdown_render(md, o, &sb), APP_OK);
+	assert_non_null(strstr(sb.buf, "<th>h</th>"));
+	assert_non_null(strstr(sb.buf, "<td>1</td>"));
+	free(md);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -320,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_markdown__xss),
 		cmocka_unit_test(test_markdown__bytes),
 		cmocka_unit_test(test_markdown__limits),
+		cmocka_unit_test(test_markdown__table_amplification),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include <cmocka.h>
 
 #include "core/xalloc.h"
@@ -156,6 +158,38 @@ test_sniff__not_initialised(void **state)
 	assert_string_equal(mime(png, sizeof(png)), "image/png");
 }
 
+static void *
+sniff_many(void *arg)
+{
+	char	out[MIME_MAX];
+	int	i, *bad = arg;
+
+	for (i = 0; i < 200; i++) {
+		sniff_mime(i % 2 ? (const void *)png : (const void *)pdf,
+		    i % 2 ? sizeof(png) : sizeof(pdf) - 1, out, sizeof(out));
+		if (strcmp(out, i % 2 ? "image/png" : "application/pdf") != 0)
+			(*bad)++;
+	}
+	return NULL;
+}
+
+static void
+test_sniff__threads(void **state)
+{
+	pthread_t	t[4];
+	int		bad[4] = { 0 };
+	int		i;
+
+	(void)state;
+	/* One shared handle, many request threads: the lock keeps results apart. */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, sniff_many, &bad[i]), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_int_equal(bad[i], 0);
+	}
+}
+
 int
 main(void)
 {
@@ -166,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_sniff__elf),
 		cmocka_unit_test(test_sniff__fallbacks),
 		cmocka_unit_test(test_sniff__large_input),
+		cmocka_unit_test(test_sniff__threads),
 		cmocka_unit_test(test_sniff__not_initialised),
 	};
 
