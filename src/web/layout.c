@@ -11,6 +11,7 @@
 #include "core/sbuf.h"
 #include "domain/authz.h"
 #include "http/auth.h"
+#include "svc/intake.h"
 #include "web/layout.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -159,6 +160,13 @@ nav(struct req *rq, const char *here)
 	tmpl_msg(rq, MSG_WEB_NAV_LABEL);
 	tmpl_raw(rq, "\"><ul>");	/* literal */
 	nav_item(rq, here, "/", MSG_WEB_NAV_HOME);
+	/* Whoever may submit: any account, and visitors where anonymous reports are on. */
+	if (full || (u == NULL && rq->cfg->allow_anonymous))
+		nav_item(rq, here, "/reports/new", MSG_WEB_NAV_REPORT_NEW);
+	/* The same list: staff see every report, anyone else their own. */
+	if (full)
+		nav_item(rq, here, "/reports", svc_report_sees_all(u) ?
+		    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
 	if (full && authz_allows(u->role, PERM_USERS_READ))
 		nav_item(rq, here, "/admin/users", MSG_WEB_NAV_USERS);
 	if (full && authz_allows(u->role, PERM_ORGS_READ))

@@ -633,6 +633,22 @@ const struct route web_routes[] = {
 	    admin_orgs_get },
 	{ HTTP_POST, "/admin/orgs", PERM_ORGS_MANAGE, R_WEB | R_FORM,
 	    PARAMS(org_new_params), admin_orgs_post },
+	/*
+	 * Reports.  The form is PERM_NONE: anonymous reports are a setting
+	 * (intake.allow_anonymous) that the handlers apply.  The form posts
+	 * multipart/form-data for its files.
+	 */
+	{ HTTP_GET, "/reports", PERM_ACCOUNT, R_WEB, PARAMS(reports_params),
+	    reports_list_get },
+	{ HTTP_GET, "/reports/new", PERM_NONE, R_WEB, NOPARAMS, reports_new_get },
+	{ HTTP_POST, "/reports/new", PERM_NONE, R_WEB | R_FORM,
+	    PARAMS(report_new_params), reports_new_post },
+	{ HTTP_GET, "/reports/{id}", PERM_ACCOUNT, R_WEB, PARAMS(report_params),
+	    reports_view_get },
+	{ HTTP_GET, "/reports/{id}/receipt", PERM_ACCOUNT, R_WEB,
+	    PARAMS(receipt_params), reports_receipt_get },
+	{ HTTP_GET, "/reports/{id}/receipt.json", PERM_ACCOUNT, R_WEB,
+	    PARAMS(report_params), reports_receipt_json_get },
 };
 
 const size_t	web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -51,6 +51,26 @@ enum app_err	admin_users_post(struct req *rq);
 enum app_err	admin_orgs_get(struct req *rq);
 enum app_err	admin_orgs_post(struct req *rq);
 
+/* reports.c */
+enum { REPORT_NEW_TITLE, REPORT_NEW_KIND, REPORT_NEW_VENDOR, REPORT_NEW_PRODUCT,
+	REPORT_NEW_MODEL, REPORT_NEW_VERSIONS, REPORT_NEW_WEAKNESS, REPORT_NEW_CVSS,
+	REPORT_NEW_DISCOVERED, REPORT_NEW_DESCRIPTION, REPORT_NEW_REPRODUCTION,
+	REPORT_NEW_IMPACT, REPORT_NEW_FIX, REPORT_NEW_CONTACTED, REPORT_NEW_CONTACT,
+	REPORT_NEW_PLAN, REPORT_NEW_CREDIT, REPORT_NEW_ALIAS, REPORT_NEW__MAX };
+enum { REPORTS_STATUS, REPORTS_KIND, REPORTS_Q, REPORTS_BEFORE, REPORTS__MAX };
+enum { REPORT_ID, REPORT__MAX };
+enum { RECEIPT_ID, RECEIPT_NEW, RECEIPT__MAX };
+extern const struct param	report_new_params[REPORT_NEW__MAX];
+extern const struct param	reports_params[REPORTS__MAX];
+extern const struct param	report_params[REPORT__MAX];
+extern const struct param	receipt_params[RECEIPT__MAX];
+enum app_err	reports_new_get(struct req *rq);
+enum app_err	reports_new_post(struct req *rq);
+enum app_err	reports_list_get(struct req *rq);
+enum app_err	reports_view_get(struct req *rq);
+enum app_err	reports_receipt_get(struct req *rq);
+enum app_err	reports_receipt_json_get(struct req *rq);
+
 /* Who is acting, for svc/ calls. */
 static inline struct svc_ctx
 web_ctx(const struct req *rq)

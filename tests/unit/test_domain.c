@@ -14,6 +14,9 @@
 #include "domain/authz.h"
 #include "domain/throttle.h"
 #include "domain/user.h"
+#include "domain/reporter.h"
+#include "core/arena.h"
+#include "core/pack.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -569,6 +572,57 @@ test_domain__throttle_retry_after_at_most_window(void **state)
 	assert_int_equal(ra, 900);
 }
 
+static void
+test_domain__reporter_levels(void **state)
+{
+	const struct reporter_levels	lv = { 3, 10 };
+	int				need;
+
+	(void)state;
+	assert_int_equal(reporter_level_check(0, PSTATUS_PENDING, 0, &lv, &need), MSG_OK);
+	assert_int_equal(reporter_level_check(1, PSTATUS_PENDING, 99, &lv, &need),
+	    MSG_ERR_LEVEL_UNVERIFIED);
+	assert_int_equal(reporter_level_check(1, PSTATUS_REJECTED, 99, &lv, &need),
+	    MSG_ERR_LEVEL_UNVERIFIED);
+	assert_int_equal(reporter_level_check(1, PSTATUS_VERIFIED, 0, &lv, &need), MSG_OK);
+	assert_int_equal(reporter_level_check(2, PSTATUS_VERIFIED, 2, &lv, &need),
+	    MSG_ERR_LEVEL_ACCEPTED);
+	assert_int_equal(need, 3);
+	assert_int_equal(reporter_level_check(2, PSTATUS_VERIFIED, 3, &lv, &need), MSG_OK);
+	assert_int_equal(reporter_level_check(3, PSTATUS_VERIFIED, 9, &lv, &need),
+	    MSG_ERR_LEVEL_ACCEPTED);
+	assert_int_equal(need, 10);
+	assert_int_equal(reporter_level_check(3, PSTATUS_VERIFIED, 10, &lv, &need), MSG_OK);
+	assert_int_equal(reporter_level_check(4, PSTATUS_VERIFIED, 99, &lv, &need),
+	    MSG_ERR_LEVEL_RANGE);
+	assert_int_equal(reporter_level_check(-1, PSTATUS_VERIFIED, 99, &lv, &need),
+	    MSG_ERR_LEVEL_RANGE);
+}
+
+static void
+test_domain__pack_round_trip(void **state)
+{
+	struct arena		*a = arena_new();
+	const char *const	 in[] = { "李白", "", NULL, "x\ty" };
+	const char		*out[4];
+	unsigned char		*p;
+	size_t			 n;
+
+	(void)state;
+	p = pack_strings(a, in, 4, &n);
+	assert_int_equal(unpack_strings(a, p, n, out, 4), 0);
+	assert_string_equal(out[0], "李白");
+	assert_string_equal(out[1], "");
+	assert_string_equal(out[2], "");
+	assert_string_equal(out[3], "x\ty");
+	/* Wrong count, wrong version, truncation: refused. */
+	assert_int_equal(unpack_strings(a, p, n, out, 3), -1);
+	assert_int_equal(unpack_strings(a, p, n - 1, out, 4), -1);
+	p[0] = '2';
+	assert_int_equal(unpack_strings(a, p, n, out, 4), -1);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -595,6 +649,8 @@ main(void)
 		cmocka_unit_test(test_domain__throttle_longer_wait_wins),
 		cmocka_unit_test(test_domain__throttle_retry_after_at_least_one),
 		cmocka_unit_test(test_domain__throttle_retry_after_at_most_window),
+		cmocka_unit_test(test_domain__reporter_levels),
+		cmocka_unit_test(test_domain__pack_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);

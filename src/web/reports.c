@@ -1,0 +1,1329 @@
+/*
+ * The report pages: the intake form (submitted through svc_report_submit,
+ * the use case the API calls too), the receipt with its inclusion proof
+ * and a JSON download that `loudong receipt verify` checks offline, the
+ * reporter's own list and the staff queue, and one report with its details
+ * rendered from Markdown.  Need-to-know is svc_report_read's: a report that
+ * is not the reader's to see is "not found", never "forbidden".
+ */
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/sbuf.h"
+#include "crypto/crypto.h"
+#include "domain/report.h"
+#include "http/auth.h"
+#include "store/store.h"
+#include "svc/intake.h"
+#include "web/layout.h"
+#include "web/markdown.h"
+#include "web/tmpl.h"
+#include "web/web_int.h"
+
+/* The configuration key a refused anonymous report rests on. */
+#define RULE_ANON_INTAKE	"intake.allow_anonymous"
+
+/*
+ * Transport bounds of the form's text fields.  They are loose on purpose:
+ * report_check applies the real limits and names every field it refuses,
+ * so the form comes back with each problem beside its field instead of an
+ * error page about the first one.  Every text field binds as multiline for
+ * the same reason (a newline in a title is report_check's to explain).
+ */
+#define RF_BIND_MAX		REPORT_MD_MAX
+#define RF_CHOICE_MAX		32	/* kind, credit: our own option values */
+
+/* The form field file parts must come from. */
+#define RF_FILES		"files"
+
+const struct param report_new_params[REPORT_NEW__MAX] = {
+	[REPORT_NEW_TITLE] = { "title", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_KIND] = { "kind", PARAM_TEXT, .max = RF_CHOICE_MAX },	/* report_kind_parse */
+	[REPORT_NEW_VENDOR] = { "vendor", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_PRODUCT] = { "product", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_MODEL] = { "model", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_VERSIONS] = { "versions", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_WEAKNESS] = { "weakness", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_CVSS] = { "cvss_vector", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+	[REPORT_NEW_DISCOVERED] = { "discovered_at", PARAM_MULTILINE,
+	    .max = RF_BIND_MAX },					/* YYYY-MM-DD */
+	[REPORT_NEW_DESCRIPTION] = { "description", PARAM_MULTILINE,
+	    .max = RF_BIND_MAX },					/* Markdown */
+	[REPORT_NEW_REPRODUCTION] = { "reproduction", PARAM_MULTILINE,
+	    .max = RF_BIND_MAX },					/* Markdown */
+	[REPORT_NEW_IMPACT] = { "impact", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* Markdown */
+	[REPORT_NEW_FIX] = { "suggested_fix", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* Markdown */
+	[REPORT_NEW_CONTACTED] = { "vendor_contacted", PARAM_BOOL },	/* checkbox */
+	[REPORT_NEW_CONTACT] = { "vendor_contact", PARAM_MULTILINE,
+	    .max = RF_BIND_MAX },					/* plain text */
+	[REPORT_NEW_PLAN] = { "disclosure_plan", PARAM_MULTILINE,
+	    .max = RF_BIND_MAX },					/* plain text */
+	[REPORT_NEW_CREDIT] = { "credit", PARAM_TEXT, .max = RF_CHOICE_MAX },	/* report_credit_parse */
+	[REPORT_NEW_ALIAS] = { "credit_alias", PARAM_MULTILINE, .max = RF_BIND_MAX },	/* report_check */
+};
+
+const struct param reports_params[REPORTS__MAX] = {
+	[REPORTS_STATUS] = { "status", PARAM_TEXT, .max = RF_CHOICE_MAX },	/* a status name */
+	[REPORTS_KIND] = { "kind", PARAM_TEXT, .max = RF_CHOICE_MAX },	/* a kind name */
+	[REPORTS_Q] = { "q", PARAM_TEXT, .max = 100 },		/* as the API allows */
+	[REPORTS_BEFORE] = { "before", PARAM_I64, .min = 1,
+	    .max = INT64_MAX },					/* cursor: a leaf index */
+};
+
+/*
+ * A report id from the path: report_id_valid decides, so that anything
+ * that is not one is "not found" like an id nobody may see.
+ */
+#define RF_ID_MAX		256
+
+const struct param report_params[REPORT__MAX] = {
+	[REPORT_ID] = { "id", PARAM_TEXT, .max = RF_ID_MAX,
+	    .required = true },					/* report_id_valid */
+};
+
+const struct param receipt_params[RECEIPT__MAX] = {
+	[RECEIPT_ID] = { "id", PARAM_TEXT, .max = RF_ID_MAX,
+	    .required = true },					/* report_id_valid */
+	[RECEIPT_NEW] = { "new", PARAM_BOOL },			/* just submitted */
+};
+
+static const enum msg_id rkind_msgs[RKIND__MAX] = {
+	[RKIND_GENERIC] = MSG_WEB_RKIND_GENERIC,
+	[RKIND_INCIDENT] = MSG_WEB_RKIND_INCIDENT,
+};
+
+static const enum msg_id rstatus_msgs[RSTATUS__MAX] = {
+	[RSTATUS_RECEIVED] = MSG_WEB_RSTATUS_RECEIVED,
+	[RSTATUS_ACKNOWLEDGED] = MSG_WEB_RSTATUS_ACKNOWLEDGED,
+	[RSTATUS_TRIAGE] = MSG_WEB_RSTATUS_TRIAGE,
+	[RSTATUS_ACCEPTED] = MSG_WEB_RSTATUS_ACCEPTED,
+	[RSTATUS_DUPLICATE] = MSG_WEB_RSTATUS_DUPLICATE,
+	[RSTATUS_REJECTED] = MSG_WEB_RSTATUS_REJECTED,
+	[RSTATUS_NEEDS_INFO] = MSG_WEB_RSTATUS_NEEDS_INFO,
+};
+
+static const enum msg_id rcredit_msgs[RCREDIT__MAX] = {
+	[RCREDIT_NAME] = MSG_WEB_RCREDIT_NAME,
+	[RCREDIT_ALIAS] = MSG_WEB_RCREDIT_ALIAS,
+	[RCREDIT_ANONYMOUS] = MSG_WEB_RCREDIT_ANONYMOUS,
+};
+
+static const enum msg_id rchan_msgs[RCHAN__MAX] = {
+	[RCHAN_WEB] = MSG_WEB_RCHAN_WEB,
+	[RCHAN_API] = MSG_WEB_RCHAN_API,
+	[RCHAN_EMAIL] = MSG_WEB_RCHAN_EMAIL,
+	[RCHAN_FEDERATION] = MSG_WEB_RCHAN_FEDERATION,
+};
+
+/* The controls of the form. */
+enum rf_kind {
+	RF_TEXT,	/* one line */
+	RF_DATE,	/* <input type=date> */
+	RF_AREA,	/* a textarea */
+	RF_KIND,	/* the kind <select> */
+	RF_CHECK,	/* a checkbox */
+	RF_CREDIT,	/* the credit <select> */
+};
+
+/* How each field of report_new_params is shown, in the order shown. */
+struct rfield {
+	enum msg_id	 section;	/* opens a fieldset with this legend; MSG_OK: none */
+	enum msg_id	 intro;		/* below the legend; MSG_OK: none */
+	enum rf_kind	 kind;		/* the control */
+	enum msg_id	 label;		/* what it is */
+	enum msg_id	 hint;		/* help below the label; MSG_OK: none */
+	int		 maxlength;	/* in characters; 0: none */
+	int		 rows;		/* textareas */
+	bool		 required;	/* report_check insists */
+};
+
+static const struct rfield rfields[REPORT_NEW__MAX] = {
+	[REPORT_NEW_TITLE] = { MSG_WEB_REPORT_SEC_WHAT, MSG_OK, RF_TEXT,
+	    MSG_WEB_REPORT_F_TITLE, MSG_WEB_REPORT_F_TITLE_HINT, REPORT_TITLE_MAX,
+	    0, true },
+	[REPORT_NEW_KIND] = { MSG_OK, MSG_OK, RF_KIND, MSG_WEB_REPORT_F_KIND,
+	    MSG_WEB_REPORT_F_KIND_HINT, 0, 0, true },
+	[REPORT_NEW_VENDOR] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_VENDOR,
+	    MSG_WEB_REPORT_F_VENDOR_HINT, REPORT_NAME_MAX, 0, false },
+	[REPORT_NEW_PRODUCT] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_PRODUCT,
+	    MSG_WEB_REPORT_F_PRODUCT_HINT, REPORT_NAME_MAX, 0, true },
+	[REPORT_NEW_MODEL] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_MODEL,
+	    MSG_OK, REPORT_NAME_MAX, 0, false },
+	[REPORT_NEW_VERSIONS] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_VERSIONS,
+	    MSG_WEB_REPORT_F_VERSIONS_HINT, REPORT_VERSIONS_MAX, 0, false },
+	[REPORT_NEW_WEAKNESS] = { MSG_WEB_REPORT_SEC_TECH, MSG_OK, RF_TEXT,
+	    MSG_WEB_REPORT_F_WEAKNESS, MSG_WEB_REPORT_F_WEAKNESS_HINT,
+	    REPORT_SHORT_MAX, 0, false },
+	[REPORT_NEW_CVSS] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_CVSS,
+	    MSG_WEB_REPORT_F_CVSS_HINT, REPORT_SHORT_MAX, 0, false },
+	[REPORT_NEW_DISCOVERED] = { MSG_OK, MSG_OK, RF_DATE,
+	    MSG_WEB_REPORT_F_DISCOVERED, MSG_WEB_REPORT_F_DISCOVERED_HINT, 0, 0,
+	    false },
+	[REPORT_NEW_DESCRIPTION] = { MSG_WEB_REPORT_SEC_DETAILS,
+	    MSG_WEB_REPORT_SEC_DETAILS_INTRO, RF_AREA, MSG_WEB_REPORT_F_DESCRIPTION,
+	    MSG_WEB_REPORT_F_DESCRIPTION_HINT, 0, 10, true },
+	[REPORT_NEW_REPRODUCTION] = { MSG_OK, MSG_OK, RF_AREA,
+	    MSG_WEB_REPORT_F_REPRODUCTION, MSG_WEB_REPORT_F_REPRODUCTION_HINT, 0,
+	    10, false },
+	[REPORT_NEW_IMPACT] = { MSG_OK, MSG_OK, RF_AREA, MSG_WEB_REPORT_F_IMPACT,
+	    MSG_WEB_REPORT_F_IMPACT_HINT, 0, 5, false },
+	[REPORT_NEW_FIX] = { MSG_OK, MSG_OK, RF_AREA, MSG_WEB_REPORT_F_FIX,
+	    MSG_WEB_REPORT_F_FIX_HINT, 0, 5, false },
+	[REPORT_NEW_CONTACTED] = { MSG_WEB_REPORT_SEC_DISCLOSURE, MSG_OK, RF_CHECK,
+	    MSG_WEB_REPORT_F_CONTACTED, MSG_OK, 0, 0, false },
+	[REPORT_NEW_CONTACT] = { MSG_OK, MSG_OK, RF_AREA, MSG_WEB_REPORT_F_CONTACT,
+	    MSG_WEB_REPORT_F_CONTACT_HINT, REPORT_TEXT_MAX, 3, false },
+	[REPORT_NEW_PLAN] = { MSG_OK, MSG_OK, RF_AREA, MSG_WEB_REPORT_F_PLAN,
+	    MSG_WEB_REPORT_F_PLAN_HINT, REPORT_TEXT_MAX, 3, false },
+	[REPORT_NEW_CREDIT] = { MSG_WEB_REPORT_SEC_CREDIT, MSG_OK, RF_CREDIT,
+	    MSG_WEB_REPORT_F_CREDIT, MSG_WEB_REPORT_F_CREDIT_HINT, 0, 0, false },
+	[REPORT_NEW_ALIAS] = { MSG_OK, MSG_OK, RF_TEXT, MSG_WEB_REPORT_F_ALIAS,
+	    MSG_WEB_REPORT_F_ALIAS_HINT, REPORT_ALIAS_MAX, 0, false },
+};
+
+/* What was typed into the form, to show it again. */
+struct typed {
+	const char	*v[REPORT_NEW__MAX];	/* each field's text, "" if none */
+	bool		 contacted;		/* the checkbox */
+};
+
+/* The Markdown fields of the details, as the report page shows them. */
+#define REPORT_MD_FIELDS	4
+
+static enum msg_id
+kind_msg(enum report_kind k)
+{
+	return (unsigned)k < RKIND__MAX ? rkind_msgs[k] : MSG_WEB_NONE;
+}
+
+static enum msg_id
+status_msg(enum report_status s)
+{
+	return (unsigned)s < RSTATUS__MAX ? rstatus_msgs[s] : MSG_WEB_NONE;
+}
+
+/* A byte count as people read it (units are symbols, the same in both languages). */
+static const char *
+size_text(struct req *rq, int64_t n)
+{
+	if (n < 1024)
+		return arena_printf(rq->arena, "%lld B", (long long)n);
+	if (n < 1024 * 1024)
+		return arena_printf(rq->arena, "%lld KiB", (long long)((n + 1023) / 1024));
+	if (n % (1024 * 1024) == 0)
+		return arena_printf(rq->arena, "%lld MiB", (long long)(n / (1024 * 1024)));
+	return arena_printf(rq->arena, "%.1f MiB", (double)n / (1024.0 * 1024.0));
+}
+
+static const char *
+b64(struct req *rq, const void *p, size_t n)
+{
+	char	*s = arena_alloc(rq->arena, CRYPTO_B64_LEN(n));
+
+	crypto_b64_encode(s, CRYPTO_B64_LEN(n), p, n);
+	return s;
+}
+
+/* The problem rq->errors records for a field, or NULL. */
+static const char *
+field_problem(const struct req *rq, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < rq->nerrors; i++)
+		if (rq->errors[i].field != NULL && strcmp(rq->errors[i].field, name) == 0)
+			return rq->errors[i].detail;
+	return NULL;
+}
+
+/* The label of a form field by name, for the error summary. */
+static enum msg_id
+field_label(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < REPORT_NEW__MAX; i++)
+		if (strcmp(report_new_params[i].name, name) == 0)
+			return rfields[i].label;
+	return strcmp(name, RF_FILES) == 0 ? MSG_WEB_REPORT_F_FILES : MSG_WEB_NONE;
+}
+
+/*
+ * The summary above the form: what went wrong, then every field with its
+ * problem, each a link to the control (so it works without JavaScript and
+ * with a screen reader).
+ */
+static void
+form_summary(struct req *rq)
+{
+	int	i;
+
+	layout_form_errors(rq);
+	if (rq->nerrors == 0)
+		return;
+	tmpl_raw(rq, "<ul class=\"error-summary\">");	/* literal */
+	for (i = 0; i < rq->nerrors; i++) {
+		if (rq->errors[i].field == NULL)
+			continue;
+		tmpl_raw(rq, "<li><a");	/* literal */
+		/*
+		 * A fragment on this page (tmpl_href passes only paths and
+		 * URLs); the field names are our own.
+		 */
+		tmpl_attr(rq, "href", arena_printf(rq->arena, "#f-%s",
+		    rq->errors[i].field));
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, field_label(rq->errors[i].field));
+		tmpl_raw(rq, "</a>");	/* literal */
+		tmpl_msg(rq, MSG_WEB_LABEL_SEP);
+		tmpl_text(rq, rq->errors[i].detail);
+		tmpl_raw(rq, "</li>");	/* literal */
+	}
+	tmpl_raw(rq, "</ul>\n");	/* literal */
+}
+
+/* Open a field: its box, label, hint and problem.  *err receives the problem. */
+static void
+rf_open(struct req *rq, const char *name, const struct rfield *f, const char *id,
+    enum msg_id hint, const char *hint_text, const char **err)
+{
+	*err = field_problem(rq, name);
+	tmpl_raw(rq, *err != NULL ? "<div class=\"field has-error\">" :
+	    "<div class=\"field\">");	/* literal: either */
+	if (f->kind == RF_CHECK)
+		return;	/* the label follows the box */
+	tmpl_raw(rq, "<label");	/* literal */
+	tmpl_attr(rq, "for", id);
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, f->label);
+	if (!f->required)
+		layout_wrap(rq, " <span class=\"optional\">", MSG_WEB_OPTIONAL, "</span>");
+	tmpl_raw(rq, "</label>");	/* literal */
+	if (hint_text != NULL || hint != MSG_OK) {
+		tmpl_raw(rq, "<p class=\"hint\"");	/* literal */
+		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", id));
+		tmpl_raw(rq, ">");	/* literal */
+		if (hint_text != NULL)
+			tmpl_text(rq, hint_text);
+		else
+			tmpl_msg(rq, hint);
+		tmpl_raw(rq, "</p>");	/* literal */
+	}
+	if (*err != NULL) {
+		tmpl_raw(rq, "<p class=\"error\"");	/* literal */
+		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", id));
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_text(rq, *err);
+		tmpl_raw(rq, "</p>");	/* literal */
+	}
+}
+
+/* id, name, description, validity: what every control carries. */
+static void
+rf_attrs(struct req *rq, const char *name, const struct rfield *f, const char *id,
+    bool has_hint, const char *err)
+{
+	struct sbuf	desc;
+
+	tmpl_attr(rq, "id", id);
+	tmpl_attr(rq, "name", name);
+	sbuf_init(&desc, rq->arena, 0);
+	if (has_hint)
+		sbuf_addf(&desc, "%s-hint", id);
+	if (err != NULL)
+		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", id);
+	if (desc.len > 0)
+		tmpl_attr(rq, "aria-describedby", desc.buf);
+	if (err != NULL)
+		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+	if (f->required)
+		tmpl_raw(rq, " required");	/* literal */
+	if (f->maxlength > 0)
+		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", f->maxlength));
+}
+
+static void
+rf_options(struct req *rq, const struct layout_option *opts, size_t n,
+    const char *value)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		tmpl_raw(rq, "<option");	/* literal */
+		tmpl_attr(rq, "value", opts[i].value);
+		if (strcmp(value, opts[i].value) == 0)
+			tmpl_raw(rq, " selected");	/* literal */
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, opts[i].label);
+		tmpl_raw(rq, "</option>");	/* literal */
+	}
+}
+
+/* One field of the form, with what was typed into it. */
+static void
+rf_field(struct req *rq, size_t i, const struct typed *t)
+{
+	const struct rfield	*f = &rfields[i];
+	const char		*name = report_new_params[i].name;
+	const char		*id = arena_printf(rq->arena, "f-%s", name);
+	const char		*err;
+	struct layout_option	 opts[RCREDIT__MAX + 1];
+	size_t			 nopts = 0;
+	int			 k;
+
+	rf_open(rq, name, f, id, f->hint, NULL, &err);
+	switch (f->kind) {
+	case RF_TEXT:
+	case RF_DATE:
+		tmpl_raw(rq, f->kind == RF_DATE ? "<input type=\"date\"" :
+		    "<input type=\"text\"");	/* literal: either */
+		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		tmpl_attr(rq, "value", t->v[i]);
+		tmpl_raw(rq, ">");	/* literal */
+		break;
+	case RF_AREA:
+		tmpl_raw(rq, "<textarea");	/* literal */
+		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", f->rows));
+		tmpl_raw(rq, ">");	/* literal */
+		/* A textarea drops one leading newline: keep a typed one. */
+		if (t->v[i][0] == '\n')
+			tmpl_raw(rq, "\n");	/* literal */
+		tmpl_text(rq, t->v[i]);
+		tmpl_raw(rq, "</textarea>");	/* literal */
+		break;
+	case RF_KIND:
+		/* No default: the kind decides how the report is handled. */
+		opts[nopts++] = (struct layout_option){ "", MSG_WEB_REPORT_KIND_CHOOSE };
+		for (k = 0; k < RKIND__MAX; k++)
+			opts[nopts++] = (struct layout_option){
+			    report_kind_name((enum report_kind)k), rkind_msgs[k] };
+		tmpl_raw(rq, "<select");	/* literal */
+		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		tmpl_raw(rq, ">");	/* literal */
+		rf_options(rq, opts, nopts, t->v[i]);
+		tmpl_raw(rq, "</select>");	/* literal */
+		break;
+	case RF_CREDIT:
+		for (k = 0; k < RCREDIT__MAX; k++) {
+			/* Without an account there is no name to credit. */
+			if (k == RCREDIT_NAME && rq->user == NULL)
+				continue;
+			opts[nopts++] = (struct layout_option){
+			    report_credit_name((enum report_credit)k), rcredit_msgs[k] };
+		}
+		tmpl_raw(rq, "<select");	/* literal */
+		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		tmpl_raw(rq, ">");	/* literal */
+		rf_options(rq, opts, nopts, t->v[i]);
+		tmpl_raw(rq, "</select>");	/* literal */
+		break;
+	case RF_CHECK:
+		tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" "
+		    "value=\"on\"");	/* literal */
+		rf_attrs(rq, name, f, id, false, err);
+		if (t->contacted)
+			tmpl_raw(rq, " checked");	/* literal */
+		tmpl_raw(rq, "><label");	/* literal */
+		tmpl_attr(rq, "for", id);
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, f->label);
+		tmpl_raw(rq, "</label></div>");	/* literal */
+		if (err != NULL) {
+			tmpl_raw(rq, "<p class=\"error\">");	/* literal */
+			tmpl_text(rq, err);
+			tmpl_raw(rq, "</p>");	/* literal */
+		}
+		break;
+	}
+	tmpl_raw(rq, "</div>\n");	/* literal */
+}
+
+/* The file input: not a declared parameter, its parts arrive in rq->files. */
+static void
+rf_files(struct req *rq, bool again)
+{
+	static const struct rfield	 f = { MSG_OK, MSG_OK, RF_TEXT,
+	    MSG_WEB_REPORT_F_FILES, MSG_OK, 0, 0, false };
+	const struct config		*cfg = rq->cfg;
+	const char			*id = "f-" RF_FILES;
+	const char			*err;
+
+	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WEB_REPORT_SEC_FILES,
+	    "</legend>");
+	rf_open(rq, RF_FILES, &f, id, MSG_OK, layout_msgf(rq, MSG_WEB_REPORT_F_FILES_HINT,
+	    cfg->attachments_max, size_text(rq, cfg->attachment_max_bytes),
+	    size_text(rq, cfg->attachments_total_max_bytes)), &err);
+	if (again)
+		layout_wrap(rq, "<p class=\"hint warn\">", MSG_WEB_REPORT_FILES_AGAIN, "</p>");
+	tmpl_raw(rq, "<input type=\"file\" multiple");	/* literal */
+	rf_attrs(rq, RF_FILES, &f, id, true, err);
+	tmpl_raw(rq, "></div>\n</fieldset>\n");	/* literal */
+}
+
+/* The intake form; t holds what was typed (empty the first time). */
+static void
+form_page(struct req *rq, int status, const struct typed *t)
+{
+	size_t	i;
+
+	resp_html(rq, status);
+	layout_begin(rq, MSG_WEB_REPORT_NEW_TITLE);
+	layout_wrap(rq, "<h1>", MSG_WEB_REPORT_NEW_TITLE, "</h1>\n");
+	layout_wrap(rq, "<p class=\"lead\">", MSG_WEB_REPORT_NEW_INTRO, "</p>\n");
+	if (rq->user == NULL) {
+		tmpl_raw(rq, "<div class=\"flash flash-warn\" role=\"status\"><p>");	/* literal */
+		tmpl_msg(rq, MSG_WEB_REPORT_ANON_NOTICE);
+		tmpl_raw(rq, " ");	/* literal */
+		layout_link(rq, "/login?next=/reports/new", MSG_WEB_NAV_LOGIN);
+		tmpl_raw(rq, "</p></div>\n");	/* literal */
+	}
+	form_summary(rq);
+	tmpl_raw(rq, "<form class=\"stack wide report-form\" method=\"post\" "
+	    "action=\"/reports/new\" enctype=\"multipart/form-data\">");	/* literal */
+	tmpl_csrf(rq);
+	for (i = 0; i < REPORT_NEW__MAX; i++) {
+		if (rfields[i].section != MSG_OK) {
+			if (i > 0)
+				tmpl_raw(rq, "</fieldset>\n");	/* literal */
+			layout_wrap(rq, "<fieldset class=\"group\"><legend>",
+			    rfields[i].section, "</legend>");
+			if (rfields[i].intro != MSG_OK)
+				layout_wrap(rq, "<p class=\"hint\">", rfields[i].intro, "</p>");
+		}
+		rf_field(rq, i, t);
+	}
+	tmpl_raw(rq, "</fieldset>\n");	/* literal */
+	/* Browsers do not keep chosen files when a form comes back. */
+	rf_files(rq, rq->nfiles > 0);
+	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_REPORT_CONFIDENTIAL, "</p>");
+	layout_submit(rq, MSG_WEB_REPORT_SUBMIT);
+	tmpl_raw(rq, "</form>\n");	/* literal */
+	layout_end(rq);
+}
+
+/*
+ * Who may submit.  APP_OK to go on, or the refusal: an account with a
+ * one-time password changes it first (as on every page that needs an
+ * account), and without an account only instances that take anonymous
+ * reports accept one.
+ */
+static enum app_err
+may_submit(struct req *rq)
+{
+	enum app_err	er = APP_OK;
+
+	if (rq->user != NULL && rq->user->must_change_password)
+		er = req_deny(rq, AUTH_RULE_PWCHANGE, MSG_ERR_PASSWORD_CHANGE_REQUIRED);
+	else if (rq->user == NULL && !rq->cfg->allow_anonymous)
+		er = req_deny(rq, RULE_ANON_INTAKE, MSG_ERR_ANON_INTAKE_OFF);
+	return er;
+}
+
+enum app_err
+reports_new_get(struct req *rq)
+{
+	struct typed	t;
+	size_t		i;
+	enum app_err	er;
+
+	/* Asking for the form is not yet a refusal: log in first, then come back. */
+	if (rq->user == NULL && !rq->cfg->allow_anonymous) {
+		er = resp_redirect(rq, "/login?next=/reports/new");
+		goto out;
+	}
+	if ((er = may_submit(rq)) != APP_OK)
+		goto out;
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < REPORT_NEW__MAX; i++)
+		t.v[i] = "";
+	t.v[REPORT_NEW_CREDIT] = report_credit_name(rq->user != NULL ?
+	    RCREDIT_NAME : RCREDIT_ANONYMOUS);
+	form_page(rq, 200, &t);
+out:
+	return er;
+}
+
+/* The report as typed, for svc_report_submit. */
+static void
+report_from_typed(const struct req *rq, const struct typed *t, struct report *r)
+{
+	int	k;
+
+	r->channel = RCHAN_WEB;
+	r->title = t->v[REPORT_NEW_TITLE];
+	/* Unknown or missing: report_check names the field. */
+	k = report_kind_parse(str_from(t->v[REPORT_NEW_KIND]));
+	r->kind = k < 0 ? RKIND__MAX : (enum report_kind)k;
+	r->vendor = t->v[REPORT_NEW_VENDOR];
+	r->product = t->v[REPORT_NEW_PRODUCT];
+	r->model = t->v[REPORT_NEW_MODEL];
+	r->versions = t->v[REPORT_NEW_VERSIONS];
+	r->weakness = t->v[REPORT_NEW_WEAKNESS];
+	r->cvss_vector = t->v[REPORT_NEW_CVSS];
+	r->discovered_at = t->v[REPORT_NEW_DISCOVERED];
+	r->details.description = t->v[REPORT_NEW_DESCRIPTION];
+	r->details.reproduction = t->v[REPORT_NEW_REPRODUCTION];
+	r->details.impact = t->v[REPORT_NEW_IMPACT];
+	r->details.suggested_fix = t->v[REPORT_NEW_FIX];
+	r->vendor_contacted = t->contacted;
+	r->details.vendor_contact = t->v[REPORT_NEW_CONTACT];
+	r->details.disclosure_plan = t->v[REPORT_NEW_PLAN];
+	if (t->v[REPORT_NEW_CREDIT][0] == '\0')
+		r->credit = rq->user != NULL ? RCREDIT_NAME : RCREDIT_ANONYMOUS;
+	else {
+		k = report_credit_parse(str_from(t->v[REPORT_NEW_CREDIT]));
+		r->credit = k < 0 ? RCREDIT__MAX : (enum report_credit)k;
+	}
+	r->credit_alias = t->v[REPORT_NEW_ALIAS];
+}
+
+/* The file parts of the "files" input; other file parts are undeclared. */
+static void
+files_from_req(struct req *rq, struct intake_in *in)
+{
+	struct attachment_in	*files;
+	int			 i, n = 0;
+
+	files = arena_calloc(rq->arena, (size_t)rq->nfiles + 1, sizeof(*files));
+	for (i = 0; i < rq->nfiles; i++) {
+		if (!str_eq(rq->files[i].name, RF_FILES))
+			continue;
+		files[n].filename = arena_strndup(rq->arena, rq->files[i].filename.p,
+		    rq->files[i].filename.n);
+		files[n].data = rq->files[i].data.p;
+		files[n].size = rq->files[i].data.n;
+		n++;
+	}
+	in->files = files;
+	in->nfiles = n;
+}
+
+/* Append s as the body of a JSON string. */
+static void
+json_str(struct sbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			sbuf_addf(sb, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			sbuf_addf(sb, "\\u%04x", (unsigned)(unsigned char)*s);
+		else
+			sbuf_addch(sb, *s);
+	}
+}
+
+/*
+ * The receipt as the API's 201 answer has it ({"id", "receipt": {"leaf",
+ * "leaf_index", "sth", "inclusion_proof"}}), which `loudong receipt verify`
+ * reads.  Built by hand: apart from the id every value is base64 or a
+ * number, and the web layer has no business with jansson.
+ */
+static const char *
+receipt_json(struct req *rq, const struct intake_receipt *rc)
+{
+	struct sbuf	sb;
+	size_t		i;
+
+	sbuf_init(&sb, rq->arena, 0);
+	sbuf_addstr(&sb, "{\n  \"id\": \"");
+	json_str(&sb, rc->id);
+	sbuf_addf(&sb, "\",\n  \"receipt\": {\n    \"leaf\": \"%s\",\n"
+	    "    \"leaf_index\": %lld,\n    \"sth\": {\n      \"tree_size\": %lld,\n"
+	    "      \"timestamp\": %lld,\n      \"root_hash\": \"%s\",\n"
+	    "      \"signature\": \"%s\"\n    },\n    \"inclusion_proof\": [",
+	    b64(rq, rc->leaf, rc->leaf_len), (long long)rc->leaf_index,
+	    (long long)rc->sth.tree_size, (long long)rc->sth.timestamp,
+	    b64(rq, rc->sth.root, sizeof(rc->sth.root)),
+	    b64(rq, rc->sth.signature, sizeof(rc->sth.signature)));
+	for (i = 0; i < rc->nproof; i++)
+		sbuf_addf(&sb, "%s\n      \"%s\"", i > 0 ? "," : "",
+		    b64(rq, rc->proof[i], MERKLE_HASH));
+	sbuf_addstr(&sb, rc->nproof > 0 ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
+	return sb.buf;
+}
+
+/* The name the receipt is saved under, in the page's instructions and the download. */
+static const char *
+receipt_filename(struct req *rq, const char *id)
+{
+	return arena_printf(rq->arena, "%s-receipt.json", id);
+}
+
+/* A <dt>term</dt><dd><code>value</code></dd> pair. */
+static void
+dl_code(struct req *rq, enum msg_id term, const char *value)
+{
+	layout_wrap(rq, "<dt>", term, "</dt><dd><code class=\"hash\">");
+	tmpl_text(rq, value);
+	tmpl_raw(rq, "</code></dd>");	/* literal */
+}
+
+/* How to check the receipt offline with the CLI and the public key. */
+static void
+receipt_verify_help(struct req *rq, const char *file)
+{
+	const char	*base = rq->cfg->base_url;
+	size_t		 n = strlen(base);
+
+	/* "https://host/" and "https://host" give the same URL. */
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	tmpl_raw(rq, "<section class=\"card\">");	/* literal */
+	layout_wrap(rq, "<h2>", MSG_WEB_RECEIPT_VERIFY_HEADING, "</h2><ol class=\"steps\">");
+	layout_wrap(rq, "<li><p>", MSG_WEB_RECEIPT_VERIFY_STEP1, "</p>");
+	tmpl_raw(rq, "<pre class=\"cmd\"><code>curl -o loudong-log-key.json ");	/* literal */
+	tmpl_textn(rq, base, n);
+	tmpl_raw(rq, "/api/v1/log/key</code></pre></li>");	/* literal */
+	layout_wrap(rq, "<li><p>", MSG_WEB_RECEIPT_VERIFY_STEP2, "</p>");
+	tmpl_raw(rq, "<pre class=\"cmd\"><code>loudong receipt verify ");	/* literal */
+	tmpl_text(rq, file);
+	tmpl_raw(rq, " --key loudong-log-key.json</code></pre></li></ol>");	/* literal */
+	layout_wrap(rq, "<p>", MSG_WEB_RECEIPT_VERIFY_RESULT, "</p>");
+	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_RECEIPT_VERIFY_KEY, "</p>");
+	tmpl_raw(rq, "</section>\n");	/* literal */
+}
+
+/*
+ * The receipt.  Without an account it is shown once, in the answer to the
+ * form, so its JSON is on the page to be saved; with one it can be fetched
+ * again at /reports/{id}/receipt.json.
+ */
+static void
+receipt_page(struct req *rq, int status, const struct intake_receipt *rc,
+    int64_t received_at, bool fresh)
+{
+	const char	*file = receipt_filename(rq, rc->id);
+	bool		 anonymous = rq->user == NULL;
+	size_t		 i;
+
+	resp_html(rq, status);
+	layout_begin(rq, MSG_WEB_RECEIPT_TITLE);
+	layout_wrap(rq, "<h1>", MSG_WEB_RECEIPT_TITLE, "</h1>\n");
+	if (fresh)
+		layout_flash_msg(rq, FLASH_OK, MSG_WEB_RECEIPT_RECEIVED);
+	if (anonymous)
+		layout_flash(rq, FLASH_WARN, layout_msgf(rq, MSG_WEB_RECEIPT_ANON_KEEP, file));
+	layout_wrap(rq, "<p class=\"lead\">", MSG_WEB_RECEIPT_INTRO, "</p>\n");
+
+	tmpl_raw(rq, "<dl class=\"meta receipt\">");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_ID, "</dt><dd><strong><code>");
+	tmpl_text(rq, rc->id);
+	tmpl_raw(rq, "</code></strong></dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_TIME, "</dt><dd>");
+	tmpl_time(rq, received_at);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_LEAF, "</dt><dd><pre class=\"leaf\"><code>");
+	tmpl_textn(rq, rc->leaf, rc->leaf_len);
+	tmpl_raw(rq, "</code></pre></dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_LEAF_INDEX, "</dt><dd>");
+	tmpl_i64(rq, rc->leaf_index);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_TREE_SIZE, "</dt><dd>");
+	tmpl_i64(rq, rc->sth.tree_size);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_STH_TIME, "</dt><dd>");
+	tmpl_time(rq, rc->sth.timestamp / 1000);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	dl_code(rq, MSG_WEB_RECEIPT_ROOT, b64(rq, rc->sth.root, sizeof(rc->sth.root)));
+	dl_code(rq, MSG_WEB_RECEIPT_SIG, b64(rq, rc->sth.signature,
+	    sizeof(rc->sth.signature)));
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_PROOF, "</dt><dd>");
+	if (rc->nproof == 0)
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_RECEIPT_PROOF_EMPTY,
+		    "</span>");
+	else {
+		tmpl_raw(rq, "<ol class=\"proof\">");	/* literal */
+		for (i = 0; i < rc->nproof; i++) {
+			tmpl_raw(rq, "<li><code class=\"hash\">");	/* literal */
+			tmpl_text(rq, b64(rq, rc->proof[i], MERKLE_HASH));
+			tmpl_raw(rq, "</code></li>");	/* literal */
+		}
+		tmpl_raw(rq, "</ol>");	/* literal */
+	}
+	tmpl_raw(rq, "</dd></dl>\n<p class=\"links-inline\">");	/* literal */
+	if (!anonymous) {
+		tmpl_raw(rq, "<a");	/* literal */
+		tmpl_href(rq, arena_printf(rq->arena, "/reports/%s/receipt.json", rc->id));
+		tmpl_attr(rq, "download", file);
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, MSG_WEB_RECEIPT_DOWNLOAD);
+		tmpl_raw(rq, "</a>");	/* literal */
+	}
+	layout_link(rq, "/api/v1/log/key", MSG_WEB_RECEIPT_KEY);
+	if (!anonymous)
+		layout_link(rq, arena_printf(rq->arena, "/reports/%s", rc->id),
+		    MSG_WEB_RECEIPT_BACK);
+	tmpl_raw(rq, "</p>\n");	/* literal */
+
+	/* Open for the anonymous: this page is the only copy they get. */
+	tmpl_raw(rq, anonymous ? "<details class=\"receipt-json\" open>" :
+	    "<details class=\"receipt-json\">");	/* literal: either */
+	layout_wrap(rq, "<summary>", MSG_WEB_RECEIPT_JSON, "</summary>");
+	tmpl_raw(rq, "<pre><code>");	/* literal */
+	tmpl_text(rq, receipt_json(rq, rc));
+	tmpl_raw(rq, "</code></pre></details>\n");	/* literal */
+	receipt_verify_help(rq, file);
+	layout_end(rq);
+}
+
+enum app_err
+reports_new_post(struct req *rq)
+{
+	struct svc_ctx		 c = web_ctx(rq);
+	struct intake_in	 in;
+	struct intake_receipt	*rc;
+	struct report_problem	 problems[REPORT_MAX_PROBLEMS];
+	struct fault		 f = { .er = APP_OK };
+	struct typed		 t;
+	size_t			 i;
+	int			 np = 0, j, status = 0;
+	enum app_err		 er;
+
+	if ((er = may_submit(rq)) != APP_OK)
+		goto out;
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < REPORT_NEW__MAX; i++)
+		t.v[i] = web_pstr(req_param(rq, i));
+	t.contacted = req_param(rq, REPORT_NEW_CONTACTED)->b;
+	memset(&in, 0, sizeof(in));
+	report_from_typed(rq, &t, &in.r);
+	/* The exact bytes received: their hash goes into the receipt's leaf. */
+	in.payload = rq->body.p;
+	in.payload_len = rq->body.n;
+	files_from_req(rq, &in);
+	rc = arena_zalloc(rq->arena, sizeof(*rc));
+	er = svc_report_submit(&c, &in, rc, problems, &np, &f);
+	if (er == APP_OK) {
+		if (rq->user != NULL)
+			er = resp_redirect(rq, arena_printf(rq->arena,
+			    "/reports/%s/receipt?new=1", rc->id));
+		else
+			receipt_page(rq, 201, rc, in.r.received_at, true);
+		goto out;
+	}
+	if (er == APP_INVALID && np > 0) {
+		/* report_check's messages take no argument. */
+		for (j = 0; j < np; j++)
+			req_field_error(rq, problems[j].field, problems[j].msg);
+		er = req_fail(rq, APP_INVALID, problems[0].field,
+		    MSG_WEB_REPORT_INVALID, np);
+		status = 422;
+	} else {
+		er = web_fault(rq, er, &f);
+		/* The attachments: too many, a bad name, too big. */
+		if (f.field != NULL && (er == APP_INVALID || er == APP_TOOBIG)) {
+			req_field_error(rq, f.field, f.msg, f.iarg);
+			status = er == APP_TOOBIG ? 413 : 422;
+		} else
+			status = web_form_status(rq, er, &f);
+	}
+	if (status != 0)
+		form_page(rq, status, &t);
+out:
+	return er;
+}
+
+/* The report a path names, read with the need-to-know check, or the error set. */
+static enum app_err
+report_load(struct req *rq, const struct param_val *id, struct report *r)
+{
+	struct svc_ctx	c = web_ctx(rq);
+	struct fault	f = { .er = APP_OK };
+	enum app_err	er;
+
+	if (!report_id_valid(id->s))
+		er = req_fail(rq, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_REPORT);
+	else if ((er = svc_report_read(&c, id->s.p, r, &f)) != APP_OK)
+		er = web_fault(rq, er, &f);
+	return er;
+}
+
+/*
+ * The receipt of a stored report: its leaf, the newest signed tree head and
+ * the leaf's inclusion proof in that tree (which grew since the report
+ * arrived; the proof and head are newer, the leaf is the same).
+ */
+static enum app_err
+receipt_load(struct req *rq, const struct report *r, struct intake_receipt *rc)
+{
+	struct svc_ctx	c = web_ctx(rq);
+	struct log_leaf	l;
+	enum app_err	er;
+
+	if ((er = store_log_leaf(rq->store, rq->arena, r->leaf_index, &l)) != APP_OK)
+		goto fail;
+	if (l.leaf == NULL) {
+		er = req_fail(rq, APP_NOTFOUND, NULL, MSG_WEB_RECEIPT_PURGED);
+		goto out;
+	}
+	/* A leaf naming another report is corruption, not a receipt. */
+	if (l.report_id == NULL || strcmp(l.report_id, r->id) != 0) {
+		er = APP_INTERNAL;
+		goto fail;
+	}
+	if ((er = store_log_sth_get(rq->store, 0, &rc->sth)) != APP_OK ||
+	    (er = svc_log_inclusion(&c, l.idx, rc->sth.tree_size, rc->proof,
+	    &rc->nproof)) != APP_OK)
+		goto fail;
+	rc->id = r->id;
+	rc->leaf = l.leaf;
+	rc->leaf_len = l.leaf_len;
+	rc->leaf_index = l.idx;
+	goto out;
+fail:
+	/* Every report has a leaf and a signed head: missing ones are a fault. */
+	er = req_fail(rq, er == APP_NOTFOUND ? APP_INTERNAL : er, NULL,
+	    er == APP_STORE ? MSG_ERR_STORE : MSG_ERR_INTERNAL);
+out:
+	return er;
+}
+
+enum app_err
+reports_receipt_get(struct req *rq)
+{
+	struct report		 r;
+	struct intake_receipt	*rc = arena_zalloc(rq->arena, sizeof(*rc));
+	enum app_err		 er;
+
+	if ((er = report_load(rq, req_param(rq, RECEIPT_ID), &r)) != APP_OK ||
+	    (er = receipt_load(rq, &r, rc)) != APP_OK)
+		goto out;
+	receipt_page(rq, 200, rc, r.received_at, req_param(rq, RECEIPT_NEW)->b);
+out:
+	return er;
+}
+
+enum app_err
+reports_receipt_json_get(struct req *rq)
+{
+	struct report		 r;
+	struct intake_receipt	*rc = arena_zalloc(rq->arena, sizeof(*rc));
+	enum app_err		 er;
+
+	if ((er = report_load(rq, req_param(rq, REPORT_ID), &r)) != APP_OK ||
+	    (er = receipt_load(rq, &r, rc)) != APP_OK)
+		goto out;
+	rq->status = 200;
+	rq->ctype = "application/json";
+	sbuf_reset(&rq->out);
+	sbuf_addstr(&rq->out, receipt_json(rq, rc));
+	/* The id is PREFIX-YYYY-digits (report_id_valid): safe in the header. */
+	resp_header(rq, "Content-Disposition", arena_printf(rq->arena,
+	    "attachment; filename=\"%s\"", receipt_filename(rq, r.id)));
+out:
+	return er;
+}
+
+/* An option list: "" (all) and then each name. */
+static void
+filter_select(struct req *rq, const char *name, enum msg_id label,
+    const char *const *values, const enum msg_id *labels, int n, const char *cur)
+{
+	const char	*id = arena_printf(rq->arena, "q-%s", name);
+	int		 i;
+
+	tmpl_raw(rq, "<div class=\"field\"><label");	/* literal */
+	tmpl_attr(rq, "for", id);
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, label);
+	tmpl_raw(rq, "</label><select");	/* literal */
+	tmpl_attr(rq, "id", id);
+	tmpl_attr(rq, "name", name);
+	tmpl_raw(rq, "><option value=\"\">");	/* literal */
+	tmpl_msg(rq, MSG_WEB_REPORTS_ALL);
+	tmpl_raw(rq, "</option>");	/* literal */
+	for (i = 0; i < n; i++) {
+		tmpl_raw(rq, "<option");	/* literal */
+		tmpl_attr(rq, "value", values[i]);
+		if (strcmp(cur, values[i]) == 0)
+			tmpl_raw(rq, " selected");	/* literal */
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, labels[i]);
+		tmpl_raw(rq, "</option>");	/* literal */
+	}
+	tmpl_raw(rq, "</select></div>");	/* literal */
+}
+
+static void
+filters(struct req *rq, const char *status, const char *kind, const char *q)
+{
+	const char	*snames[RSTATUS__MAX], *knames[RKIND__MAX];
+	int		 i;
+
+	for (i = 0; i < RSTATUS__MAX; i++)
+		snames[i] = report_status_name((enum report_status)i);
+	for (i = 0; i < RKIND__MAX; i++)
+		knames[i] = report_kind_name((enum report_kind)i);
+	tmpl_raw(rq, "<form class=\"filters\" method=\"get\" action=\"/reports\" "
+	    "role=\"search\" aria-label=\"");	/* literal */
+	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER_LABEL);
+	tmpl_raw(rq, "\">");	/* literal */
+	filter_select(rq, "status", MSG_WEB_STATUS, snames, rstatus_msgs, RSTATUS__MAX,
+	    status);
+	filter_select(rq, "kind", MSG_WEB_REPORT_F_KIND, knames, rkind_msgs, RKIND__MAX,
+	    kind);
+	tmpl_raw(rq, "<div class=\"field grow\"><label for=\"q-q\">");	/* literal */
+	tmpl_msg(rq, MSG_WEB_REPORTS_Q);
+	tmpl_raw(rq, "</label><input type=\"search\" id=\"q-q\" name=\"q\" "
+	    "maxlength=\"100\"");	/* literal */
+	tmpl_attr(rq, "placeholder", req_msg(rq, MSG_WEB_REPORTS_Q_HINT));
+	tmpl_attr(rq, "value", q);
+	tmpl_raw(rq, "></div><div class=\"field\"><button type=\"submit\" "
+	    "class=\"primary\">");	/* literal */
+	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER);
+	tmpl_raw(rq, "</button></div>");	/* literal */
+	if (status[0] != '\0' || kind[0] != '\0' || q[0] != '\0') {
+		tmpl_raw(rq, "<div class=\"field\">");	/* literal */
+		layout_link(rq, "/reports", MSG_WEB_REPORTS_CLEAR);
+		tmpl_raw(rq, "</div>");	/* literal */
+	}
+	tmpl_raw(rq, "</form>\n");	/* literal */
+}
+
+/* The list's URL with its filters (and a cursor when before > 0). */
+static const char *
+list_url(struct req *rq, const char *status, const char *kind, const char *q,
+    int64_t before)
+{
+	struct sbuf	url;
+	char		sep = '?';
+
+	sbuf_init(&url, rq->arena, 0);
+	sbuf_addstr(&url, "/reports");
+	if (status[0] != '\0') {
+		sbuf_addf(&url, "%cstatus=", sep);
+		sbuf_add_urlenc(&url, status, strlen(status));
+		sep = '&';
+	}
+	if (kind[0] != '\0') {
+		sbuf_addf(&url, "%ckind=", sep);
+		sbuf_add_urlenc(&url, kind, strlen(kind));
+		sep = '&';
+	}
+	if (q[0] != '\0') {
+		sbuf_addf(&url, "%cq=", sep);
+		sbuf_add_urlenc(&url, q, strlen(q));
+		sep = '&';
+	}
+	if (before > 0)
+		sbuf_addf(&url, "%cbefore=%lld", sep, (long long)before);
+	return url.buf;
+}
+
+static void
+status_badge(struct req *rq, enum report_status s)
+{
+	tmpl_raw(rq, "<span");	/* literal */
+	tmpl_attr(rq, "class", arena_printf(rq->arena, "badge status-%s",
+	    report_status_name(s)));
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_msg(rq, status_msg(s));
+	tmpl_raw(rq, "</span>");	/* literal */
+}
+
+static void
+report_row(struct req *rq, const struct report *r, bool staff)
+{
+	tmpl_raw(rq, "<tr><td><a");	/* literal */
+	tmpl_href(rq, arena_printf(rq->arena, "/reports/%s", r->id));
+	tmpl_raw(rq, "><code>");	/* literal */
+	tmpl_text(rq, r->id);
+	tmpl_raw(rq, "</code></a></td><td>");	/* literal */
+	tmpl_text(rq, r->title);
+	tmpl_raw(rq, "</td><td>");	/* literal */
+	tmpl_msg(rq, kind_msg(r->kind));
+	tmpl_raw(rq, "</td><td>");	/* literal */
+	status_badge(rq, r->status);
+	tmpl_raw(rq, "</td><td>");	/* literal */
+	if (r->vendor != NULL && r->vendor[0] != '\0') {
+		tmpl_text(rq, r->vendor);
+		tmpl_raw(rq, " · ");	/* literal */
+	}
+	tmpl_text(rq, r->product);
+	tmpl_raw(rq, "</td>");	/* literal */
+	if (staff) {
+		tmpl_raw(rq, "<td>");	/* literal */
+		if (r->reporter_login != NULL)
+			tmpl_text(rq, r->reporter_login);
+		else
+			layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_REPORTS_ANONYMOUS,
+			    "</span>");
+		tmpl_raw(rq, "</td>");	/* literal */
+	}
+	tmpl_raw(rq, "<td class=\"nowrap\">");	/* literal */
+	tmpl_time(rq, r->received_at);
+	tmpl_raw(rq, "</td></tr>\n");	/* literal */
+}
+
+enum app_err
+reports_list_get(struct req *rq)
+{
+	struct report_filter	 flt = { .limit = WEB_PAGE_ROWS + 1 };
+	struct report		*rs = NULL;
+	const char		*status = web_pstr(req_param(rq, REPORTS_STATUS));
+	const char		*kind = web_pstr(req_param(rq, REPORTS_KIND));
+	const char		*q = web_pstr(req_param(rq, REPORTS_Q));
+	const struct param_val	*before = req_param(rq, REPORTS_BEFORE);
+	bool			 staff = svc_report_sees_all(rq->user);
+	bool			 filtered;
+	enum msg_id		 title = staff ? MSG_WEB_NAV_REPORT_QUEUE :
+				    MSG_WEB_NAV_MY_REPORTS;
+	size_t			 n = 0, i;
+	int64_t			 next = 0;
+	enum app_err		 er;
+
+	if (status[0] != '\0') {
+		if (report_status_parse(str_from(status)) < 0) {
+			er = req_fail(rq, APP_INVALID, "status", MSG_ERR_FIELD_CHOICE);
+			goto out;
+		}
+		flt.status = status;
+	}
+	if (kind[0] != '\0') {
+		if (report_kind_parse(str_from(kind)) < 0) {
+			er = req_fail(rq, APP_INVALID, "kind", MSG_ERR_FIELD_CHOICE);
+			goto out;
+		}
+		flt.kind = kind;
+	}
+	if (q[0] != '\0')
+		flt.q = q;
+	flt.before = before->present ? before->i : 0;
+	/* Need-to-know: who is not staff lists their own reports only. */
+	if (!staff)
+		flt.reporter_id = rq->user->id;
+	/* One row more than shown tells whether there is a next page. */
+	if ((er = store_report_list(rq->store, rq->arena, &flt, &rs, &n)) != APP_OK) {
+		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
+		goto out;
+	}
+	if (n > WEB_PAGE_ROWS) {
+		n = WEB_PAGE_ROWS;
+		next = rs[n - 1].leaf_index;
+	}
+	filtered = flt.status != NULL || flt.kind != NULL || flt.q != NULL;
+
+	resp_html(rq, 200);
+	layout_begin(rq, title);
+	layout_wrap(rq, "<h1>", title, "</h1>\n");
+	filters(rq, status, kind, q);
+	if (n == 0 && !staff && !filtered && flt.before == 0) {
+		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORTS_NONE_MINE, " ");
+		layout_link(rq, "/reports/new", MSG_WEB_NAV_REPORT_NEW);
+		tmpl_raw(rq, "</p>\n");	/* literal */
+	} else if (n == 0)
+		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORTS_NONE, "</p>\n");
+	else {
+		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\">"
+		    "<thead><tr>");	/* literal */
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_RECEIPT_ID, "</th>");
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_F_TITLE, "</th>");
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_F_KIND, "</th>");
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_STATUS, "</th>");
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_AFFECTED, "</th>");
+		if (staff)
+			layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_REPORTER,
+			    "</th>");
+		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_RECEIPT_TIME, "</th>");
+		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
+		for (i = 0; i < n; i++)
+			report_row(rq, &rs[i], staff);
+		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
+	}
+	if (flt.before > 0 || next > 0) {
+		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
+		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
+		tmpl_raw(rq, "\">");	/* literal */
+		if (flt.before > 0)
+			layout_link(rq, list_url(rq, status, kind, q, 0),
+			    MSG_WEB_PAGER_FIRST);
+		if (next > 0)
+			layout_link(rq, list_url(rq, status, kind, q, next),
+			    MSG_WEB_PAGER_NEXT);
+		tmpl_raw(rq, "</nav>\n");	/* literal */
+	}
+	layout_end(rq);
+out:
+	return er;
+}
+
+/* A <dt>/<dd> pair of plain text; empty shows "none". */
+static void
+dl_text(struct req *rq, enum msg_id term, const char *value)
+{
+	layout_wrap(rq, "<dt>", term, "</dt><dd>");
+	if (value != NULL && value[0] != '\0')
+		tmpl_text(rq, value);
+	else
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
+	tmpl_raw(rq, "</dd>");	/* literal */
+}
+
+static void
+attachments(struct req *rq, const struct report *r, const struct attachment *at,
+    size_t n)
+{
+	size_t	i;
+
+	tmpl_raw(rq, "<section>");	/* literal */
+	layout_wrap(rq, "<h2>", MSG_WEB_REPORT_SEC_FILES, "</h2>");
+	if (n == 0) {
+		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORT_ATT_NONE, "</p>");
+		tmpl_raw(rq, "</section>\n");	/* literal */
+		return;
+	}
+	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_REPORT_ATT_NOTE, "</p>");
+	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");	/* literal */
+	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_NAME, "</th>");
+	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_TYPE, "</th>");
+	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_SIZE, "</th>");
+	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_SHA256, "</th>");
+	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
+	for (i = 0; i < n; i++) {
+		/* The API serves it, as a download, with the same need-to-know check. */
+		tmpl_raw(rq, "<tr><td><a");	/* literal */
+		tmpl_href(rq, arena_printf(rq->arena, "/api/v1/reports/%s/attachments/%lld",
+		    r->id, (long long)at[i].id));
+		tmpl_attr(rq, "download", at[i].filename);
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_text(rq, at[i].filename);
+		tmpl_raw(rq, "</a></td><td><code>");	/* literal */
+		tmpl_text(rq, at[i].mime);
+		tmpl_raw(rq, "</code></td><td class=\"nowrap\">");	/* literal */
+		tmpl_text(rq, size_text(rq, at[i].size));
+		tmpl_raw(rq, "</td><td><code class=\"hash\">");	/* literal */
+		tmpl_text(rq, at[i].sha256);
+		tmpl_raw(rq, "</code></td></tr>\n");	/* literal */
+	}
+	tmpl_raw(rq, "</tbody></table></div></section>\n");	/* literal */
+}
+
+enum app_err
+reports_view_get(struct req *rq)
+{
+	static const enum msg_id	 md_titles[REPORT_MD_FIELDS] = {
+		MSG_WEB_REPORT_F_DESCRIPTION, MSG_WEB_REPORT_F_REPRODUCTION,
+		MSG_WEB_REPORT_F_IMPACT, MSG_WEB_REPORT_F_FIX,
+	};
+	struct report			 r;
+	struct attachment		*at = NULL;
+	struct sbuf			 md[REPORT_MD_FIELDS];
+	const char			*src[REPORT_MD_FIELDS];
+	size_t				 nat = 0;
+	int				 i;
+	enum app_err			 er;
+
+	if ((er = report_load(rq, req_param(rq, REPORT_ID), &r)) != APP_OK)
+		goto out;
+	if ((er = store_attachment_list(rq->store, rq->arena, r.id, &at, &nat)) != APP_OK) {
+		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
+		goto out;
+	}
+	/* Render first: a failure can still become the error page. */
+	src[0] = r.details.description;
+	src[1] = r.details.reproduction;
+	src[2] = r.details.impact;
+	src[3] = r.details.suggested_fix;
+	for (i = 0; i < REPORT_MD_FIELDS; i++) {
+		sbuf_init(&md[i], rq->arena, 0);
+		if (src[i] != NULL && src[i][0] != '\0' &&
+		    (er = markdown_render(src[i], strlen(src[i]), &md[i])) != APP_OK) {
+			er = req_fail(rq, er, NULL, MSG_ERR_INTERNAL);
+			goto out;
+		}
+	}
+
+	resp_html(rq, 200);
+	layout_begin(rq, MSG_WEB_REPORT_VIEW_TITLE);
+	tmpl_raw(rq, "<p class=\"report-head\"><code>");	/* literal */
+	tmpl_text(rq, r.id);
+	tmpl_raw(rq, "</code> ");	/* literal */
+	status_badge(rq, r.status);
+	tmpl_raw(rq, " <span class=\"badge\">");	/* literal */
+	tmpl_msg(rq, kind_msg(r.kind));
+	tmpl_raw(rq, "</span></p>\n<h1>");	/* literal */
+	tmpl_text(rq, r.title);
+	tmpl_raw(rq, "</h1>\n");	/* literal */
+	/* Staff reads of undisclosed details are audited (svc_report_read, R18). */
+	layout_flash_msg(rq, FLASH_INFO, rq->user->id == r.reporter_id ?
+	    MSG_WEB_REPORT_SEALED : MSG_WEB_REPORT_AUDITED);
+
+	tmpl_raw(rq, "<dl class=\"meta\">");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_STATUS, "</dt><dd>");
+	tmpl_msg(rq, status_msg(r.status));
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_KIND, "</dt><dd>");
+	tmpl_msg(rq, kind_msg(r.kind));
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORTS_REPORTER, "</dt><dd>");
+	if (r.reporter_login != NULL)
+		tmpl_text(rq, r.reporter_login);
+	else
+		tmpl_msg(rq, MSG_WEB_REPORTS_ANONYMOUS);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_TIME, "</dt><dd>");
+	tmpl_time(rq, r.received_at);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_CHANNEL, "</dt><dd>");
+	tmpl_msg(rq, (unsigned)r.channel < RCHAN__MAX ? rchan_msgs[r.channel] :
+	    MSG_WEB_NONE);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	dl_text(rq, MSG_WEB_REPORT_F_VENDOR, r.vendor);
+	dl_text(rq, MSG_WEB_REPORT_F_PRODUCT, r.product);
+	dl_text(rq, MSG_WEB_REPORT_F_MODEL, r.model);
+	dl_text(rq, MSG_WEB_REPORT_F_VERSIONS, r.versions);
+	dl_text(rq, MSG_WEB_REPORT_F_WEAKNESS, r.weakness);
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CVSS, "</dt><dd>");
+	if (r.cvss_vector != NULL && r.cvss_vector[0] != '\0') {
+		tmpl_raw(rq, "<code>");	/* literal */
+		tmpl_text(rq, r.cvss_vector);
+		tmpl_raw(rq, "</code>");	/* literal */
+	} else
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
+	tmpl_raw(rq, "</dd>");	/* literal */
+	dl_text(rq, MSG_WEB_REPORT_F_DISCOVERED, r.discovered_at);
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CREDIT, "</dt><dd>");
+	if (r.credit == RCREDIT_ALIAS)
+		tmpl_text(rq, layout_msgf(rq, MSG_WEB_RCREDIT_ALIAS_AS, r.credit_alias));
+	else
+		tmpl_msg(rq, (unsigned)r.credit < RCREDIT__MAX ? rcredit_msgs[r.credit] :
+		    MSG_WEB_NONE);
+	tmpl_raw(rq, "</dd></dl>\n<p class=\"links-inline\">");	/* literal */
+	layout_link(rq, arena_printf(rq->arena, "/reports/%s/receipt", r.id),
+	    MSG_WEB_REPORT_RECEIPT_LINK);
+	layout_link(rq, "/reports", svc_report_sees_all(rq->user) ?
+	    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
+	tmpl_raw(rq, "</p>\n");	/* literal */
+
+	for (i = 0; i < REPORT_MD_FIELDS; i++) {
+		if (md[i].len == 0)
+			continue;
+		tmpl_raw(rq, "<section class=\"detail\">");	/* literal */
+		layout_wrap(rq, "<h2>", md_titles[i], "</h2><div class=\"md\">");
+		tmpl_raw(rq, md[i].buf);	/* markdown_render output (safe mode, tagfilter) */
+		tmpl_raw(rq, "</div></section>\n");	/* literal */
+	}
+	tmpl_raw(rq, "<section class=\"detail\">");	/* literal */
+	layout_wrap(rq, "<h2>", MSG_WEB_REPORT_SEC_DISCLOSURE, "</h2><dl class=\"meta\">");
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CONTACTED, "</dt><dd>");
+	tmpl_msg(rq, r.vendor_contacted ? MSG_WEB_YES : MSG_WEB_NO);
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CONTACT, "</dt><dd class=\"pre-line\">");
+	if (r.details.vendor_contact != NULL && r.details.vendor_contact[0] != '\0')
+		tmpl_text(rq, r.details.vendor_contact);
+	else
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
+	tmpl_raw(rq, "</dd>");	/* literal */
+	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_PLAN, "</dt><dd class=\"pre-line\">");
+	if (r.details.disclosure_plan != NULL && r.details.disclosure_plan[0] != '\0')
+		tmpl_text(rq, r.details.disclosure_plan);
+	else
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
+	tmpl_raw(rq, "</dd></dl></section>\n");	/* literal */
+	attachments(rq, &r, at, nat);
+	layout_end(rq);
+out:
+	return er;
+}
