@@ -164,7 +164,8 @@ api_page(json_t *items, size_t n, int limit, int64_t last_id)
 	json_t	*next = json_null();
 	char	 buf[32];
 
-	if (n == (size_t)limit && n > 0) {
+	/* Cursors are positive: after the item numbered 0 there is nothing. */
+	if (n == (size_t)limit && n > 0 && last_id > 0) {
 		snprintf(buf, sizeof(buf), "%lld", (long long)last_id);
 		next = json_string(buf);
 	}

@@ -79,7 +79,10 @@ json_t		*api_time(int64_t t);
 	{ "cursor", PARAM_I64, 0, INT64_MAX, false },	/* P_CURSOR */ \
 	{ "limit", PARAM_I64, 1, API_PAGE_MAX, false }	/* P_LIMIT */
 
-/* {"items": items, "next_cursor": "<last id>" or null}; steals items. */
+/*
+ * {"items": items, "next_cursor": "<last id>" or null}; steals items.  null
+ * when the page is not full or ends at id 0 (nothing comes after it).
+ */
 json_t		*api_page(json_t *items, size_t n, int limit, int64_t last_id);
 
 #endif

@@ -257,6 +257,9 @@ report_create(struct req *rq)
 	if (svc_report_submit(&c, &in, rc, problems, &np, &f) != APP_OK) {
 		for (i = 0; i < np; i++)
 			req_field_error(rq, problems[i].field, problems[i].msg);
+		/* Name the member the client used for its files. */
+		if (rq->json_body && f.field != NULL && strcmp(f.field, "files") == 0)
+			f.field = "attachments";
 		er = req_fault(rq, &f);
 		goto out;
 	}

@@ -564,6 +564,23 @@ srv_stop(struct srv *s)
 	check_exit_zero(srv_stop_status(s), __FILE__, __LINE__);
 }
 
+int
+srv_kill(struct srv *s)
+{
+	int	st;
+
+	if (s->pid == 0)
+		return -1;
+	(void)kill(s->pid, SIGKILL);
+	st = wait_exit(s->pid);
+	s->pid = 0;
+	if (s->out_fd >= 0) {
+		close(s->out_fd);
+		s->out_fd = -1;
+	}
+	return st;
+}
+
 void
 srv_remove(struct srv *s)
 {
@@ -851,6 +868,53 @@ http_parallel(const struct srv *s, const struct http_req *rqs, size_t n,
 		}
 		if (done < n && running > 0)
 			curl_multi_poll(m, NULL, 0, 1000, NULL);
+	}
+	curl_multi_cleanup(m);
+	free(x);
+}
+
+void
+http_pool(const struct srv *s, const struct http_req *rqs, size_t n,
+    size_t inflight, http_done_fn done, void *arg)
+{
+	struct xfer	*x;
+	CURLM		*m;
+	CURLMsg		*msg;
+	size_t		 next = 0, finished = 0, active = 0;
+	int		 running = 0, queued;
+
+	if (inflight == 0)
+		inflight = 1;
+	if ((x = calloc(n ? n : 1, sizeof(*x))) == NULL || (m = curl_multi_init()) == NULL)
+		FAIL("out of memory");
+	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)inflight);
+	while (finished < n) {
+		for (; active < inflight && next < n; next++, active++) {
+			xfer_open(s, &rqs[next], &x[next]);
+			curl_easy_setopt(x[next].h, CURLOPT_PRIVATE, (void *)&x[next]);
+			curl_multi_add_handle(m, x[next].h);
+		}
+		if (curl_multi_perform(m, &running) != CURLM_OK)
+			FAIL("curl_multi_perform failed");
+		while ((msg = curl_multi_info_read(m, &queued)) != NULL) {
+			struct xfer	*xi;
+			struct resp	*r;
+			void		*priv = NULL;
+			CURLcode	 cc;
+
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			cc = msg->data.result;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+			xi = priv;
+			curl_multi_remove_handle(m, xi->h);
+			r = xfer_close(xi, cc);
+			active--;
+			finished++;
+			done((size_t)(xi - x), r, arg);
+		}
+		if (finished < n && running > 0)
+			curl_multi_poll(m, NULL, 0, 100, NULL);
 	}
 	curl_multi_cleanup(m);
 	free(x);

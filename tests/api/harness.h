@@ -134,6 +134,13 @@ int	srv_stop_status(struct srv *s);
 /* srv_stop_status, asserting a normal exit with status 0. */
 void	srv_stop(struct srv *s);
 
+/*
+ * SIGKILL the server (a crash: no shutdown code runs) and reap it; returns
+ * the raw wait status without asserting anything, -1 if there was none.
+ * srv_start may then start it again on the same data directory.
+ */
+int	srv_kill(struct srv *s);
+
 /* Remove the data directory recursively (after srv_stop). */
 void	srv_remove(struct srv *s);
 
@@ -165,6 +172,16 @@ struct resp	*http_do(const struct srv *s, const struct http_req *rq);
  */
 void		 http_parallel(const struct srv *s, const struct http_req *rqs,
 		    size_t n, struct resp **out);
+
+/*
+ * n requests with at most inflight of them under way at once (connections
+ * are reused between requests).  As each finishes, done(i, response, arg)
+ * is called with the response to rqs[i], which the callee owns; it may stop
+ * or kill the server, and the requests still to come then fail in cc.
+ */
+typedef void	(*http_done_fn)(size_t i, struct resp *r, void *arg);
+void		 http_pool(const struct srv *s, const struct http_req *rqs,
+		    size_t n, size_t inflight, http_done_fn done, void *arg);
 
 /* http_do with a NUL-terminated body (or NULL) and headers as varargs. */
 struct resp	*http(const struct srv *s, const char *method, const char *path,
