@@ -153,6 +153,8 @@ doc = {
         "parameters": [{"name": "user_id", "in": "path", "required": True, "schema": {"type": "integer"}}, csrf],
         "requestBody": body({"type": "object", "required": ["level"], "properties": {"level": {"type": "integer", "minimum": 0, "maximum": 3}}}),
         "responses": {"200": ok("Profile", ref("Profile")), "400": E400, "409": problem("Not enough accepted reports or identity not verified (rule reporters.levels).")}}},
+    "/api/v1/admin/audit": {"get": {"summary": "The audit log (admin, auditor, regulator): who did or read what, when", "security": [{"session": []}, {"bearer": []}], "parameters": page_params,
+        "responses": {"200": ok("A page of {id, at, actor_id, action, subject, detail}"), "403": E403}}},
     "/api/v1/tokens": {
       "get": {"summary": "My API tokens", "security": [{"session": []}, {"bearer": []}], "responses": {"200": ok("Tokens", {"type": "object", "properties": {"items": {"type": "array", "items": ref("Token")}}})}},
       "post": {"summary": "Create an API token (shown once)", "security": [{"session": []}, {"bearer": []}], "parameters": [csrf],

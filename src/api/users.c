@@ -100,7 +100,32 @@ admin_user_list(struct req *rq)
 	return resp_json(rq, 200, api_page(items, n, limit, n ? users[n - 1].id : 0));
 }
 
+static enum app_err
+audit_list(struct req *rq)
+{
+	struct audit_entry	*e;
+	size_t			 n, i;
+	int			 limit = API_PAGE_DEFAULT;
+	json_t			*items;
+	enum app_err		 er;
+
+	if (req_param(rq, P_LIMIT)->present)
+		limit = (int)req_param(rq, P_LIMIT)->i;
+	er = store_audit_list(rq->store, rq->arena, req_param(rq, P_CURSOR)->i, limit,
+	    &e, &n);
+	if (er != APP_OK)
+		return er;
+	items = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:o, s:o, s:s, s:s, s:s}",	/* steals */
+		    "id", (json_int_t)e[i].id, "at", api_time(e[i].at),
+		    "actor_id", e[i].actor_id ? json_integer(e[i].actor_id) : json_null(),
+		    "action", e[i].action, "subject", e[i].subject, "detail", e[i].detail));
+	return resp_json(rq, 200, api_page(items, n, limit, n ? e[n - 1].id : 0));
+}
+
 const struct route api_user_routes[] = {
+	{ HTTP_GET, "/api/v1/admin/audit", PERM_AUDIT_READ, 0, PARAMS(page_params), audit_list },
 	{ HTTP_POST, "/api/v1/users", PERM_NONE, R_JSON, NOPARAMS, user_register },
 	{ HTTP_GET, "/api/v1/admin/users", PERM_USERS_READ, 0, PARAMS(page_params),
 	  admin_user_list },

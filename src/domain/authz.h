@@ -20,6 +20,7 @@ enum perm {
 	PERM_ORGS_READ,		/* list organisations */
 	PERM_ORGS_MANAGE,	/* create and change organisations and products */
 	PERM_REPORTERS_REVIEW,	/* verify reporters' identities, set their levels */
+	PERM_AUDIT_READ,	/* read the audit log */
 	PERM__MAX
 };
 

@@ -225,6 +225,62 @@ test_reporters__identity_is_sealed_at_rest(void **state)
 	assert_false(tree_contains(s->dir, "13800138000"));
 }
 
+static void
+test_reporters__staff_reads_are_audited(void **state)
+{
+	struct cred	 rita, tom, audrey = { 0 };
+	struct srv	*s = *state;
+	struct resp	*r;
+	char		 path[128], id[64];
+
+	srv_init(s);
+	srv_user_add(s, "rita", "reporter", NULL, "Rita Reporter", TEST_PASSWORD);
+	srv_user_add(s, "tom", "triager", NULL, "Tom Triager", TEST_PASSWORD);
+	srv_user_add(s, "audrey", "auditor", NULL, "Audrey Auditor", TEST_PASSWORD);
+	memset(&rita, 0, sizeof(rita));
+	memset(&tom, 0, sizeof(tom));
+	srv_token_create(s, "rita", rita.bearer, sizeof(rita.bearer));
+	srv_token_create(s, "tom", tom.bearer, sizeof(tom.bearer));
+	srv_token_create(s, "audrey", audrey.bearer, sizeof(audrey.bearer));
+	srv_start(s, NULL);
+	put_profile(s, &rita, GOOD_ID, 200, NULL);
+	r = api(s, "POST", "/api/v1/reports", &rita, "{\"title\":\"t\",\"kind\":"
+	    "\"generic\",\"product\":\"p\",\"description\":\"d\"}", NULL);
+	assert_status(r, 201);
+	snprintf(id, sizeof(id), "%s", resp_jstr(r, "id"));
+	resp_free(r);
+	/* The reporter reading their own report leaves no staff trace... */
+	snprintf(path, sizeof(path), "/api/v1/reports/%s", id);
+	r = api(s, "GET", path, &rita, NULL, NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/admin/audit?limit=200", &audrey, NULL, NULL);
+	assert_status(r, 200);
+	assert_not_contains(r->body, "report.read");
+	resp_free(r);
+	/* ...staff reading it, or the reporter's personal data, does. */
+	r = api(s, "GET", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/admin/reporters/%ld", rita_id(s, &rita));
+	r = api(s, "GET", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/admin/audit?limit=200", &audrey, NULL, NULL);
+	assert_status(r, 200);
+	assert_contains(r->body, "\"action\":\"report.read\"");
+	assert_contains(r->body, id);
+	assert_contains(r->body, "\"action\":\"profile.read\"");
+	resp_free(r);
+	/* The audit log is for auditors, regulators and admins only. */
+	r = api(s, "GET", "/api/v1/admin/audit", &rita, NULL, NULL);
+	assert_problem_rule(r, 403, "rbac.role");
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/admin/audit", &tom, NULL, NULL);
+	assert_problem_rule(r, 403, "rbac.role");
+	resp_free(r);
+}
+
 int
 main(void)
 {
@@ -236,6 +292,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reporters__level_gates_intake,
 		    srv_setup, srv_teardown),
 		cmocka_unit_test_setup_teardown(test_reporters__identity_is_sealed_at_rest,
+		    srv_setup, srv_teardown),
+		cmocka_unit_test_setup_teardown(test_reporters__staff_reads_are_audited,
 		    srv_setup, srv_teardown),
 	};
 
