@@ -104,7 +104,7 @@ static int
 verify(struct store *st, const struct keyring *keys, char *err, size_t errsz,
     int64_t *nleaves, int64_t *nsth, int64_t *npurged)
 {
-	struct arena		*a = NULL;
+	struct arena		*a = NULL, *sa = NULL;
 	struct frontier		*f;
 	struct log_leaf		*leaves;
 	struct log_sth		*sths = NULL;
@@ -148,7 +148,10 @@ verify(struct store *st, const struct keyring *keys, char *err, size_t errsz,
 			/* Check every signed head whose size we have just reached. */
 			for (;;) {
 				if (si == nsths) {
-					if (store_log_sths(st, a, after, VERIFY_BATCH, &sths,
+					/* Heads live in their own arena: they outlast a leaf batch. */
+					arena_free(sa);
+					sa = arena_new();
+					if (store_log_sths(st, sa, after, VERIFY_BATCH, &sths,
 					    &nsths) != APP_OK) {
 						snprintf(err, errsz, "cannot read the signed heads");
 						goto out;
@@ -196,6 +199,7 @@ verify(struct store *st, const struct keyring *keys, char *err, size_t errsz,
 	rc = 0;
 out:
 	arena_free(a);
+	arena_free(sa);
 	free(f);
 	return rc;
 }
