@@ -25,10 +25,11 @@ case $DURATION in
 *) SECS=$DURATION; DURATION=${DURATION}s ;;
 esac
 CORES=$(nproc 2>/dev/null || grep -c processor /proc/cpuinfo)
-# Handler threads (and pooled SQLite connections): two per core, so a thread
-# waiting on an fsync or the write lock does not leave a core idle.  THREADS=N
-# overrides it, to see how intake scales with the pool.
-THREADS=${THREADS:-$((CORES * 2))}
+# Handler threads (and pooled SQLite connections): the server's default
+# ([server] threads = 16).  Each thread serves one request at a time, so the
+# thread count bounds how many concurrent submissions one group commit can
+# batch.  THREADS=N overrides it, to see how intake scales with the pool.
+THREADS=${THREADS:-16}
 
 PID=
 DIR=$(mktemp -d /tmp/loudong-intake.XXXXXX)

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -84,9 +85,10 @@ seal(const struct svc_ctx *c, const void *p, size_t n, const char *ad,
 	out->data_len = n + CRYPTO_SEAL_OVERHEAD;
 }
 
-/* Store the attachments of report id (inside the transaction). */
+/* Store the attachments of report id (inside the transaction, on st). */
 static enum app_err
-store_files(const struct svc_ctx *c, const struct intake_in *in, const char *id)
+store_files(struct store *st, const struct svc_ctx *c, const struct intake_in *in,
+    const char *id)
 {
 	struct attachment	at;
 	struct sealed		content;
@@ -109,21 +111,20 @@ store_files(const struct svc_ctx *c, const struct intake_in *in, const char *id)
 		/* Bound to the report and the position, so files cannot be swapped. */
 		ad = arena_printf(c->a, "%s/attachment/%d", id, i);
 		seal(c, fi->data, fi->size, ad, &content);
-		if ((er = store_attachment_insert(c->st, &at, &content, NULL)) != APP_OK)
+		if ((er = store_attachment_insert(st, &at, &content, NULL)) != APP_OK)
 			return er;
 	}
 	return APP_OK;
 }
 
-/* Append the leaf of report r, sign the new head, and fill the receipt. */
+/* Append the leaf of report r and the tree nodes it completes (on st). */
 static enum app_err
-append_leaf(const struct svc_ctx *c, const struct report *r,
+append_leaf(struct store *st, const struct svc_ctx *c, const struct report *r,
     struct intake_receipt *out)
 {
 	struct merkle_node	nodes[MERKLE_MAX_PROOF + 1];
 	struct log_leaf		leaf;
-	char			submitter[32], msg[RECEIPT_STH_MSG_MAX];
-	size_t			mlen;
+	char			submitter[32];
 	int			nn;
 	enum app_err		er;
 
@@ -136,32 +137,37 @@ append_leaf(const struct svc_ctx *c, const struct report *r,
 	merkle_leaf_hash(leaf.leaf, leaf.leaf_len, leaf.hash);
 	leaf.report_id = r->id;
 	leaf.received_at = r->received_at;
-	nn = merkle_append(node_get, c->st, (uint64_t)leaf.idx, leaf.hash, nodes);
+	nn = merkle_append(node_get, st, (uint64_t)leaf.idx, leaf.hash, nodes);
 	if (nn < 0)
 		return APP_STORE;
-	if ((er = store_log_append(c->st, &leaf, nodes, nn)) != APP_OK)
+	if ((er = store_log_append(st, &leaf, nodes, nn)) != APP_OK)
 		return er;
-	out->sth.tree_size = leaf.idx + 1;
-	out->sth.timestamp = now_ms();
-	if (merkle_root(node_get, c->st, (uint64_t)out->sth.tree_size, out->sth.root) != 0)
-		return APP_STORE;
-	mlen = receipt_sth_message(msg, (uint64_t)out->sth.tree_size,
-	    out->sth.timestamp, out->sth.root);
-	crypto_sign_msg(c->keys, msg, mlen, out->sth.signature);
-	if ((er = store_log_sth_put(c->st, &out->sth)) != APP_OK)
-		return er;
-	if (merkle_inclusion_proof(node_get, c->st, (uint64_t)leaf.idx,
-	    (uint64_t)out->sth.tree_size, out->proof, &out->nproof) != 0)
-		return APP_STORE;
 	out->leaf = leaf.leaf;
 	out->leaf_len = leaf.leaf_len;
 	out->leaf_index = leaf.idx;
 	return APP_OK;
 }
 
+/* Sign and store the head of a tree of size leaves. */
+static enum app_err
+sign_head(struct store *st, const struct keyring *keys, int64_t size,
+    struct log_sth *sth)
+{
+	char	msg[RECEIPT_STH_MSG_MAX];
+	size_t	mlen;
+
+	sth->tree_size = size;
+	sth->timestamp = now_ms();
+	if (merkle_root(node_get, st, (uint64_t)size, sth->root) != 0)
+		return APP_STORE;
+	mlen = receipt_sth_message(msg, (uint64_t)size, sth->timestamp, sth->root);
+	crypto_sign_msg(keys, msg, mlen, sth->signature);
+	return store_log_sth_put(st, sth);
+}
+
 /* Queue the acknowledgement (ISO/IEC 29147 §6.2) when we have an address. */
 static enum app_err
-queue_ack(const struct svc_ctx *c, const struct report *r)
+queue_ack(struct store *st, const struct svc_ctx *c, const struct report *r)
 {
 	const char	*subject, *body;
 
@@ -185,7 +191,148 @@ queue_ack(const struct svc_ctx *c, const struct report *r)
 		    "This message was sent automatically and carries no vulnerability details.\n",
 		    c->cfg->name, r->id, t, c->cfg->base_url, r->id);
 	}
-	return store_outbox_add(c->st, c->actor->email, subject, body, c->now);
+	return store_outbox_add(st, c->actor->email, subject, body, c->now);
+}
+
+/*
+ * Group commit.  Requests queue their prepared reports; one of them (the
+ * leader) takes every report waiting, up to GC_MAX_BATCH, and writes them in
+ * one transaction on its own connection: one fsync and one signed tree head
+ * for the batch instead of one per report.  Each request returns when its
+ * batch is on disk.  The leader allocates each result in its owner's arena,
+ * which is safe because the owner sleeps on gc_cv until it is done.
+ */
+#define GC_MAX_BATCH	64
+
+struct intake_job {
+	const struct svc_ctx	*c;		/* the submitter's context */
+	struct intake_in	*in;		/* validated, with payload hash */
+	struct intake_receipt	*out;		/* filled by the leader */
+	unsigned char		*packed;	/* the details, packed for sealing */
+	size_t			 plen;
+	enum app_err		 er;		/* the outcome */
+	bool			 done;		/* guarded by gc_mu */
+	struct intake_job	*next;		/* queue link */
+};
+
+static pthread_mutex_t	 gc_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 gc_cv = PTHREAD_COND_INITIALIZER;
+static struct intake_job *gc_head, *gc_tail;	/* waiting, oldest first */
+static bool		 gc_leading;		/* a leader is writing */
+
+/* Everything of one report inside the batch transaction. */
+static enum app_err
+write_one(struct store *st, struct intake_job *j, int year, int64_t index)
+{
+	const struct svc_ctx	*c = j->c;
+	struct report		*r = &j->in->r;
+	struct sealed		 details;
+	char			 id[64];
+	int64_t			 seq = 0;
+	enum app_err		 er;
+
+	if ((er = store_report_next_seq(st, year, &seq)) != APP_OK)
+		return er;
+	report_id_format(id, sizeof(id), c->cfg->id_prefix, year, seq);
+	r->id = arena_strdup(c->a, id);
+	r->leaf_index = index;
+	/* The details are bound to the id: a sealed blob cannot move to another row. */
+	seal(c, j->packed, j->plen, r->id, &details);
+	if ((er = append_leaf(st, c, r, j->out)) != APP_OK ||
+	    (er = store_report_insert(st, r, year, seq, &details)) != APP_OK ||
+	    (er = store_files(st, c, j->in, r->id)) != APP_OK ||
+	    (er = queue_ack(st, c, r)) != APP_OK ||
+	    (er = store_audit_add(st, r->reporter_id, "report.create",
+	    arena_printf(c->a, "report:%s", r->id),
+	    arena_printf(c->a, "channel=%s kind=%s files=%d leaf=%lld",
+	    report_channel_name(r->channel), report_kind_name(r->kind), j->in->nfiles,
+	    (long long)r->leaf_index), c->addr, c->now)) != APP_OK)
+		return er;
+	j->out->id = r->id;
+	return APP_OK;
+}
+
+/* Write jobs[0..n) in one transaction; set each job's er. */
+static void
+write_batch(struct store *st, const struct keyring *keys, struct intake_job **jobs,
+    int n)
+{
+	struct log_sth	 sth;
+	int64_t		 size = 0;
+	int		 i;
+	enum app_err	 er;
+
+	if ((er = store_begin(st)) != APP_OK)
+		goto fail;
+	if ((er = store_log_size(st, &size)) != APP_OK)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if ((er = write_one(st, jobs[i], china_year(jobs[i]->c->now),
+		    size + i)) != APP_OK)
+			goto fail;
+	if ((er = sign_head(st, keys, size + n, &sth)) != APP_OK)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		jobs[i]->out->sth = sth;
+		if (merkle_inclusion_proof(node_get, st, (uint64_t)jobs[i]->out->leaf_index,
+		    (uint64_t)sth.tree_size, jobs[i]->out->proof, &jobs[i]->out->nproof) != 0) {
+			er = APP_STORE;
+			goto fail;
+		}
+	}
+	/* synchronous=FULL: when COMMIT returns, the reports and leaves are on disk. */
+	if ((er = store_commit(st)) != APP_OK)
+		goto fail;
+	for (i = 0; i < n; i++)
+		jobs[i]->er = APP_OK;
+	return;
+fail:
+	store_rollback(st);
+	if (n > 1) {
+		/* One bad report must not sink the others: write them one by one. */
+		for (i = 0; i < n; i++)
+			write_batch(st, keys, &jobs[i], 1);
+		return;
+	}
+	log_err("event=intake_failed error=\"%s\"", app_strerror(er));
+	jobs[0]->er = er == APP_CONFLICT ? APP_STORE : er;
+}
+
+/* Queue j and return when it is written (leading batches when no one else is). */
+static void
+group_commit(struct store *st, const struct keyring *keys, struct intake_job *j)
+{
+	struct intake_job	*batch[GC_MAX_BATCH];
+	int			 n, i;
+
+	pthread_mutex_lock(&gc_mu);
+	if (gc_tail != NULL)
+		gc_tail->next = j;
+	else
+		gc_head = j;
+	gc_tail = j;
+	while (!j->done) {
+		if (gc_leading) {
+			pthread_cond_wait(&gc_cv, &gc_mu);
+			continue;
+		}
+		gc_leading = true;
+		for (n = 0; n < GC_MAX_BATCH && gc_head != NULL; n++) {
+			batch[n] = gc_head;
+			gc_head = gc_head->next;
+		}
+		if (gc_head == NULL)
+			gc_tail = NULL;
+		pthread_mutex_unlock(&gc_mu);
+		write_batch(st, keys, batch, n);
+		pthread_mutex_lock(&gc_mu);
+		for (i = 0; i < n; i++)
+			batch[i]->done = true;
+		/* Hand over: a waiter whose report is still queued leads next. */
+		gc_leading = false;
+		pthread_cond_broadcast(&gc_cv);
+	}
+	pthread_mutex_unlock(&gc_mu);
 }
 
 enum app_err
@@ -193,14 +340,10 @@ svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
     struct intake_receipt *out, struct report_problem *problems,
     int *nproblems, struct fault *f)
 {
-	struct report	*r = &in->r;
-	struct sealed	 details;
-	unsigned char	*packed;
-	char		 hash[CRYPTO_HASH_HEX], id[64];
-	size_t		 plen;
-	int64_t		 seq = 0, size = 0;
-	int		 year;
-	enum app_err	 er;
+	struct report		*r = &in->r;
+	struct intake_job	 job;
+	char			 hash[CRYPTO_HASH_HEX];
+	enum app_err		 er;
 
 	memset(out, 0, sizeof(*out));
 	*nproblems = 0;
@@ -221,44 +364,22 @@ svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 	if ((er = check_files(c, in, f)) != APP_OK)
 		return er;
 
+	/* Everything that needs no lock is done before queueing. */
 	r->reporter_id = c->actor != NULL ? c->actor->id : 0;
 	r->status = RSTATUS_RECEIVED;
 	r->received_at = c->now;
 	crypto_hash_hex(in->payload, in->payload_len, hash);
 	r->payload_sha256 = arena_strdup(c->a, hash);
-	packed = report_details_pack(c->a, &r->details, &plen);
-	year = china_year(c->now);
-
-	if ((er = store_begin(c->st)) != APP_OK)
-		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if ((er = store_report_next_seq(c->st, year, &seq)) != APP_OK ||
-	    (er = store_log_size(c->st, &size)) != APP_OK)
-		goto fail;
-	report_id_format(id, sizeof(id), c->cfg->id_prefix, year, seq);
-	r->id = arena_strdup(c->a, id);
-	r->leaf_index = size;
-	/* The details are bound to the id: a sealed blob cannot move to another row. */
-	seal(c, packed, plen, r->id, &details);
-	crypto_wipe(packed, plen);
-	if ((er = append_leaf(c, r, out)) != APP_OK ||
-	    (er = store_report_insert(c->st, r, year, seq, &details)) != APP_OK ||
-	    (er = store_files(c, in, r->id)) != APP_OK ||
-	    (er = queue_ack(c, r)) != APP_OK ||
-	    (er = store_audit_add(c->st, r->reporter_id, "report.create",
-	    arena_printf(c->a, "report:%s", r->id),
-	    arena_printf(c->a, "channel=%s kind=%s files=%d leaf=%lld",
-	    report_channel_name(r->channel), report_kind_name(r->kind), in->nfiles,
-	    (long long)r->leaf_index), c->addr, c->now)) != APP_OK)
-		goto fail;
-	/* synchronous=FULL: when COMMIT returns, the report and its leaf are on disk. */
-	if ((er = store_commit(c->st)) != APP_OK)
-		goto fail;
-	out->id = r->id;
+	memset(&job, 0, sizeof(job));
+	job.c = c;
+	job.in = in;
+	job.out = out;
+	job.packed = report_details_pack(c->a, &r->details, &job.plen);
+	group_commit(c->st, c->keys, &job);
+	crypto_wipe(job.packed, job.plen);
+	if (job.er != APP_OK)
+		return fault_set(f, job.er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
-fail:
-	store_rollback(c->st);
-	log_err("event=intake_failed error=\"%s\"", app_strerror(er));
-	return fault_set(f, er == APP_CONFLICT ? APP_STORE : er, NULL, MSG_ERR_STORE, 0);
 }
 
 enum app_err

@@ -104,7 +104,7 @@ test_config__defaults(void **state)
 	assert_string_equal(cfg.base_url, "http://127.0.0.1:8080");
 	assert_string_equal(cfg.listen_host, "127.0.0.1");
 	assert_int_equal(cfg.listen_port, 8080);
-	assert_int_equal(cfg.threads, 4);
+	assert_int_equal(cfg.threads, 16);
 	assert_int_equal(cfg.connection_limit, 256);
 	assert_int_equal(cfg.per_ip_connection_limit, 64);
 	assert_int_equal(cfg.connection_timeout, 30);
@@ -154,7 +154,7 @@ test_config__defaults_validate(void **state)
 	/* No file, no environment: the defaults alone pass validation. */
 	config_defaults(&cfg);
 	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), 0);
-	assert_int_equal(cfg.threads, 4);
+	assert_int_equal(cfg.threads, 16);
 }
 
 static void
@@ -439,7 +439,7 @@ test_config__file_invalid_values(void **state)
 		const char	*names;	/* must appear in the error */
 	} t[] = {
 		{ "[server]\nthreads = 0\n", "threads" },
-		{ "[server]\nthreads = 65\n", "threads" },
+		{ "[server]\nthreads = 257\n", "threads" },
 		{ "[server]\nthreads = -1\n", "threads" },
 		{ "[server]\nthreads = 4x\n", "threads" },
 		{ "[server]\nthreads = 04\n", "threads" },
@@ -706,7 +706,7 @@ test_config__missing_file(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	assert_int_equal(config_load(&cfg, path, false, err, sizeof(err)), 0);
-	assert_int_equal(cfg.threads, 4);
+	assert_int_equal(cfg.threads, 16);
 	err[0] = '\0';
 	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, path));
