@@ -27,6 +27,17 @@ str_has_prefix(struct str a, const char *prefix)
 	return a.n >= n && memcmp(a.p, prefix, n) == 0;
 }
 
+int
+str_index(const char *const *names, int n, struct str s)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (str_eq(s, names[i]))
+			return i;
+	return -1;
+}
+
 struct str
 str_trim(struct str a)
 {

@@ -38,6 +38,9 @@ bool	str_caseeq(struct str a, const char *b);
 /* True if a starts with the C string prefix. */
 bool	str_has_prefix(struct str a, const char *prefix);
 
+/* The index of s in names[0..n) (exact match), or -1: enum names from text. */
+int		str_index(const char *const *names, int n, struct str s);
+
 /* a without leading and trailing ASCII spaces and tabs. */
 struct str	str_trim(struct str a);
 

@@ -35,12 +35,7 @@ id_type_name(enum id_type t)
 int
 id_type_parse(struct str s)
 {
-	int	i;
-
-	for (i = 0; i < ID__MAX; i++)
-		if (str_eq(s, type_names[i]))
-			return i;
-	return -1;
+	return str_index(type_names, ID__MAX, s);
 }
 
 static bool

@@ -15,17 +15,6 @@ static const char *const status_names[RSTATUS__MAX] = {
 static const char *const credit_names[RCREDIT__MAX] = { "name", "alias", "anonymous" };
 static const char *const channel_names[RCHAN__MAX] = { "web", "api", "email", "federation" };
 
-static int
-find(const char *const *names, int n, struct str s)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		if (str_eq(s, names[i]))
-			return i;
-	return -1;
-}
-
 const char *
 report_kind_name(enum report_kind k)
 {
@@ -35,7 +24,7 @@ report_kind_name(enum report_kind k)
 int
 report_kind_parse(struct str s)
 {
-	return find(kind_names, RKIND__MAX, s);
+	return str_index(kind_names, RKIND__MAX, s);
 }
 
 const char *
@@ -47,7 +36,7 @@ report_status_name(enum report_status s)
 int
 report_status_parse(struct str s)
 {
-	return find(status_names, RSTATUS__MAX, s);
+	return str_index(status_names, RSTATUS__MAX, s);
 }
 
 const char *
@@ -59,7 +48,7 @@ report_credit_name(enum report_credit c)
 int
 report_credit_parse(struct str s)
 {
-	return find(credit_names, RCREDIT__MAX, s);
+	return str_index(credit_names, RCREDIT__MAX, s);
 }
 
 const char *

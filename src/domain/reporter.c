@@ -16,12 +16,7 @@ profile_status_name(enum profile_status s)
 int
 profile_status_parse(struct str s)
 {
-	int	i;
-
-	for (i = 0; i < PSTATUS__MAX; i++)
-		if (str_eq(s, status_names[i]))
-			return i;
-	return -1;
+	return str_index(status_names, PSTATUS__MAX, s);
 }
 
 enum msg_id

@@ -38,17 +38,6 @@ static const char iso3166[] =
     "TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
     "VN VU WF WS YE YT ZA ZM ZW";
 
-static int
-find_name(const char *const *names, int count, struct str s)
-{
-	int	i;
-
-	for (i = 0; i < count; i++)
-		if (str_eq(s, names[i]))
-			return i;
-	return -1;
-}
-
 const char *
 user_role_name(enum user_role r)
 {
@@ -58,7 +47,7 @@ user_role_name(enum user_role r)
 int
 user_role_parse(struct str s)
 {
-	return find_name(role_names, UROLE__MAX, s);
+	return str_index(role_names, UROLE__MAX, s);
 }
 
 const char *
@@ -70,7 +59,7 @@ org_kind_name(enum org_kind k)
 int
 org_kind_parse(struct str s)
 {
-	return find_name(kind_names, ORG__MAX, s);
+	return str_index(kind_names, ORG__MAX, s);
 }
 
 static bool

@@ -7,7 +7,7 @@
  *  - a leaf is the UTF-8 JSON object
  *      {"id":..,"received_at":..,"channel":..,"submitter":..,"payload_sha256":..}
  *    with exactly these keys in this order, no whitespace, and JSON string
- *    escaping of '"', '\\' and control characters (\\uXXXX);
+ *    escaping of '"', '\\' and control characters (as \\u00hh);
  *  - a signed tree head signs the ASCII bytes
  *      loudong-sth:v1:<tree_size>:<timestamp>:<root_hash base64>
  *    with Ed25519; timestamp is milliseconds since the epoch.

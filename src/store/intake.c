@@ -7,19 +7,6 @@
 #include "store/store.h"
 #include "store/store_int.h"
 
-static void *
-grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem)
-{
-	void	*na;
-
-	if (n < *cap)
-		return arr;
-	*cap = *cap ? *cap * 2 : 16;
-	na = arena_calloc(a, *cap, elem);
-	if (n > 0)
-		memcpy(na, arr, n * elem);
-	return na;
-}
 
 enum app_err
 store_report_next_seq(struct store *st, int year, int64_t *seq)
@@ -153,7 +140,7 @@ store_report_list(struct store *st, struct arena *a, const struct report_filter 
 	q_i64(&q, 5, f->before);
 	q_i64(&q, 6, f->limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		report_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -213,7 +200,7 @@ store_attachment_list(struct store *st, struct arena *a, const char *report_id,
 	q_open(&q, st, STMT_ATTACHMENT_LIST);
 	q_text(&q, 1, report_id);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		attachment_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -350,7 +337,7 @@ store_log_leaves(struct store *st, struct arena *a, int64_t from, int limit,
 	q_i64(&q, 1, from);
 	q_i64(&q, 2, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		leaf_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -419,7 +406,7 @@ store_log_sths(struct store *st, struct arena *a, int64_t after, int limit,
 	q_i64(&q, 1, after);
 	q_i64(&q, 2, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		if (!sth_row(&q, &arr[(*n)++]))
 			er = APP_STORE;
 	}
@@ -497,7 +484,7 @@ outbox_rows(struct store *st, struct arena *a, enum stmt id, int64_t now,
 	} else
 		q_i64(&q, 1, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		outbox_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -616,7 +603,7 @@ store_profile_list(struct store *st, struct arena *a, const char *status,
 	q_i64(&q, 2, after);
 	q_i64(&q, 3, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		profile_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;

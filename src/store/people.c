@@ -8,9 +8,8 @@
 #include "store/store.h"
 #include "store/store_int.h"
 
-/* Grow an arena array geometrically; returns the (maybe moved) array. */
-static void *
-grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem)
+void *
+store_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem)
 {
 	void	*na;
 
@@ -106,7 +105,7 @@ store_org_list(struct store *st, struct arena *a, int64_t after, int limit,
 	q_i64(&q, 1, after);
 	q_i64(&q, 2, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		org_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -145,7 +144,7 @@ store_product_list(struct store *st, struct arena *a, int64_t org_id,
 	q_open(&q, st, STMT_PRODUCT_LIST);
 	q_i64(&q, 1, org_id);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		p = &arr[(*n)++];
 		p->id = q_col_i64(&q, 0);
 		p->org_id = q_col_i64(&q, 1);
@@ -251,7 +250,7 @@ store_user_list(struct store *st, struct arena *a, int64_t after, int limit,
 	q_i64(&q, 1, after);
 	q_i64(&q, 2, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		user_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -410,7 +409,7 @@ store_token_list(struct store *st, struct arena *a, int64_t user_id,
 	q_open(&q, st, STMT_TOKEN_LIST);
 	q_i64(&q, 1, user_id);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		token_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
@@ -536,7 +535,7 @@ store_audit_list(struct store *st, struct arena *a, int64_t after, int limit,
 	q_i64(&q, 1, after);
 	q_i64(&q, 2, limit);
 	while (q_step(&q) == Q_ROW) {
-		arr = grow(a, arr, *n, &cap, sizeof(*arr));
+		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		e = &arr[(*n)++];
 		e->id = q_col_i64(&q, 0);
 		e->at = q_col_i64(&q, 1);

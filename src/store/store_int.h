@@ -113,6 +113,13 @@ int64_t		 q_changes(struct q *q);
 /* Reset the statement for reuse; returns q->err (APP_OK if all went well). */
 enum app_err	 q_close(struct q *q);
 
+/*
+ * Make room for element n of an arena array of elem-sized items holding
+ * *cap, doubling as needed; returns the (maybe moved) array.  For collecting
+ * result rows.
+ */
+void		*store_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem);
+
 /* Run a statement that returns no rows, in one go.  Binds by the caller. */
 enum app_err	 q_exec_done(struct q *q);
 
