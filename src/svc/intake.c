@@ -18,6 +18,72 @@ node_get(void *arg, unsigned level, uint64_t index, unsigned char out[MERKLE_HAS
 	return store_log_node(arg, level, (int64_t)index, out) == APP_OK ? 0 : -1;
 }
 
+/*
+ * Tree nodes seen during one batch.  The batch appends leaves and then
+ * proves each of them: the proofs share most of their nodes with each other
+ * and with what the appends just wrote, so a small table in front of the
+ * store saves most of the lookups.  Open addressing; when full, lookups
+ * simply go to the store.
+ */
+#define NODE_CACHE_SLOTS	1024	/* a power of two; half of it is used at most */
+
+struct node_cache {
+	struct store	*st;
+	struct {
+		uint64_t	index;
+		unsigned	level;	/* level + 1; 0 marks an empty slot */
+		unsigned char	hash[MERKLE_HASH];
+	} slot[NODE_CACHE_SLOTS];
+	int		 used;
+};
+
+static size_t
+cache_slot(unsigned level, uint64_t index)
+{
+	uint64_t	h = (index * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)level << 56);
+
+	return (size_t)(h >> 20) & (NODE_CACHE_SLOTS - 1);
+}
+
+static void
+cache_put(struct node_cache *nc, unsigned level, uint64_t index,
+    const unsigned char hash[MERKLE_HASH])
+{
+	size_t	i = cache_slot(level, index);
+
+	if (nc->used >= NODE_CACHE_SLOTS / 2)
+		return;	/* keep probes short */
+	while (nc->slot[i].level != 0) {
+		if (nc->slot[i].level == level + 1 && nc->slot[i].index == index)
+			return;
+		i = (i + 1) & (NODE_CACHE_SLOTS - 1);
+	}
+	nc->slot[i].level = level + 1;
+	nc->slot[i].index = index;
+	memcpy(nc->slot[i].hash, hash, MERKLE_HASH);
+	nc->used++;
+}
+
+/* merkle_get_fn through the cache. */
+static int
+cached_node_get(void *arg, unsigned level, uint64_t index, unsigned char out[MERKLE_HASH])
+{
+	struct node_cache	*nc = arg;
+	size_t			 i = cache_slot(level, index);
+
+	while (nc->slot[i].level != 0) {
+		if (nc->slot[i].level == level + 1 && nc->slot[i].index == index) {
+			memcpy(out, nc->slot[i].hash, MERKLE_HASH);
+			return 0;
+		}
+		i = (i + 1) & (NODE_CACHE_SLOTS - 1);
+	}
+	if (store_log_node(nc->st, level, (int64_t)index, out) != APP_OK)
+		return -1;
+	cache_put(nc, level, index, out);
+	return 0;
+}
+
 static int64_t
 now_ms(void)
 {
@@ -119,13 +185,13 @@ store_files(struct store *st, const struct svc_ctx *c, const struct intake_in *i
 
 /* Append the leaf of report r and the tree nodes it completes (on st). */
 static enum app_err
-append_leaf(struct store *st, const struct svc_ctx *c, const struct report *r,
+append_leaf(struct node_cache *nc, const struct svc_ctx *c, const struct report *r,
     struct intake_receipt *out)
 {
 	struct merkle_node	nodes[MERKLE_MAX_PROOF + 1];
 	struct log_leaf		leaf;
 	char			submitter[32];
-	int			nn;
+	int			nn, i;
 	enum app_err		er;
 
 	memset(&leaf, 0, sizeof(leaf));
@@ -137,11 +203,13 @@ append_leaf(struct store *st, const struct svc_ctx *c, const struct report *r,
 	merkle_leaf_hash(leaf.leaf, leaf.leaf_len, leaf.hash);
 	leaf.report_id = r->id;
 	leaf.received_at = r->received_at;
-	nn = merkle_append(node_get, st, (uint64_t)leaf.idx, leaf.hash, nodes);
+	nn = merkle_append(cached_node_get, nc, (uint64_t)leaf.idx, leaf.hash, nodes);
 	if (nn < 0)
 		return APP_STORE;
-	if ((er = store_log_append(st, &leaf, nodes, nn)) != APP_OK)
+	if ((er = store_log_append(nc->st, &leaf, nodes, nn)) != APP_OK)
 		return er;
+	for (i = 0; i < nn; i++)
+		cache_put(nc, nodes[i].level, nodes[i].index, nodes[i].hash);
 	out->leaf = leaf.leaf;
 	out->leaf_len = leaf.leaf_len;
 	out->leaf_index = leaf.idx;
@@ -150,7 +218,7 @@ append_leaf(struct store *st, const struct svc_ctx *c, const struct report *r,
 
 /* Sign and store the head of a tree of size leaves. */
 static enum app_err
-sign_head(struct store *st, const struct keyring *keys, int64_t size,
+sign_head(struct node_cache *nc, const struct keyring *keys, int64_t size,
     struct log_sth *sth)
 {
 	char	msg[RECEIPT_STH_MSG_MAX];
@@ -158,11 +226,11 @@ sign_head(struct store *st, const struct keyring *keys, int64_t size,
 
 	sth->tree_size = size;
 	sth->timestamp = now_ms();
-	if (merkle_root(node_get, st, (uint64_t)size, sth->root) != 0)
+	if (merkle_root(cached_node_get, nc, (uint64_t)size, sth->root) != 0)
 		return APP_STORE;
 	mlen = receipt_sth_message(msg, (uint64_t)size, sth->timestamp, sth->root);
 	crypto_sign_msg(keys, msg, mlen, sth->signature);
-	return store_log_sth_put(st, sth);
+	return store_log_sth_put(nc->st, sth);
 }
 
 /* Queue the acknowledgement (ISO/IEC 29147 §6.2) when we have an address. */
@@ -222,8 +290,9 @@ static bool		 gc_leading;		/* a leader is writing */
 
 /* Everything of one report inside the batch transaction. */
 static enum app_err
-write_one(struct store *st, struct intake_job *j, int year, int64_t index)
+write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t index)
 {
+	struct store		*st = nc->st;
 	const struct svc_ctx	*c = j->c;
 	struct report		*r = &j->in->r;
 	struct sealed		 details;
@@ -238,7 +307,7 @@ write_one(struct store *st, struct intake_job *j, int year, int64_t index)
 	r->leaf_index = index;
 	/* The details are bound to the id: a sealed blob cannot move to another row. */
 	seal(c, j->packed, j->plen, r->id, &details);
-	if ((er = append_leaf(st, c, r, j->out)) != APP_OK ||
+	if ((er = append_leaf(nc, c, r, j->out)) != APP_OK ||
 	    (er = store_report_insert(st, r, year, seq, &details)) != APP_OK ||
 	    (er = store_files(st, c, j->in, r->id)) != APP_OK ||
 	    (er = queue_ack(st, c, r)) != APP_OK ||
@@ -257,24 +326,31 @@ static void
 write_batch(struct store *st, const struct keyring *keys, struct intake_job **jobs,
     int n)
 {
-	struct log_sth	 sth;
-	int64_t		 size = 0;
-	int		 i;
-	enum app_err	 er;
+	struct node_cache	*nc;
+	struct log_sth		 sth;
+	int64_t			 size = 0;
+	int			 i;
+	enum app_err		 er;
 
+	if ((nc = calloc(1, sizeof(*nc))) == NULL) {
+		er = APP_INTERNAL;
+		goto fail;
+	}
+	nc->st = st;
 	if ((er = store_begin(st)) != APP_OK)
 		goto fail;
 	if ((er = store_log_size(st, &size)) != APP_OK)
 		goto fail;
 	for (i = 0; i < n; i++)
-		if ((er = write_one(st, jobs[i], china_year(jobs[i]->c->now),
+		if ((er = write_one(nc, jobs[i], china_year(jobs[i]->c->now),
 		    size + i)) != APP_OK)
 			goto fail;
-	if ((er = sign_head(st, keys, size + n, &sth)) != APP_OK)
+	if ((er = sign_head(nc, keys, size + n, &sth)) != APP_OK)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		jobs[i]->out->sth = sth;
-		if (merkle_inclusion_proof(node_get, st, (uint64_t)jobs[i]->out->leaf_index,
+		if (merkle_inclusion_proof(cached_node_get, nc,
+		    (uint64_t)jobs[i]->out->leaf_index,
 		    (uint64_t)sth.tree_size, jobs[i]->out->proof, &jobs[i]->out->nproof) != 0) {
 			er = APP_STORE;
 			goto fail;
@@ -285,8 +361,10 @@ write_batch(struct store *st, const struct keyring *keys, struct intake_job **jo
 		goto fail;
 	for (i = 0; i < n; i++)
 		jobs[i]->er = APP_OK;
+	free(nc);
 	return;
 fail:
+	free(nc);
 	store_rollback(st);
 	if (n > 1) {
 		/* One bad report must not sink the others: write them one by one. */

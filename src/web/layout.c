@@ -167,6 +167,11 @@ nav(struct req *rq, const char *here)
 	if (full)
 		nav_item(rq, here, "/reports", svc_report_sees_all(u) ?
 		    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
+	/* Reporters file their identity (备案: 用户身份核实); staff review them. */
+	if (full && u->role == UROLE_REPORTER)
+		nav_item(rq, here, "/account/identity", MSG_WEB_NAV_IDENTITY);
+	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
+		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))
 		nav_item(rq, here, "/admin/users", MSG_WEB_NAV_USERS);
 	if (full && authz_allows(u->role, PERM_ORGS_READ))

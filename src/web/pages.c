@@ -634,6 +634,24 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/admin/orgs", PERM_ORGS_MANAGE, R_WEB | R_FORM,
 	    PARAMS(org_new_params), admin_orgs_post },
 	/*
+	 * Reporter identities (profiles.c): the reporter's own, masked; staff
+	 * open one unsealed, which svc records in the audit log.
+	 */
+	{ HTTP_GET, "/account/identity", PERM_ACCOUNT, R_WEB,
+	    PARAMS(identity_params), identity_get },
+	{ HTTP_POST, "/account/identity", PERM_ACCOUNT, R_WEB | R_FORM,
+	    PARAMS(identity_new_params), identity_post },
+	{ HTTP_GET, "/admin/reporters", PERM_REPORTERS_REVIEW, R_WEB,
+	    PARAMS(reporters_params), admin_reporters_get },
+	{ HTTP_GET, "/admin/reporters/{user_id}", PERM_REPORTERS_REVIEW, R_WEB,
+	    PARAMS(reporter_params), admin_reporter_get },
+	{ HTTP_POST, "/admin/reporters/{user_id}/review", PERM_REPORTERS_REVIEW,
+	    R_WEB | R_FORM, PARAMS(reporter_review_params),
+	    admin_reporter_review_post },
+	{ HTTP_POST, "/admin/reporters/{user_id}/level", PERM_REPORTERS_REVIEW,
+	    R_WEB | R_FORM, PARAMS(reporter_level_params),
+	    admin_reporter_level_post },
+	/*
 	 * Reports.  The form is PERM_NONE: anonymous reports are a setting
 	 * (intake.allow_anonymous) that the handlers apply.  The form posts
 	 * multipart/form-data for its files.

@@ -71,6 +71,28 @@ enum app_err	reports_view_get(struct req *rq);
 enum app_err	reports_receipt_get(struct req *rq);
 enum app_err	reports_receipt_json_get(struct req *rq);
 
+/* profiles.c: a reporter's identity, and staff reviewing identities */
+enum { IDENTITY_FILED, IDENTITY__MAX };
+enum { IDENTITY_NEW_NAME, IDENTITY_NEW_TYPE, IDENTITY_NEW_NUMBER,
+	IDENTITY_NEW_PHONE, IDENTITY_NEW__MAX };
+enum { REPORTERS_STATUS, REPORTERS_AFTER, REPORTERS__MAX };
+enum { REPORTER_ID, REPORTER_SAVED, REPORTER__MAX };
+enum { REPORTER_REVIEW_ID, REPORTER_REVIEW_DECISION, REPORTER_REVIEW_REASON,
+	REPORTER_REVIEW__MAX };
+enum { REPORTER_LEVEL_ID, REPORTER_LEVEL_LEVEL, REPORTER_LEVEL__MAX };
+extern const struct param	identity_params[IDENTITY__MAX];
+extern const struct param	identity_new_params[IDENTITY_NEW__MAX];
+extern const struct param	reporters_params[REPORTERS__MAX];
+extern const struct param	reporter_params[REPORTER__MAX];
+extern const struct param	reporter_review_params[REPORTER_REVIEW__MAX];
+extern const struct param	reporter_level_params[REPORTER_LEVEL__MAX];
+enum app_err	identity_get(struct req *rq);
+enum app_err	identity_post(struct req *rq);
+enum app_err	admin_reporters_get(struct req *rq);
+enum app_err	admin_reporter_get(struct req *rq);
+enum app_err	admin_reporter_review_post(struct req *rq);
+enum app_err	admin_reporter_level_post(struct req *rq);
+
 /* Who is acting, for svc/ calls. */
 static inline struct svc_ctx
 web_ctx(const struct req *rq)
