@@ -324,24 +324,23 @@ store_log_leaf(struct store *st, struct arena *a, int64_t idx, struct log_leaf *
 	return q_close(&q) != APP_OK ? APP_STORE : er;
 }
 
+static void
+leaf_item(struct q *q, struct arena *a, void *item)
+{
+	leaf_row(q, a, item);
+}
+
 enum app_err
 store_log_leaves(struct store *st, struct arena *a, int64_t from, int limit,
     struct log_leaf **out, size_t *n)
 {
-	struct q	 q;
-	struct log_leaf	*arr = NULL;
-	size_t		 cap = 0;
+	void		*arr;
+	enum app_err	 er;
 
-	*n = 0;
-	q_open(&q, st, STMT_LOG_LEAVES);
-	q_i64(&q, 1, from);
-	q_i64(&q, 2, limit);
-	while (q_step(&q) == Q_ROW) {
-		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
-		leaf_row(&q, a, &arr[(*n)++]);
-	}
+	er = store_rows2(st, a, STMT_LOG_LEAVES, from, limit, sizeof(**out), leaf_item,
+	    &arr, n);
 	*out = arr;
-	return q_close(&q);
+	return er;
 }
 
 enum app_err

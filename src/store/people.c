@@ -8,6 +8,26 @@
 #include "store/store.h"
 #include "store/store_int.h"
 
+enum app_err
+store_rows2(struct store *st, struct arena *a, enum stmt id, int64_t p1, int64_t p2,
+    size_t elem, void (*row)(struct q *, struct arena *, void *), void **out, size_t *n)
+{
+	struct q	 q;
+	char		*arr = NULL;
+	size_t		 cap = 0;
+
+	*n = 0;
+	q_open(&q, st, id);
+	q_i64(&q, 1, p1);
+	q_i64(&q, 2, p2);
+	while (q_step(&q) == Q_ROW) {
+		arr = store_grow(a, arr, *n, &cap, elem);
+		row(&q, a, arr + elem * (*n)++);
+	}
+	*out = arr;
+	return q_close(&q);
+}
+
 void *
 store_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem)
 {
@@ -92,24 +112,23 @@ store_org_by_id(struct store *st, struct arena *a, int64_t id, struct org *out)
 	return org_one(st, a, STMT_ORG_BY_ID, NULL, id, out);
 }
 
+static void
+org_item(struct q *q, struct arena *a, void *item)
+{
+	org_row(q, a, item);
+}
+
 enum app_err
 store_org_list(struct store *st, struct arena *a, int64_t after, int limit,
     struct org **out, size_t *n)
 {
-	struct q	 q;
-	struct org	*arr = NULL;
-	size_t		 cap = 0;
+	void		*arr;
+	enum app_err	 er;
 
-	*n = 0;
-	q_open(&q, st, STMT_ORG_LIST);
-	q_i64(&q, 1, after);
-	q_i64(&q, 2, limit);
-	while (q_step(&q) == Q_ROW) {
-		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
-		org_row(&q, a, &arr[(*n)++]);
-	}
+	er = store_rows2(st, a, STMT_ORG_LIST, after, limit, sizeof(**out), org_item,
+	    &arr, n);
 	*out = arr;
-	return q_close(&q);
+	return er;
 }
 
 /* Products */
@@ -237,24 +256,23 @@ store_user_by_id(struct store *st, struct arena *a, int64_t id, struct user *out
 	return user_one(st, a, STMT_USER_BY_ID, NULL, id, out);
 }
 
+static void
+user_item(struct q *q, struct arena *a, void *item)
+{
+	user_row(q, a, item);
+}
+
 enum app_err
 store_user_list(struct store *st, struct arena *a, int64_t after, int limit,
     struct user **out, size_t *n)
 {
-	struct q	 q;
-	struct user	*arr = NULL;
-	size_t		 cap = 0;
+	void		*arr;
+	enum app_err	 er;
 
-	*n = 0;
-	q_open(&q, st, STMT_USER_LIST);
-	q_i64(&q, 1, after);
-	q_i64(&q, 2, limit);
-	while (q_step(&q) == Q_ROW) {
-		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
-		user_row(&q, a, &arr[(*n)++]);
-	}
+	er = store_rows2(st, a, STMT_USER_LIST, after, limit, sizeof(**out), user_item,
+	    &arr, n);
 	*out = arr;
-	return q_close(&q);
+	return er;
 }
 
 enum app_err
@@ -522,30 +540,30 @@ store_audit_add(struct store *st, int64_t actor_id, const char *action,
 	return q_exec_done(&q);
 }
 
+static void
+audit_item(struct q *q, struct arena *a, void *item)
+{
+	struct audit_entry	*e = item;
+
+	e->id = q_col_i64(q, 0);
+	e->at = q_col_i64(q, 1);
+	e->actor_id = q_col_i64(q, 2);
+	e->action = q_col_text(q, 3, a);
+	e->subject = q_col_text(q, 4, a);
+	e->detail = q_col_text(q, 5, a);
+}
+
 enum app_err
 store_audit_list(struct store *st, struct arena *a, int64_t after, int limit,
     struct audit_entry **out, size_t *n)
 {
-	struct q		 q;
-	struct audit_entry	*arr = NULL, *e;
-	size_t			 cap = 0;
+	void		*arr;
+	enum app_err	 er;
 
-	*n = 0;
-	q_open(&q, st, STMT_AUDIT_LIST);
-	q_i64(&q, 1, after);
-	q_i64(&q, 2, limit);
-	while (q_step(&q) == Q_ROW) {
-		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
-		e = &arr[(*n)++];
-		e->id = q_col_i64(&q, 0);
-		e->at = q_col_i64(&q, 1);
-		e->actor_id = q_col_i64(&q, 2);
-		e->action = q_col_text(&q, 3, a);
-		e->subject = q_col_text(&q, 4, a);
-		e->detail = q_col_text(&q, 5, a);
-	}
+	er = store_rows2(st, a, STMT_AUDIT_LIST, after, limit, sizeof(**out), audit_item,
+	    &arr, n);
 	*out = arr;
-	return q_close(&q);
+	return er;
 }
 
 /* Metadata */

@@ -120,6 +120,15 @@ enum app_err	 q_close(struct q *q);
  */
 void		*store_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem);
 
+/*
+ * Collect the rows of a statement taking two integer parameters (a cursor
+ * and a limit, say) into an arena array of elem-sized items, each filled by
+ * row(q, a, item).
+ */
+enum app_err	 store_rows2(struct store *st, struct arena *a, enum stmt id,
+		    int64_t p1, int64_t p2, size_t elem,
+		    void (*row)(struct q *, struct arena *, void *), void **out, size_t *n);
+
 /* Run a statement that returns no rows, in one go.  Binds by the caller. */
 enum app_err	 q_exec_done(struct q *q);
 
