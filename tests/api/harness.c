@@ -1215,3 +1215,101 @@ check_contains(const char *hay, const char *needle, bool want, const char *file,
 		fail_at(file, line, "expected the text %sto contain '%s'; it is: %.3000s",
 		    want ? "" : "not ", needle, hay ? hay : "(null)");
 }
+
+/* Web forms */
+
+void
+web_form_add(struct web_form *f, const char *key, const char *value)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const char		*parts[2] = { key, value };
+	size_t			 i;
+
+	if (f->len > 0) {
+		assert_true(f->len + 1 < sizeof(f->buf));
+		f->buf[f->len++] = '&';
+	}
+	for (i = 0; i < 2; i++) {
+		const unsigned char *p = (const unsigned char *)parts[i];
+
+		for (; *p != '\0'; p++) {
+			assert_true(f->len + 4 < sizeof(f->buf));
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+			    *p == '.' || *p == '~')
+				f->buf[f->len++] = (char)*p;
+			else if (*p == ' ')
+				f->buf[f->len++] = '+';
+			else {
+				f->buf[f->len++] = '%';
+				f->buf[f->len++] = hex[*p >> 4];
+				f->buf[f->len++] = hex[*p & 15];
+			}
+		}
+		if (i == 0)
+			f->buf[f->len++] = '=';
+	}
+	f->buf[f->len] = '\0';
+}
+
+bool
+web_form_csrf(const char *html, char *out, size_t outsz)
+{
+	const char	*key = "name=\"csrf\" value=\"", *p, *e;
+
+	if ((p = strstr(html, key)) == NULL)
+		return false;
+	p += strlen(key);
+	if ((e = strchr(p, '"')) == NULL || (size_t)(e - p) >= outsz)
+		return false;
+	memcpy(out, p, (size_t)(e - p));
+	out[e - p] = '\0';
+	return true;
+}
+
+struct resp *
+web_page(const struct srv *s, const char *path, const char *cookie, const char *lang)
+{
+	char	ch[400], lh[100];
+
+	snprintf(ch, sizeof(ch), "Cookie: %s", cookie ? cookie : "");
+	snprintf(lh, sizeof(lh), "Accept-Language: %s", lang ? lang : "");
+	return http(s, "GET", path, NULL, cookie ? ch : "X-No-Cookie: 1",
+	    lang ? lh : "X-No-Lang: 1", NULL);
+}
+
+struct resp *
+web_post_form(const struct srv *s, const char *path, const char *cookie,
+    const struct web_form *f, const char *lang)
+{
+	char	ch[400], lh[100];
+
+	snprintf(ch, sizeof(ch), "Cookie: %s", cookie ? cookie : "");
+	snprintf(lh, sizeof(lh), "Accept-Language: %s", lang ? lang : "");
+	return http(s, "POST", path, f->buf,
+	    "Content-Type: application/x-www-form-urlencoded",
+	    cookie ? ch : "X-No-Cookie: 1", lang ? lh : "X-No-Lang: 1", NULL);
+}
+
+void
+web_login(const struct srv *s, const char *login, const char *pw, char *out,
+    size_t outsz)
+{
+	struct resp	*r = web_page(s, "/login", NULL, NULL);
+	struct web_form	 f = { .len = 0 };
+	char		 ck[128], field[128], cookie[200], tok[128];
+
+	assert_status(r, 200);
+	assert_true(resp_cookie(r, "ld_csrf", ck, sizeof(ck)));
+	assert_true(web_form_csrf(r->body, field, sizeof(field)));
+	resp_free(r);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", login);
+	web_form_add(&f, "password", pw);
+	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
+	r = web_post_form(s, "/login", cookie, &f, NULL);
+	assert_status(r, 303);
+	assert_true(resp_cookie(r, "ld_session", tok, sizeof(tok)));
+	snprintf(out, outsz, "ld_session=%s", tok);
+	resp_free(r);
+}

@@ -256,4 +256,24 @@ void	check_security_headers(const struct resp *r, const char *file, int line);
 void	check_contains(const char *hay, const char *needle, bool want,
 	    const char *file, int line);
 
+
+/*
+ * Web forms.  A growing application/x-www-form-urlencoded body; the first
+ * hidden csrf field of a page; GET a page and POST a form with an optional
+ * Cookie header value ("ld_session=...") and Accept-Language (NULL: none);
+ * log in through the form, "ld_session=<token>" into out.
+ */
+struct web_form {
+	char	buf[4096];	/* the encoded body */
+	size_t	len;		/* bytes used */
+};
+void		 web_form_add(struct web_form *f, const char *key, const char *value);
+bool		 web_form_csrf(const char *html, char *out, size_t outsz);
+struct resp	*web_page(const struct srv *s, const char *path, const char *cookie,
+		    const char *lang);
+struct resp	*web_post_form(const struct srv *s, const char *path, const char *cookie,
+		    const struct web_form *f, const char *lang);
+void		 web_login(const struct srv *s, const char *login, const char *pw,
+		    char *out, size_t outsz);
+
 #endif

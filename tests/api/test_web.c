@@ -24,62 +24,6 @@ boot(void **state, const char *const *env)
 	return s;
 }
 
-/* A growing application/x-www-form-urlencoded body. */
-struct form {
-	char	buf[4096];
-	size_t	len;
-};
-
-static void
-form_add(struct form *f, const char *key, const char *value)
-{
-	static const char	hex[] = "0123456789ABCDEF";
-	const char		*parts[2] = { key, value };
-	size_t			 i;
-
-	if (f->len > 0) {
-		assert_true(f->len + 1 < sizeof(f->buf));
-		f->buf[f->len++] = '&';
-	}
-	for (i = 0; i < 2; i++) {
-		const unsigned char *p = (const unsigned char *)parts[i];
-
-		for (; *p != '\0'; p++) {
-			assert_true(f->len + 4 < sizeof(f->buf));
-			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-			    *p == '.' || *p == '~')
-				f->buf[f->len++] = (char)*p;
-			else if (*p == ' ')
-				f->buf[f->len++] = '+';
-			else {
-				f->buf[f->len++] = '%';
-				f->buf[f->len++] = hex[*p >> 4];
-				f->buf[f->len++] = hex[*p & 15];
-			}
-		}
-		if (i == 0)
-			f->buf[f->len++] = '=';
-	}
-	f->buf[f->len] = '\0';
-}
-
-/* The value of the first hidden csrf field in html into out; false if none. */
-static bool
-form_csrf(const char *html, char *out, size_t outsz)
-{
-	const char	*key = "name=\"csrf\" value=\"", *p, *e;
-
-	if ((p = strstr(html, key)) == NULL)
-		return false;
-	p += strlen(key);
-	if ((e = strchr(p, '"')) == NULL || (size_t)(e - p) >= outsz)
-		return false;
-	memcpy(out, p, (size_t)(e - p));
-	out[e - p] = '\0';
-	return true;
-}
-
 static bool
 is_hex64(const char *s)
 {
@@ -91,31 +35,6 @@ is_hex64(const char *s)
 	return i == 64;
 }
 
-/* GET a page with an optional Cookie header value ("ld_session=..."). */
-static struct resp *
-page(const struct srv *s, const char *path, const char *cookie, const char *lang)
-{
-	char	ch[400], lh[100];
-
-	snprintf(ch, sizeof(ch), "Cookie: %s", cookie ? cookie : "");
-	snprintf(lh, sizeof(lh), "Accept-Language: %s", lang ? lang : "");
-	return http(s, "GET", path, NULL, cookie ? ch : "X-No-Cookie: 1",
-	    lang ? lh : "X-No-Lang: 1", NULL);
-}
-
-/* POST a form with a Cookie header value (may be NULL). */
-static struct resp *
-post_form(const struct srv *s, const char *path, const char *cookie,
-    const struct form *f)
-{
-	char	ch[400];
-
-	snprintf(ch, sizeof(ch), "Cookie: %s", cookie ? cookie : "");
-	return http(s, "POST", path, f->buf,
-	    "Content-Type: application/x-www-form-urlencoded",
-	    cookie ? ch : "X-No-Cookie: 1", NULL);
-}
-
 /*
  * The anonymous CSRF pair: GET /login, return the ld_csrf cookie value in
  * cookie and the form's field in field.
@@ -123,32 +42,11 @@ post_form(const struct srv *s, const char *path, const char *cookie,
 static void
 login_form(const struct srv *s, char *cookie, size_t csz, char *field, size_t fsz)
 {
-	struct resp	*r = page(s, "/login", NULL, NULL);
+	struct resp	*r = web_page(s, "/login", NULL, NULL);
 
 	assert_status(r, 200);
 	assert_true(resp_cookie(r, "ld_csrf", cookie, csz));
-	assert_true(form_csrf(r->body, field, fsz));
-	resp_free(r);
-}
-
-/* Log in through the form; "ld_session=<token>" into out. */
-static void
-web_login(const struct srv *s, const char *login, const char *pw, char *out,
-    size_t outsz)
-{
-	struct resp	*r;
-	struct form	 f = { .len = 0 };
-	char		 ck[128], field[128], cookie[200], tok[128];
-
-	login_form(s, ck, sizeof(ck), field, sizeof(field));
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", login);
-	form_add(&f, "password", pw);
-	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
-	r = post_form(s, "/login", cookie, &f);
-	assert_status(r, 303);
-	assert_true(resp_cookie(r, "ld_session", tok, sizeof(tok)));
-	snprintf(out, outsz, "ld_session=%s", tok);
+	assert_true(web_form_csrf(r->body, field, fsz));
 	resp_free(r);
 }
 
@@ -161,7 +59,7 @@ test_web__home_in_chinese_by_default(void **state)
 	size_t		 i;
 
 	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
-		r = page(s, "/", NULL, langs[i]);
+		r = web_page(s, "/", NULL, langs[i]);
 		assert_status(r, 200);
 		assert_true(contains_ci(resp_header(r, "Content-Type"), "text/html"));
 		assert_contains(r->body, "<!doctype html>");
@@ -181,7 +79,7 @@ test_web__home_in_english(void **state)
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
 
-	r = page(s, "/", NULL, "en");
+	r = web_page(s, "/", NULL, "en");
 	assert_status(r, 200);
 	assert_contains(r->body, "<html lang=\"en\">");
 	assert_contains(r->body, "<title>Home · ");
@@ -190,7 +88,7 @@ test_web__home_in_english(void **state)
 	assert_string_equal(resp_header(r, "Content-Language"), "en");
 	resp_free(r);
 
-	r = page(s, "/", NULL, "en-GB,en;q=0.9,zh;q=0.1");
+	r = web_page(s, "/", NULL, "en-GB,en;q=0.9,zh;q=0.1");
 	assert_status(r, 200);
 	assert_contains(r->body, "<html lang=\"en\">");
 	resp_free(r);
@@ -210,7 +108,7 @@ test_web__lang_switch_sets_cookie_and_redirects(void **state)
 	const char	*sc;
 	char		 v[32];
 
-	r = page(s, "/lang?to=en&next=/", NULL, NULL);
+	r = web_page(s, "/lang?to=en&next=/", NULL, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/");
 	sc = resp_set_cookie(r, "ld_lang");
@@ -223,13 +121,13 @@ test_web__lang_switch_sets_cookie_and_redirects(void **state)
 	resp_free(r);
 
 	/* The cookie wins over the browser's header. */
-	r = page(s, "/", "ld_lang=en", "zh-CN");
+	r = web_page(s, "/", "ld_lang=en", "zh-CN");
 	assert_status(r, 200);
 	assert_contains(r->body, "<html lang=\"en\">");
 	resp_free(r);
 
 	/* And back. */
-	r = page(s, "/lang?to=zh&next=/login", "ld_lang=en", NULL);
+	r = web_page(s, "/lang?to=zh&next=/login", "ld_lang=en", NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/login");
 	assert_true(resp_cookie(r, "ld_lang", v, sizeof(v)));
@@ -247,7 +145,7 @@ test_web__lang_switch_sets_cookie_and_redirects(void **state)
 		size_t		 i;
 
 		for (i = 0; i < sizeof(evil) / sizeof(evil[0]); i++) {
-			r = page(s, evil[i], NULL, NULL);
+			r = web_page(s, evil[i], NULL, NULL);
 			assert_status(r, 303);
 			assert_string_equal(resp_header(r, "Location"), "/");
 			resp_free(r);
@@ -255,12 +153,12 @@ test_web__lang_switch_sets_cookie_and_redirects(void **state)
 	}
 
 	/* A language we do not have is refused, and sets nothing. */
-	r = page(s, "/lang?to=fr&next=/", NULL, NULL);
+	r = web_page(s, "/lang?to=fr&next=/", NULL, NULL);
 	assert_status(r, 400);
 	assert_null(resp_set_cookie(r, "ld_lang"));
 	assert_true(contains_ci(resp_header(r, "Content-Type"), "text/html"));
 	resp_free(r);
-	r = page(s, "/lang", NULL, NULL);
+	r = web_page(s, "/lang", NULL, NULL);
 	assert_status(r, 400);
 	resp_free(r);
 }
@@ -273,7 +171,7 @@ test_web__login_form_carries_a_csrf_token(void **state)
 	const char	*sc;
 	char		 ck[128], field[128], cookie[200];
 
-	r = page(s, "/login", NULL, NULL);
+	r = web_page(s, "/login", NULL, NULL);
 	assert_status(r, 200);
 	sc = resp_set_cookie(r, "ld_csrf");
 	assert_non_null(sc);
@@ -284,7 +182,7 @@ test_web__login_form_carries_a_csrf_token(void **state)
 	assert_contains(r->body, "<form");
 	assert_contains(r->body, "action=\"/login\"");
 	assert_contains(r->body, "type=\"hidden\" name=\"csrf\"");
-	assert_true(form_csrf(r->body, field, sizeof(field)));
+	assert_true(web_form_csrf(r->body, field, sizeof(field)));
 	assert_string_equal(field, ck);
 	assert_contains(r->body, "name=\"login\"");
 	assert_contains(r->body, "name=\"password\"");
@@ -293,25 +191,25 @@ test_web__login_form_carries_a_csrf_token(void **state)
 
 	/* A browser that has the cookie keeps it: the form carries the same. */
 	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
-	r = page(s, "/login", cookie, NULL);
+	r = web_page(s, "/login", cookie, NULL);
 	assert_status(r, 200);
 	assert_null(resp_set_cookie(r, "ld_csrf"));
-	assert_true(form_csrf(r->body, field, sizeof(field)));
+	assert_true(web_form_csrf(r->body, field, sizeof(field)));
 	assert_string_equal(field, ck);
 	resp_free(r);
 
 	/* Another visitor gets another token. */
-	r = page(s, "/login", NULL, NULL);
+	r = web_page(s, "/login", NULL, NULL);
 	assert_true(resp_cookie(r, "ld_csrf", field, sizeof(field)));
 	assert_string_not_equal(field, ck);
 	resp_free(r);
 
 	/* A "next" page is carried through the form, escaped. */
-	r = page(s, "/login?next=/account%22%3E%3Cb%3E", NULL, NULL);
+	r = web_page(s, "/login?next=/account%22%3E%3Cb%3E", NULL, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, "\"><b>");
 	resp_free(r);
-	r = page(s, "/login?next=/account", NULL, NULL);
+	r = web_page(s, "/login?next=/account", NULL, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "name=\"next\" value=\"/account\"");
 	resp_free(r);
@@ -322,16 +220,16 @@ test_web__login_post_without_csrf_is_403(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 ck[128], field[128], cookie[200];
 
 	login_form(s, ck, sizeof(ck), field, sizeof(field));
 	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
 
 	/* The cookie without the field. */
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 403);
 	assert_null(resp_set_cookie(r, "ld_session"));
 	assert_true(contains_ci(resp_header(r, "Content-Type"), "text/html"));
@@ -341,10 +239,10 @@ test_web__login_post_without_csrf_is_403(void **state)
 
 	/* The field without the cookie. */
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	r = post_form(s, "/login", NULL, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	r = web_post_form(s, "/login", NULL, &f, NULL);
 	assert_status(r, 403);
 	assert_null(resp_set_cookie(r, "ld_session"));
 	resp_free(r);
@@ -354,7 +252,7 @@ test_web__login_post_without_csrf_is_403(void **state)
 		char	other[200];
 
 		snprintf(other, sizeof(other), "ld_csrf=%064d", 0);
-		r = post_form(s, "/login", other, &f);
+		r = web_post_form(s, "/login", other, &f, NULL);
 		assert_status(r, 403);
 		assert_null(resp_set_cookie(r, "ld_session"));
 		resp_free(r);
@@ -362,10 +260,10 @@ test_web__login_post_without_csrf_is_403(void **state)
 
 	/* An empty field. */
 	f.len = 0;
-	form_add(&f, "csrf", "");
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", "");
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 403);
 	resp_free(r);
 
@@ -381,16 +279,16 @@ test_web__login_post_with_csrf_sets_session(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 ck[128], field[128], cookie[200], tok[128], sess[200];
 	const char	*sc;
 
 	login_form(s, ck, sizeof(ck), field, sizeof(field));
 	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/");
 	sc = resp_set_cookie(r, "ld_session");
@@ -403,7 +301,7 @@ test_web__login_post_with_csrf_sets_session(void **state)
 
 	/* The session shows on the pages. */
 	snprintf(sess, sizeof(sess), "ld_session=%s", tok);
-	r = page(s, "/", sess, NULL);
+	r = web_page(s, "/", sess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "rita");
 	assert_contains(r->body, "action=\"/logout\"");
@@ -423,30 +321,30 @@ test_web__login_post_with_csrf_sets_session(void **state)
 
 	/* "next" is followed when it is a local path, and only then. */
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	form_add(&f, "next", "/account");
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	web_form_add(&f, "next", "/account");
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/account");
 	resp_free(r);
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	form_add(&f, "next", "//evil.example/");
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	web_form_add(&f, "next", "//evil.example/");
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/");
 	resp_free(r);
 
 	/* A wrong password shows the form again, with what was typed. */
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", "not the password");
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", "not the password");
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 401);
 	assert_null(resp_set_cookie(r, "ld_session"));
 	assert_contains(r->body, "value=\"rita\"");
@@ -460,45 +358,45 @@ test_web__one_time_password_leads_to_the_password_form(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 sess[200], csrf[128];
 
 	web_login(s, "admin", s->admin_pw, sess, sizeof(sess));
 	/* Every other page sends the admin to the password form. */
-	r = page(s, "/admin/users", sess, NULL);
+	r = web_page(s, "/admin/users", sess, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/account/password");
 	resp_free(r);
 
-	r = page(s, "/account/password", sess, NULL);
+	r = web_page(s, "/account/password", sess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "action=\"/account/password\"");
-	assert_true(form_csrf(r->body, csrf, sizeof(csrf)));
+	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	resp_free(r);
 
 	/* Two different new passwords: the form again. */
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "current_password", s->admin_pw);
-	form_add(&f, "new_password", ADMIN_NEW_PW);
-	form_add(&f, "new_password2", "something else entirely");
-	r = post_form(s, "/account/password", sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	web_form_add(&f, "current_password", s->admin_pw);
+	web_form_add(&f, "new_password", ADMIN_NEW_PW);
+	web_form_add(&f, "new_password2", "something else entirely");
+	r = web_post_form(s, "/account/password", sess, &f, NULL);
 	assert_status(r, 422);
 	assert_not_contains(r->body, ADMIN_NEW_PW);
 	assert_not_contains(r->body, s->admin_pw);
 	resp_free(r);
 
 	f.len = 0;
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "current_password", s->admin_pw);
-	form_add(&f, "new_password", ADMIN_NEW_PW);
-	form_add(&f, "new_password2", ADMIN_NEW_PW);
-	r = post_form(s, "/account/password", sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	web_form_add(&f, "current_password", s->admin_pw);
+	web_form_add(&f, "new_password", ADMIN_NEW_PW);
+	web_form_add(&f, "new_password2", ADMIN_NEW_PW);
+	r = web_post_form(s, "/account/password", sess, &f, NULL);
 	assert_status(r, 303);
 	assert_non_null(resp_header(r, "Location"));
 	assert_true(strncmp(resp_header(r, "Location"), "/account", 8) == 0);
 	resp_free(r);
 
-	r = page(s, "/admin/users", sess, NULL);
+	r = web_page(s, "/admin/users", sess, NULL);
 	assert_status(r, 200);
 	resp_free(r);
 }
@@ -510,7 +408,7 @@ test_web__footer_shows_the_filing_number(void **state)
 			    "LOUDONG_INSTANCE_FILING_NUMBER=京ICP备2024000001号", NULL });
 	struct resp	*r;
 
-	r = page(s, "/", NULL, NULL);
+	r = web_page(s, "/", NULL, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "备案编号");
 	assert_contains(r->body, "京ICP备2024000001号");
@@ -518,11 +416,11 @@ test_web__footer_shows_the_filing_number(void **state)
 	assert_true(strstr(r->body, "京ICP备2024000001号") > strstr(r->body, "<footer"));
 	resp_free(r);
 	/* On every page, in both languages. */
-	r = page(s, "/login", NULL, "en");
+	r = web_page(s, "/login", NULL, "en");
 	assert_status(r, 200);
 	assert_contains(r->body, "京ICP备2024000001号");
 	resp_free(r);
-	r = page(s, "/no-such-page", NULL, NULL);
+	r = web_page(s, "/no-such-page", NULL, NULL);
 	assert_status(r, 404);
 	resp_free(r);
 }
@@ -534,7 +432,7 @@ test_web__footer_without_filing_number(void **state)
 	struct resp	*r;
 
 	/* A platform that has not filed says so. */
-	r = page(s, "/", NULL, NULL);
+	r = web_page(s, "/", NULL, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "尚未备案");
 	resp_free(r);
@@ -548,7 +446,7 @@ test_web__filing_number_only_on_platforms(void **state)
 			    "LOUDONG_INSTANCE_FILING_NUMBER=京ICP备2024000001号", NULL });
 	struct resp	*r;
 
-	r = page(s, "/", NULL, NULL);
+	r = web_page(s, "/", NULL, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, "京ICP备2024000001号");
 	assert_not_contains(r->body, "尚未备案");
@@ -563,7 +461,7 @@ test_web__configured_text_is_escaped(void **state)
 			    "LOUDONG_INSTANCE_NAME=<i>Lou</i>dong", NULL });
 	struct resp	*r;
 
-	r = page(s, "/", NULL, NULL);
+	r = web_page(s, "/", NULL, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, "<b>x</b>");
 	assert_contains(r->body, "&lt;b&gt;x&lt;/b&gt;");
@@ -588,14 +486,14 @@ test_web__display_name_is_escaped(void **state)
 	assert_int_equal(srv_login(s, "mallory", TEST_PASSWORD, &c, NULL), 201);
 	snprintf(sess, sizeof(sess), "ld_session=%s", c.cookie);
 
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "mallory");
 	assert_not_contains(r->body, "<script>alert(1)");
 	assert_contains(r->body, "&lt;script&gt;alert(1)&lt;/script&gt;");
 	resp_free(r);
 	/* The home page greets by name, escaped as well. */
-	r = page(s, "/", sess, "en");
+	r = web_page(s, "/", sess, "en");
 	assert_status(r, 200);
 	assert_not_contains(r->body, "<script>alert(1)");
 	assert_contains(r->body, "&lt;script&gt;");
@@ -608,7 +506,7 @@ test_web__display_name_is_escaped(void **state)
 
 		srv_admin_session(s, ADMIN_NEW_PW, &a);
 		snprintf(asess, sizeof(asess), "ld_session=%s", a.cookie);
-		r = page(s, "/admin/users", asess, NULL);
+		r = web_page(s, "/admin/users", asess, NULL);
 		assert_status(r, 200);
 		assert_contains(r->body, "mallory");
 		assert_not_contains(r->body, "<script>alert(1)");
@@ -627,33 +525,33 @@ test_web__admin_pages_by_role(void **state)
 
 	srv_admin_session(s, ADMIN_NEW_PW, &a);
 	snprintf(asess, sizeof(asess), "ld_session=%s", a.cookie);
-	r = page(s, "/admin/users", asess, NULL);
+	r = web_page(s, "/admin/users", asess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "rita");
 	assert_contains(r->body, "admin");
 	assert_contains(r->body, "action=\"/admin/users\"");
 	assert_security_headers(r);
 	resp_free(r);
-	r = page(s, "/admin/orgs", asess, NULL);
+	r = web_page(s, "/admin/orgs", asess, NULL);
 	assert_status(r, 200);
 	resp_free(r);
 
 	web_login(s, "rita", TEST_PASSWORD, rsess, sizeof(rsess));
-	r = page(s, "/admin/users", rsess, NULL);
+	r = web_page(s, "/admin/users", rsess, NULL);
 	assert_status(r, 403);
 	assert_true(contains_ci(resp_header(r, "Content-Type"), "text/html"));
 	assert_contains(r->body, "rbac.role");
 	assert_not_contains(r->body, "Rita Reporter</td>");
 	resp_free(r);
-	r = page(s, "/admin/orgs", rsess, NULL);
+	r = web_page(s, "/admin/orgs", rsess, NULL);
 	assert_status(r, 403);
 	resp_free(r);
 	/* The reporter's navigation does not offer the admin pages. */
-	r = page(s, "/", rsess, NULL);
+	r = web_page(s, "/", rsess, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, "href=\"/admin/users\"");
 	resp_free(r);
-	r = page(s, "/", asess, NULL);
+	r = web_page(s, "/", asess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "href=\"/admin/users\"");
 	resp_free(r);
@@ -665,48 +563,48 @@ test_web__admin_creates_an_org_through_the_form(void **state)
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
 	struct cred	 a;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 sess[200], csrf[128];
 
 	srv_admin_session(s, ADMIN_NEW_PW, &a);
 	snprintf(sess, sizeof(sess), "ld_session=%s", a.cookie);
-	r = page(s, "/admin/orgs", sess, NULL);
+	r = web_page(s, "/admin/orgs", sess, NULL);
 	assert_status(r, 200);
-	assert_true(form_csrf(r->body, csrf, sizeof(csrf)));
+	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	assert_string_equal(csrf, a.csrf);
 	resp_free(r);
 
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "slug", "acme");
-	form_add(&f, "name", "艾克米 <Acme>");
-	form_add(&f, "kind", "provider");
-	form_add(&f, "country", "CN");
-	r = post_form(s, "/admin/orgs", sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	web_form_add(&f, "slug", "acme");
+	web_form_add(&f, "name", "艾克米 <Acme>");
+	web_form_add(&f, "kind", "provider");
+	web_form_add(&f, "country", "CN");
+	r = web_post_form(s, "/admin/orgs", sess, &f, NULL);
 	assert_status(r, 303);
 	assert_contains(resp_header(r, "Location"), "/admin/orgs");
 	resp_free(r);
-	r = page(s, "/admin/orgs", sess, NULL);
+	r = web_page(s, "/admin/orgs", sess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "acme");
 	assert_contains(r->body, "艾克米 &lt;Acme&gt;");
 	resp_free(r);
 
 	/* The same again: the form comes back with the error. */
-	r = post_form(s, "/admin/orgs", sess, &f);
+	r = web_post_form(s, "/admin/orgs", sess, &f, NULL);
 	assert_status(r, 422);
 	assert_contains(r->body, "name=\"slug\"");
 	resp_free(r);
 
 	/* Without the token nothing happens. */
 	f.len = 0;
-	form_add(&f, "slug", "sneaky");
-	form_add(&f, "name", "Sneaky");
-	form_add(&f, "kind", "provider");
-	form_add(&f, "country", "CN");
-	r = post_form(s, "/admin/orgs", sess, &f);
+	web_form_add(&f, "slug", "sneaky");
+	web_form_add(&f, "name", "Sneaky");
+	web_form_add(&f, "kind", "provider");
+	web_form_add(&f, "country", "CN");
+	r = web_post_form(s, "/admin/orgs", sess, &f, NULL);
 	assert_status(r, 403);
 	resp_free(r);
-	r = page(s, "/admin/orgs", sess, NULL);
+	r = web_page(s, "/admin/orgs", sess, NULL);
 	assert_not_contains(r->body, "sneaky");
 	resp_free(r);
 }
@@ -718,7 +616,7 @@ test_web__anonymous_account_redirects_to_login(void **state)
 	struct resp	*r;
 	const char	*loc;
 
-	r = page(s, "/account", NULL, NULL);
+	r = web_page(s, "/account", NULL, NULL);
 	assert_status(r, 303);
 	loc = resp_header(r, "Location");
 	assert_non_null(loc);
@@ -728,13 +626,13 @@ test_web__anonymous_account_redirects_to_login(void **state)
 	assert_null(resp_set_cookie(r, "ld_session"));
 	resp_free(r);
 
-	r = page(s, "/admin/users", NULL, NULL);
+	r = web_page(s, "/admin/users", NULL, NULL);
 	assert_status(r, 303);
 	assert_true(strncmp(resp_header(r, "Location"), "/login?next=", 12) == 0);
 	resp_free(r);
 
 	/* A stale session cookie is treated as none. */
-	r = page(s, "/account", "ld_session=lds_stale", NULL);
+	r = web_page(s, "/account", "ld_session=lds_stale", NULL);
 	assert_status(r, 303);
 	assert_true(strncmp(resp_header(r, "Location"), "/login?next=", 12) == 0);
 	resp_free(r);
@@ -745,29 +643,29 @@ test_web__logout_needs_the_token(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 sess[200], csrf[128];
 
 	web_login(s, "rita", TEST_PASSWORD, sess, sizeof(sess));
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
-	assert_true(form_csrf(r->body, csrf, sizeof(csrf)));
+	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	resp_free(r);
 
-	r = post_form(s, "/logout", sess, &f);
+	r = web_post_form(s, "/logout", sess, &f, NULL);
 	assert_status(r, 403);
 	resp_free(r);
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
 	resp_free(r);
 
-	form_add(&f, "csrf", csrf);
-	r = post_form(s, "/logout", sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	r = web_post_form(s, "/logout", sess, &f, NULL);
 	assert_status(r, 303);
 	assert_non_null(resp_set_cookie(r, "ld_session"));
 	assert_true(contains_ci(resp_set_cookie(r, "ld_session"), "Max-Age=0"));
 	resp_free(r);
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 303);
 	resp_free(r);
 }
@@ -777,34 +675,34 @@ test_web__register_through_the_form(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 ck[128], field[128], cookie[200], tok[128];
 
-	r = page(s, "/register", NULL, NULL);
+	r = web_page(s, "/register", NULL, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "action=\"/register\"");
 	resp_free(r);
 
 	login_form(s, ck, sizeof(ck), field, sizeof(field));
 	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "wendy");
-	form_add(&f, "display_name", "Wendy");
-	form_add(&f, "password", TEST_PASSWORD);
-	form_add(&f, "password2", "not the same at all");
-	r = post_form(s, "/register", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "wendy");
+	web_form_add(&f, "display_name", "Wendy");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	web_form_add(&f, "password2", "not the same at all");
+	r = web_post_form(s, "/register", cookie, &f, NULL);
 	assert_status(r, 422);
 	assert_contains(r->body, "value=\"wendy\"");
 	assert_not_contains(r->body, TEST_PASSWORD);
 	resp_free(r);
 
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "wendy");
-	form_add(&f, "display_name", "Wendy");
-	form_add(&f, "password", TEST_PASSWORD);
-	form_add(&f, "password2", TEST_PASSWORD);
-	r = post_form(s, "/register", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "wendy");
+	web_form_add(&f, "display_name", "Wendy");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	web_form_add(&f, "password2", TEST_PASSWORD);
+	r = web_post_form(s, "/register", cookie, &f, NULL);
 	assert_status(r, 303);
 	assert_string_equal(resp_header(r, "Location"), "/account");
 	assert_true(resp_cookie(r, "ld_session", tok, sizeof(tok)));
@@ -818,11 +716,11 @@ test_web__register_page_closed_when_registration_is_off(void **state)
 			    "LOUDONG_AUTH_ALLOW_REGISTRATION=false", NULL });
 	struct resp	*r;
 
-	r = page(s, "/register", NULL, NULL);
+	r = web_page(s, "/register", NULL, NULL);
 	assert_status(r, 403);
 	assert_contains(r->body, "auth.allow_registration");
 	resp_free(r);
-	r = page(s, "/", NULL, NULL);
+	r = web_page(s, "/", NULL, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, "href=\"/register\"");
 	resp_free(r);
@@ -837,7 +735,7 @@ test_web__pages_carry_no_inline_script(void **state)
 	size_t		 i;
 
 	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
-		r = page(s, paths[i], NULL, NULL);
+		r = web_page(s, paths[i], NULL, NULL);
 		assert_true(r->status == 200 || r->status == 404);
 		assert_security_headers(r);
 		/* CSP forbids inline code; the pages must not need it. */
@@ -855,7 +753,7 @@ test_web__static_files(void **state)
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
 
-	r = page(s, "/static/app.css", NULL, NULL);
+	r = web_page(s, "/static/app.css", NULL, NULL);
 	assert_status(r, 200);
 	assert_true(contains_ci(resp_header(r, "Content-Type"), "text/css"));
 	assert_true(r->len > 0);
@@ -865,10 +763,10 @@ test_web__static_files(void **state)
 	assert_security_headers(r);
 	resp_free(r);
 
-	r = page(s, "/static/no-such.css", NULL, NULL);
+	r = web_page(s, "/static/no-such.css", NULL, NULL);
 	assert_status(r, 404);
 	resp_free(r);
-	r = page(s, "/static/..%2F..%2Fetc%2Fpasswd", NULL, NULL);
+	r = web_page(s, "/static/..%2F..%2Fetc%2Fpasswd", NULL, NULL);
 	assert_true(r->status == 404 || r->status == 400);
 	assert_not_contains(r->body, "root:");
 	resp_free(r);
@@ -880,25 +778,25 @@ test_web__login_form_throttled_is_429(void **state)
 	struct srv	*s = boot(state, (const char *const[]){
 			    "LOUDONG_AUTH_THROTTLE_ACCOUNT_MAX=2", NULL });
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 ck[128], field[128], cookie[200];
 	int		 i;
 
 	login_form(s, ck, sizeof(ck), field, sizeof(field));
 	snprintf(cookie, sizeof(cookie), "ld_csrf=%s", ck);
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", "not the password");
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", "not the password");
 	for (i = 0; i < 2; i++) {
-		r = post_form(s, "/login", cookie, &f);
+		r = web_post_form(s, "/login", cookie, &f, NULL);
 		assert_status(r, 401);
 		resp_free(r);
 	}
 	f.len = 0;
-	form_add(&f, "csrf", field);
-	form_add(&f, "login", "rita");
-	form_add(&f, "password", TEST_PASSWORD);
-	r = post_form(s, "/login", cookie, &f);
+	web_form_add(&f, "csrf", field);
+	web_form_add(&f, "login", "rita");
+	web_form_add(&f, "password", TEST_PASSWORD);
+	r = web_post_form(s, "/login", cookie, &f, NULL);
 	assert_status(r, 429);
 	assert_null(resp_set_cookie(r, "ld_session"));
 	assert_non_null(resp_header(r, "Retry-After"));
@@ -929,21 +827,21 @@ test_web__api_tokens_from_the_account_page(void **state)
 {
 	struct srv	*s = boot(state, NULL);
 	struct resp	*r;
-	struct form	 f = { .len = 0 };
+	struct web_form	 f = { .len = 0 };
 	char		 sess[200], osess[200], csrf[128], ocsrf[128], tok[128];
 	char		 auth[200], action[128];
 	const char	*p, *e;
 
 	web_login(s, "rita", TEST_PASSWORD, sess, sizeof(sess));
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "action=\"/account/tokens\"");
-	assert_true(form_csrf(r->body, csrf, sizeof(csrf)));
+	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	resp_free(r);
 
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "label", "ci <runner>");
-	r = post_form(s, "/account/tokens", sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	web_form_add(&f, "label", "ci <runner>");
+	r = web_post_form(s, "/account/tokens", sess, &f, NULL);
 	assert_status(r, 200);
 	assert_true(find_token(r->body, tok, sizeof(tok)));
 	assert_contains(r->body, "ci &lt;runner&gt;");
@@ -954,7 +852,7 @@ test_web__api_tokens_from_the_account_page(void **state)
 	r = http(s, "GET", "/api/v1/me", NULL, auth, NULL);
 	assert_status(r, 200);
 	resp_free(r);
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
 	assert_not_contains(r->body, tok);
 	assert_contains(r->body, "ci &lt;runner&gt;");
@@ -973,12 +871,12 @@ test_web__api_tokens_from_the_account_page(void **state)
 	srv_user_add(s, "otto", "reporter", NULL, NULL, TEST_PASSWORD);
 	srv_start(s, NULL);
 	web_login(s, "otto", TEST_PASSWORD, osess, sizeof(osess));
-	r = page(s, "/account", osess, NULL);
-	assert_true(form_csrf(r->body, ocsrf, sizeof(ocsrf)));
+	r = web_page(s, "/account", osess, NULL);
+	assert_true(web_form_csrf(r->body, ocsrf, sizeof(ocsrf)));
 	resp_free(r);
 	f.len = 0;
-	form_add(&f, "csrf", ocsrf);
-	r = post_form(s, action, osess, &f);
+	web_form_add(&f, "csrf", ocsrf);
+	r = web_post_form(s, action, osess, &f, NULL);
 	assert_status(r, 404);
 	resp_free(r);
 	r = http(s, "GET", "/api/v1/me", NULL, auth, NULL);
@@ -986,13 +884,13 @@ test_web__api_tokens_from_the_account_page(void **state)
 	resp_free(r);
 
 	/* Its owner can; the old session page still has the right token. */
-	r = page(s, "/account", sess, NULL);
+	r = web_page(s, "/account", sess, NULL);
 	assert_status(r, 200);
-	assert_true(form_csrf(r->body, csrf, sizeof(csrf)));
+	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	resp_free(r);
 	f.len = 0;
-	form_add(&f, "csrf", csrf);
-	r = post_form(s, action, sess, &f);
+	web_form_add(&f, "csrf", csrf);
+	r = web_post_form(s, action, sess, &f, NULL);
 	assert_status(r, 303);
 	assert_contains(resp_header(r, "Location"), "/account");
 	resp_free(r);
