@@ -1,7 +1,9 @@
 /*
  * The public pages and the one table of web routes: home, logging in and
  * out, registration, the language switch, static files and the error page.
- * Account and administration pages live in account.c and admin.c.
+ * The other areas' handlers live in their own files: account.c, admin.c,
+ * reports.c (intake, receipts), report_views.c (lists, one report) and
+ * profiles.c (reporter identity).
  */
 #include <string.h>
 #include <strings.h>

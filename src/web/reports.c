@@ -1,10 +1,10 @@
 /*
- * The report pages: the intake form (submitted through svc_report_submit,
- * the use case the API calls too), the receipt with its inclusion proof
- * and a JSON download that `loudong receipt verify` checks offline, the
- * reporter's own list and the staff queue, and one report with its details
- * rendered from Markdown.  Need-to-know is svc_report_read's: a report that
- * is not the reader's to see is "not found", never "forbidden".
+ * The report intake pages: the form (submitted through svc_report_submit,
+ * the use case the API calls too) and the receipt with its inclusion proof
+ * and a JSON download that `loudong receipt verify` checks offline.  The
+ * list and the report view are in report_views.c.  Need-to-know is
+ * svc_report_read's: a report that is not the reader's to see is "not
+ * found", never "forbidden".
  */
 #include <string.h>
 
@@ -19,6 +19,7 @@
 #include "web/layout.h"
 #include "web/markdown.h"
 #include "web/tmpl.h"
+#include "web/reports_int.h"
 #include "web/web_int.h"
 
 /* The configuration key a refused anonymous report rests on. */
@@ -188,24 +189,33 @@ struct typed {
 	bool		 contacted;		/* the checkbox */
 };
 
-/* The Markdown fields of the details, as the report page shows them. */
-#define REPORT_MD_FIELDS	4
-
-static enum msg_id
-kind_msg(enum report_kind k)
+enum msg_id
+rp_kind_msg(enum report_kind k)
 {
 	return (unsigned)k < RKIND__MAX ? rkind_msgs[k] : MSG_WEB_NONE;
 }
 
-static enum msg_id
-status_msg(enum report_status s)
+enum msg_id
+rp_channel_msg(enum report_channel c)
+{
+	return (unsigned)c < RCHAN__MAX ? rchan_msgs[c] : MSG_WEB_NONE;
+}
+
+enum msg_id
+rp_credit_msg(enum report_credit c)
+{
+	return (unsigned)c < RCREDIT__MAX ? rcredit_msgs[c] : MSG_WEB_NONE;
+}
+
+enum msg_id
+rp_status_msg(enum report_status s)
 {
 	return (unsigned)s < RSTATUS__MAX ? rstatus_msgs[s] : MSG_WEB_NONE;
 }
 
 /* A byte count as people read it (units are symbols, the same in both languages). */
-static const char *
-size_text(struct req *rq, int64_t n)
+const char *
+rp_size_text(struct req *rq, int64_t n)
 {
 	if (n < 1024)
 		return arena_printf(rq->arena, "%lld B", (long long)n);
@@ -453,8 +463,8 @@ rf_files(struct req *rq, bool again)
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WEB_REPORT_SEC_FILES,
 	    "</legend>");
 	rf_open(rq, RF_FILES, &f, id, MSG_OK, layout_msgf(rq, MSG_WEB_REPORT_F_FILES_HINT,
-	    cfg->attachments_max, size_text(rq, cfg->attachment_max_bytes),
-	    size_text(rq, cfg->attachments_total_max_bytes)), &err);
+	    cfg->attachments_max, rp_size_text(rq, cfg->attachment_max_bytes),
+	    rp_size_text(rq, cfg->attachments_total_max_bytes)), &err);
 	if (again)
 		layout_wrap(rq, "<p class=\"hint warn\">", MSG_WEB_REPORT_FILES_AGAIN, "</p>");
 	tmpl_raw(rq, "<input type=\"file\" multiple");	/* literal */
@@ -826,8 +836,8 @@ out:
 }
 
 /* The report a path names, read with the need-to-know check, or the error set. */
-static enum app_err
-report_load(struct req *rq, const struct param_val *id, struct report *r)
+enum app_err
+rp_report_load(struct req *rq, const struct param_val *id, struct report *r)
 {
 	struct svc_ctx	c = web_ctx(rq);
 	struct fault	f = { .er = APP_OK };
@@ -887,7 +897,7 @@ reports_receipt_get(struct req *rq)
 	struct intake_receipt	*rc = arena_zalloc(rq->arena, sizeof(*rc));
 	enum app_err		 er;
 
-	if ((er = report_load(rq, req_param(rq, RECEIPT_ID), &r)) != APP_OK ||
+	if ((er = rp_report_load(rq, req_param(rq, RECEIPT_ID), &r)) != APP_OK ||
 	    (er = receipt_load(rq, &r, rc)) != APP_OK)
 		goto out;
 	receipt_page(rq, 200, rc, r.received_at, req_param(rq, RECEIPT_NEW)->b);
@@ -902,7 +912,7 @@ reports_receipt_json_get(struct req *rq)
 	struct intake_receipt	*rc = arena_zalloc(rq->arena, sizeof(*rc));
 	enum app_err		 er;
 
-	if ((er = report_load(rq, req_param(rq, REPORT_ID), &r)) != APP_OK ||
+	if ((er = rp_report_load(rq, req_param(rq, REPORT_ID), &r)) != APP_OK ||
 	    (er = receipt_load(rq, &r, rc)) != APP_OK)
 		goto out;
 	rq->status = 200;
@@ -916,414 +926,3 @@ out:
 	return er;
 }
 
-/* An option list: "" (all) and then each name. */
-static void
-filter_select(struct req *rq, const char *name, enum msg_id label,
-    const char *const *values, const enum msg_id *labels, int n, const char *cur)
-{
-	const char	*id = arena_printf(rq->arena, "q-%s", name);
-	int		 i;
-
-	tmpl_raw(rq, "<div class=\"field\"><label");	/* literal */
-	tmpl_attr(rq, "for", id);
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_msg(rq, label);
-	tmpl_raw(rq, "</label><select");	/* literal */
-	tmpl_attr(rq, "id", id);
-	tmpl_attr(rq, "name", name);
-	tmpl_raw(rq, "><option value=\"\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_REPORTS_ALL);
-	tmpl_raw(rq, "</option>");	/* literal */
-	for (i = 0; i < n; i++) {
-		tmpl_raw(rq, "<option");	/* literal */
-		tmpl_attr(rq, "value", values[i]);
-		if (strcmp(cur, values[i]) == 0)
-			tmpl_raw(rq, " selected");	/* literal */
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, labels[i]);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	tmpl_raw(rq, "</select></div>");	/* literal */
-}
-
-static void
-filters(struct req *rq, const char *status, const char *kind, const char *q)
-{
-	const char	*snames[RSTATUS__MAX], *knames[RKIND__MAX];
-	int		 i;
-
-	for (i = 0; i < RSTATUS__MAX; i++)
-		snames[i] = report_status_name((enum report_status)i);
-	for (i = 0; i < RKIND__MAX; i++)
-		knames[i] = report_kind_name((enum report_kind)i);
-	tmpl_raw(rq, "<form class=\"filters\" method=\"get\" action=\"/reports\" "
-	    "role=\"search\" aria-label=\"");	/* literal */
-	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER_LABEL);
-	tmpl_raw(rq, "\">");	/* literal */
-	filter_select(rq, "status", MSG_WEB_STATUS, snames, rstatus_msgs, RSTATUS__MAX,
-	    status);
-	filter_select(rq, "kind", MSG_WEB_REPORT_F_KIND, knames, rkind_msgs, RKIND__MAX,
-	    kind);
-	tmpl_raw(rq, "<div class=\"field grow\"><label for=\"q-q\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_REPORTS_Q);
-	tmpl_raw(rq, "</label><input type=\"search\" id=\"q-q\" name=\"q\" "
-	    "maxlength=\"100\"");	/* literal */
-	tmpl_attr(rq, "placeholder", req_msg(rq, MSG_WEB_REPORTS_Q_HINT));
-	tmpl_attr(rq, "value", q);
-	tmpl_raw(rq, "></div><div class=\"field\"><button type=\"submit\" "
-	    "class=\"primary\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER);
-	tmpl_raw(rq, "</button></div>");	/* literal */
-	if (status[0] != '\0' || kind[0] != '\0' || q[0] != '\0') {
-		tmpl_raw(rq, "<div class=\"field\">");	/* literal */
-		layout_link(rq, "/reports", MSG_WEB_REPORTS_CLEAR);
-		tmpl_raw(rq, "</div>");	/* literal */
-	}
-	tmpl_raw(rq, "</form>\n");	/* literal */
-}
-
-/* The list's URL with its filters (and a cursor when before > 0). */
-static const char *
-list_url(struct req *rq, const char *status, const char *kind, const char *q,
-    int64_t before)
-{
-	struct sbuf	url;
-	char		sep = '?';
-
-	sbuf_init(&url, rq->arena, 0);
-	sbuf_addstr(&url, "/reports");
-	if (status[0] != '\0') {
-		sbuf_addf(&url, "%cstatus=", sep);
-		sbuf_add_urlenc(&url, status, strlen(status));
-		sep = '&';
-	}
-	if (kind[0] != '\0') {
-		sbuf_addf(&url, "%ckind=", sep);
-		sbuf_add_urlenc(&url, kind, strlen(kind));
-		sep = '&';
-	}
-	if (q[0] != '\0') {
-		sbuf_addf(&url, "%cq=", sep);
-		sbuf_add_urlenc(&url, q, strlen(q));
-		sep = '&';
-	}
-	if (before > 0)
-		sbuf_addf(&url, "%cbefore=%lld", sep, (long long)before);
-	return url.buf;
-}
-
-static void
-status_badge(struct req *rq, enum report_status s)
-{
-	tmpl_raw(rq, "<span");	/* literal */
-	tmpl_attr(rq, "class", arena_printf(rq->arena, "badge status-%s",
-	    report_status_name(s)));
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_msg(rq, status_msg(s));
-	tmpl_raw(rq, "</span>");	/* literal */
-}
-
-static void
-report_row(struct req *rq, const struct report *r, bool staff)
-{
-	tmpl_raw(rq, "<tr><td><a");	/* literal */
-	tmpl_href(rq, arena_printf(rq->arena, "/reports/%s", r->id));
-	tmpl_raw(rq, "><code>");	/* literal */
-	tmpl_text(rq, r->id);
-	tmpl_raw(rq, "</code></a></td><td>");	/* literal */
-	tmpl_text(rq, r->title);
-	tmpl_raw(rq, "</td><td>");	/* literal */
-	tmpl_msg(rq, kind_msg(r->kind));
-	tmpl_raw(rq, "</td><td>");	/* literal */
-	status_badge(rq, r->status);
-	tmpl_raw(rq, "</td><td>");	/* literal */
-	if (r->vendor != NULL && r->vendor[0] != '\0') {
-		tmpl_text(rq, r->vendor);
-		tmpl_raw(rq, " · ");	/* literal */
-	}
-	tmpl_text(rq, r->product);
-	tmpl_raw(rq, "</td>");	/* literal */
-	if (staff) {
-		tmpl_raw(rq, "<td>");	/* literal */
-		if (r->reporter_login != NULL)
-			tmpl_text(rq, r->reporter_login);
-		else
-			layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_REPORTS_ANONYMOUS,
-			    "</span>");
-		tmpl_raw(rq, "</td>");	/* literal */
-	}
-	tmpl_raw(rq, "<td class=\"nowrap\">");	/* literal */
-	tmpl_time(rq, r->received_at);
-	tmpl_raw(rq, "</td></tr>\n");	/* literal */
-}
-
-enum app_err
-reports_list_get(struct req *rq)
-{
-	struct report_filter	 flt = { .limit = WEB_PAGE_ROWS + 1 };
-	struct report		*rs = NULL;
-	const char		*status = web_pstr(req_param(rq, REPORTS_STATUS));
-	const char		*kind = web_pstr(req_param(rq, REPORTS_KIND));
-	const char		*q = web_pstr(req_param(rq, REPORTS_Q));
-	const struct param_val	*before = req_param(rq, REPORTS_BEFORE);
-	bool			 staff = svc_report_sees_all(rq->user);
-	bool			 filtered;
-	enum msg_id		 title = staff ? MSG_WEB_NAV_REPORT_QUEUE :
-				    MSG_WEB_NAV_MY_REPORTS;
-	size_t			 n = 0, i;
-	int64_t			 next = 0;
-	enum app_err		 er;
-
-	if (status[0] != '\0') {
-		if (report_status_parse(str_from(status)) < 0) {
-			er = req_fail(rq, APP_INVALID, "status", MSG_ERR_FIELD_CHOICE);
-			goto out;
-		}
-		flt.status = status;
-	}
-	if (kind[0] != '\0') {
-		if (report_kind_parse(str_from(kind)) < 0) {
-			er = req_fail(rq, APP_INVALID, "kind", MSG_ERR_FIELD_CHOICE);
-			goto out;
-		}
-		flt.kind = kind;
-	}
-	if (q[0] != '\0')
-		flt.q = q;
-	flt.before = before->present ? before->i : 0;
-	/* Need-to-know: who is not staff lists their own reports only. */
-	if (!staff)
-		flt.reporter_id = rq->user->id;
-	/* One row more than shown tells whether there is a next page. */
-	if ((er = store_report_list(rq->store, rq->arena, &flt, &rs, &n)) != APP_OK) {
-		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
-		goto out;
-	}
-	if (n > WEB_PAGE_ROWS) {
-		n = WEB_PAGE_ROWS;
-		next = rs[n - 1].leaf_index;
-	}
-	filtered = flt.status != NULL || flt.kind != NULL || flt.q != NULL;
-
-	resp_html(rq, 200);
-	layout_begin(rq, title);
-	layout_wrap(rq, "<h1>", title, "</h1>\n");
-	filters(rq, status, kind, q);
-	if (n == 0 && !staff && !filtered && flt.before == 0) {
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORTS_NONE_MINE, " ");
-		layout_link(rq, "/reports/new", MSG_WEB_NAV_REPORT_NEW);
-		tmpl_raw(rq, "</p>\n");	/* literal */
-	} else if (n == 0)
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORTS_NONE, "</p>\n");
-	else {
-		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\">"
-		    "<thead><tr>");	/* literal */
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_RECEIPT_ID, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_F_TITLE, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_F_KIND, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_STATUS, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_AFFECTED, "</th>");
-		if (staff)
-			layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_REPORTER,
-			    "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_RECEIPT_TIME, "</th>");
-		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
-		for (i = 0; i < n; i++)
-			report_row(rq, &rs[i], staff);
-		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
-	}
-	if (flt.before > 0 || next > 0) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (flt.before > 0)
-			layout_link(rq, list_url(rq, status, kind, q, 0),
-			    MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, list_url(rq, status, kind, q, next),
-			    MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
-	layout_end(rq);
-out:
-	return er;
-}
-
-/* A <dt>/<dd> pair of plain text; empty shows "none". */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *value)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (value != NULL && value[0] != '\0')
-		tmpl_text(rq, value);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
-static void
-attachments(struct req *rq, const struct report *r, const struct attachment *at,
-    size_t n)
-{
-	size_t	i;
-
-	tmpl_raw(rq, "<section>");	/* literal */
-	layout_wrap(rq, "<h2>", MSG_WEB_REPORT_SEC_FILES, "</h2>");
-	if (n == 0) {
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORT_ATT_NONE, "</p>");
-		tmpl_raw(rq, "</section>\n");	/* literal */
-		return;
-	}
-	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_REPORT_ATT_NOTE, "</p>");
-	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");	/* literal */
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_NAME, "</th>");
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_TYPE, "</th>");
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_SIZE, "</th>");
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_ATT_SHA256, "</th>");
-	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
-	for (i = 0; i < n; i++) {
-		/* The API serves it, as a download, with the same need-to-know check. */
-		tmpl_raw(rq, "<tr><td><a");	/* literal */
-		tmpl_href(rq, arena_printf(rq->arena, "/api/v1/reports/%s/attachments/%lld",
-		    r->id, (long long)at[i].id));
-		tmpl_attr(rq, "download", at[i].filename);
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_text(rq, at[i].filename);
-		tmpl_raw(rq, "</a></td><td><code>");	/* literal */
-		tmpl_text(rq, at[i].mime);
-		tmpl_raw(rq, "</code></td><td class=\"nowrap\">");	/* literal */
-		tmpl_text(rq, size_text(rq, at[i].size));
-		tmpl_raw(rq, "</td><td><code class=\"hash\">");	/* literal */
-		tmpl_text(rq, at[i].sha256);
-		tmpl_raw(rq, "</code></td></tr>\n");	/* literal */
-	}
-	tmpl_raw(rq, "</tbody></table></div></section>\n");	/* literal */
-}
-
-enum app_err
-reports_view_get(struct req *rq)
-{
-	static const enum msg_id	 md_titles[REPORT_MD_FIELDS] = {
-		MSG_WEB_REPORT_F_DESCRIPTION, MSG_WEB_REPORT_F_REPRODUCTION,
-		MSG_WEB_REPORT_F_IMPACT, MSG_WEB_REPORT_F_FIX,
-	};
-	struct report			 r;
-	struct attachment		*at = NULL;
-	struct sbuf			 md[REPORT_MD_FIELDS];
-	const char			*src[REPORT_MD_FIELDS];
-	size_t				 nat = 0;
-	int				 i;
-	enum app_err			 er;
-
-	if ((er = report_load(rq, req_param(rq, REPORT_ID), &r)) != APP_OK)
-		goto out;
-	if ((er = store_attachment_list(rq->store, rq->arena, r.id, &at, &nat)) != APP_OK) {
-		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
-		goto out;
-	}
-	/* Render first: a failure can still become the error page. */
-	src[0] = r.details.description;
-	src[1] = r.details.reproduction;
-	src[2] = r.details.impact;
-	src[3] = r.details.suggested_fix;
-	for (i = 0; i < REPORT_MD_FIELDS; i++) {
-		sbuf_init(&md[i], rq->arena, 0);
-		if (src[i] != NULL && src[i][0] != '\0' &&
-		    (er = markdown_render(src[i], strlen(src[i]), &md[i])) != APP_OK) {
-			er = req_fail(rq, er, NULL, MSG_ERR_INTERNAL);
-			goto out;
-		}
-	}
-
-	resp_html(rq, 200);
-	layout_begin(rq, MSG_WEB_REPORT_VIEW_TITLE);
-	tmpl_raw(rq, "<p class=\"report-head\"><code>");	/* literal */
-	tmpl_text(rq, r.id);
-	tmpl_raw(rq, "</code> ");	/* literal */
-	status_badge(rq, r.status);
-	tmpl_raw(rq, " <span class=\"badge\">");	/* literal */
-	tmpl_msg(rq, kind_msg(r.kind));
-	tmpl_raw(rq, "</span></p>\n<h1>");	/* literal */
-	tmpl_text(rq, r.title);
-	tmpl_raw(rq, "</h1>\n");	/* literal */
-	/* Staff reads of undisclosed details are audited (svc_report_read, R18). */
-	layout_flash_msg(rq, FLASH_INFO, rq->user->id == r.reporter_id ?
-	    MSG_WEB_REPORT_SEALED : MSG_WEB_REPORT_AUDITED);
-
-	tmpl_raw(rq, "<dl class=\"meta\">");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_STATUS, "</dt><dd>");
-	tmpl_msg(rq, status_msg(r.status));
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_KIND, "</dt><dd>");
-	tmpl_msg(rq, kind_msg(r.kind));
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORTS_REPORTER, "</dt><dd>");
-	if (r.reporter_login != NULL)
-		tmpl_text(rq, r.reporter_login);
-	else
-		tmpl_msg(rq, MSG_WEB_REPORTS_ANONYMOUS);
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_RECEIPT_TIME, "</dt><dd>");
-	tmpl_time(rq, r.received_at);
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_CHANNEL, "</dt><dd>");
-	tmpl_msg(rq, (unsigned)r.channel < RCHAN__MAX ? rchan_msgs[r.channel] :
-	    MSG_WEB_NONE);
-	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_WEB_REPORT_F_VENDOR, r.vendor);
-	dl_text(rq, MSG_WEB_REPORT_F_PRODUCT, r.product);
-	dl_text(rq, MSG_WEB_REPORT_F_MODEL, r.model);
-	dl_text(rq, MSG_WEB_REPORT_F_VERSIONS, r.versions);
-	dl_text(rq, MSG_WEB_REPORT_F_WEAKNESS, r.weakness);
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CVSS, "</dt><dd>");
-	if (r.cvss_vector != NULL && r.cvss_vector[0] != '\0') {
-		tmpl_raw(rq, "<code>");	/* literal */
-		tmpl_text(rq, r.cvss_vector);
-		tmpl_raw(rq, "</code>");	/* literal */
-	} else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_WEB_REPORT_F_DISCOVERED, r.discovered_at);
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CREDIT, "</dt><dd>");
-	if (r.credit == RCREDIT_ALIAS)
-		tmpl_text(rq, layout_msgf(rq, MSG_WEB_RCREDIT_ALIAS_AS, r.credit_alias));
-	else
-		tmpl_msg(rq, (unsigned)r.credit < RCREDIT__MAX ? rcredit_msgs[r.credit] :
-		    MSG_WEB_NONE);
-	tmpl_raw(rq, "</dd></dl>\n<p class=\"links-inline\">");	/* literal */
-	layout_link(rq, arena_printf(rq->arena, "/reports/%s/receipt", r.id),
-	    MSG_WEB_REPORT_RECEIPT_LINK);
-	layout_link(rq, "/reports", svc_report_sees_all(rq->user) ?
-	    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
-	tmpl_raw(rq, "</p>\n");	/* literal */
-
-	for (i = 0; i < REPORT_MD_FIELDS; i++) {
-		if (md[i].len == 0)
-			continue;
-		tmpl_raw(rq, "<section class=\"detail\">");	/* literal */
-		layout_wrap(rq, "<h2>", md_titles[i], "</h2><div class=\"md\">");
-		tmpl_raw(rq, md[i].buf);	/* markdown_render output (safe mode, tagfilter) */
-		tmpl_raw(rq, "</div></section>\n");	/* literal */
-	}
-	tmpl_raw(rq, "<section class=\"detail\">");	/* literal */
-	layout_wrap(rq, "<h2>", MSG_WEB_REPORT_SEC_DISCLOSURE, "</h2><dl class=\"meta\">");
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CONTACTED, "</dt><dd>");
-	tmpl_msg(rq, r.vendor_contacted ? MSG_WEB_YES : MSG_WEB_NO);
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CONTACT, "</dt><dd class=\"pre-line\">");
-	if (r.details.vendor_contact != NULL && r.details.vendor_contact[0] != '\0')
-		tmpl_text(rq, r.details.vendor_contact);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_PLAN, "</dt><dd class=\"pre-line\">");
-	if (r.details.disclosure_plan != NULL && r.details.disclosure_plan[0] != '\0')
-		tmpl_text(rq, r.details.disclosure_plan);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd></dl></section>\n");	/* literal */
-	attachments(rq, &r, at, nat);
-	layout_end(rq);
-out:
-	return er;
-}
