@@ -32,14 +32,17 @@ static enum app_err
 log_sth(struct req *rq)
 {
 	struct log_sth	s;
+	unsigned char	empty[CRYPTO_SHA256_BYTES];
 	enum app_err	er;
 
 	er = store_log_sth_get(rq->store, req_param(rq, S_SIZE)->i, &s);
-	if (er == APP_NOTFOUND && !req_param(rq, S_SIZE)->present)
-		/* The empty log: size 0, the hash of nothing, nothing signed yet. */
+	if (er == APP_NOTFOUND && !req_param(rq, S_SIZE)->present) {
+		/* The empty log: size 0, its root is the hash of nothing, nothing signed yet. */
+		crypto_sha256(empty, NULL, 0, NULL, 0, NULL, 0);
 		return resp_json(rq, 200, json_pack("{s:i, s:n, s:s, s:n}", "tree_size", 0,
-		    "timestamp", "root_hash", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+		    "timestamp", "root_hash", crypto_b64_arena(rq->arena, empty, sizeof(empty)),
 		    "signature"));
+	}
 	if (er == APP_NOTFOUND)
 		return req_fail(rq, er, "tree_size", MSG_ERR_LOG_RANGE);
 	if (er != APP_OK)
@@ -100,8 +103,7 @@ log_proof(struct req *rq)
 		return er;
 	leaf64 = NULL;
 	if (l.leaf != NULL) {
-		leaf64 = arena_alloc(rq->arena, CRYPTO_B64_LEN(l.leaf_len));
-		crypto_b64_encode(leaf64, CRYPTO_B64_LEN(l.leaf_len), l.leaf, l.leaf_len);
+		leaf64 = crypto_b64_arena(rq->arena, l.leaf, l.leaf_len);
 	}
 	return resp_json(rq, 200, json_pack("{s:I, s:I, s:o, s:o, s:o}",
 	    "leaf_index", (json_int_t)idx, "tree_size", (json_int_t)size,

@@ -157,10 +157,7 @@ read_report(struct req *rq, json_t *o, struct intake_in *in)
 static json_t *
 b64(struct req *rq, const void *p, size_t n)
 {
-	char	*s = arena_alloc(rq->arena, CRYPTO_B64_LEN(n));
-
-	crypto_b64_encode(s, CRYPTO_B64_LEN(n), p, n);
-	return json_string(s);
+	return json_string(crypto_b64_arena(rq->arena, p, n));
 }
 
 json_t *

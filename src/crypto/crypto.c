@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 
+#include "core/arena.h"
 #include "core/xalloc.h"
 #include "crypto/crypto.h"
 
@@ -331,4 +332,13 @@ crypto_b64_decode(void *out, size_t outsz, const char *s, size_t n)
 	    sodium_base64_VARIANT_ORIGINAL) != 0)
 		return -1;
 	return (int)len;
+}
+
+char *
+crypto_b64_arena(struct arena *a, const void *p, size_t n)
+{
+	char	*s = arena_alloc(a, CRYPTO_B64_LEN(n));
+
+	crypto_b64_encode(s, CRYPTO_B64_LEN(n), p, n);
+	return s;
 }

@@ -146,4 +146,8 @@ void	crypto_b64_encode(char *out, size_t outsz, const void *p, size_t n);
 int	crypto_b64_decode(void *out, size_t outsz, const char *s, size_t n)
 	    __attribute__((warn_unused_result));
 
+/* crypto_b64_encode into a new NUL-terminated string in the arena. */
+struct arena;
+char	*crypto_b64_arena(struct arena *a, const void *p, size_t n);
+
 #endif

@@ -229,10 +229,7 @@ rp_size_text(struct req *rq, int64_t n)
 static const char *
 b64(struct req *rq, const void *p, size_t n)
 {
-	char	*s = arena_alloc(rq->arena, CRYPTO_B64_LEN(n));
-
-	crypto_b64_encode(s, CRYPTO_B64_LEN(n), p, n);
-	return s;
+	return crypto_b64_arena(rq->arena, p, n);
 }
 
 /* The problem rq->errors records for a field, or NULL. */
