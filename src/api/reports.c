@@ -402,52 +402,25 @@ static enum app_err
 attachment_get(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
-	struct report		 r;
 	struct attachment	 at;
-	struct sealed		 content;
 	struct fault		 f;
-	unsigned char		*plain;
-	const char		*ad;
-	struct attachment	*all;
-	size_t			 n, pos;
-	enum app_err		 er;
+	struct sbuf		 cd;
+	const unsigned char	*data;
+	size_t			 len;
 
 	if (!report_id_valid(req_param(rq, A_ID)->s))
 		return req_fail(rq, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_REPORT);
-	/* The same need-to-know check (and audit) as reading the report. */
-	if (svc_report_read(&c, req_param(rq, A_ID)->s.p, &r, &f) != APP_OK)
+	if (svc_attachment_read(&c, req_param(rq, A_ID)->s.p, req_param(rq, A_N)->i,
+	    &at, &data, &len, &f) != APP_OK)
 		return req_fault(rq, &f);
-	er = store_attachment_get(rq->store, rq->arena, r.id, req_param(rq, A_N)->i,
-	    &at, &content);
-	if (er == APP_NOTFOUND)
-		return req_fail(rq, er, "n", MSG_ERR_NO_SUCH_REPORT);
-	if (er != APP_OK)
-		return er;
-	/* The associated data names the file's position within the report. */
-	if ((er = store_attachment_list(rq->store, rq->arena, r.id, &all, &n)) != APP_OK)
-		return er;
-	for (pos = 0; pos < n && all[pos].id != at.id; pos++)
-		;
-	ad = arena_printf(rq->arena, "%s/attachment/%zu", r.id, pos);
-	if (content.data_len < CRYPTO_SEAL_OVERHEAD ||
-	    content.wrapped_len != CRYPTO_WRAPPED_KEY)
-		return APP_INTERNAL;
-	plain = arena_alloc(rq->arena, content.data_len - CRYPTO_SEAL_OVERHEAD + 1);
-	if (crypto_envelope_open(rq->keys, content.wrapped, content.data,
-	    content.data_len, ad, strlen(ad), plain) != 0)
-		return APP_INTERNAL;
 	rq->status = 200;
-	/* Never rendered by the browser: always a download, as sniffed type. */
+	/* Never rendered by the browser: always a download, whatever it is. */
 	rq->ctype = "application/octet-stream";
-	sbuf_add(&rq->out, plain, content.data_len - CRYPTO_SEAL_OVERHEAD);
-	{
-		struct sbuf	cd;
-
-		sbuf_init(&cd, rq->arena, 1024);
-		sbuf_addstr(&cd, "attachment; filename=\"attachment.bin\"; filename*=UTF-8''");
-		sbuf_add_urlenc(&cd, at.filename, strlen(at.filename));
-		resp_header(rq, "Content-Disposition", cd.buf);
-	}
+	sbuf_add(&rq->out, data, len);
+	sbuf_init(&cd, rq->arena, 1024);
+	sbuf_addstr(&cd, "attachment; filename=\"attachment.bin\"; filename*=UTF-8''");
+	sbuf_add_urlenc(&cd, at.filename, strlen(at.filename));
+	resp_header(rq, "Content-Disposition", cd.buf);
 	resp_header(rq, "X-Loudong-Sniffed-Type", at.mime);
 	return APP_OK;
 }

@@ -10,6 +10,7 @@
 #include "receipts/receipt.h"
 #include "svc/intake.h"
 #include "svc/reporters.h"
+#include "svc/seal.h"
 
 /* merkle_get_fn over the store. */
 static int
@@ -136,19 +137,14 @@ check_files(const struct svc_ctx *c, const struct intake_in *in, struct fault *f
 	return APP_OK;
 }
 
-/* Seal n bytes for row id into a struct sealed in the arena. */
-static void
-seal(const struct svc_ctx *c, const void *p, size_t n, const char *ad,
-    struct sealed *out)
+/*
+ * What an attachment's seal is bound to: its report and its own content
+ * hash, so a sealed file cannot be moved to another report or row.
+ */
+static const char *
+attachment_ad(const struct svc_ctx *c, const char *report_id, const char *sha256)
 {
-	unsigned char	*w = arena_alloc(c->a, CRYPTO_WRAPPED_KEY);
-	unsigned char	*d = arena_alloc(c->a, n + CRYPTO_SEAL_OVERHEAD);
-
-	crypto_envelope_seal(c->keys, p, n, ad, strlen(ad), w, d);
-	out->wrapped = w;
-	out->wrapped_len = CRYPTO_WRAPPED_KEY;
-	out->data = d;
-	out->data_len = n + CRYPTO_SEAL_OVERHEAD;
+	return arena_printf(c->a, "%s/attachment/%s", report_id, sha256);
 }
 
 /* Store the attachments of report id (inside the transaction, on st). */
@@ -174,9 +170,8 @@ store_files(struct store *st, const struct svc_ctx *c, const struct intake_in *i
 		at.mime = mime;
 		at.size = (int64_t)fi->size;
 		at.sha256 = hash;
-		/* Bound to the report and the position, so files cannot be swapped. */
-		ad = arena_printf(c->a, "%s/attachment/%d", id, i);
-		seal(c, fi->data, fi->size, ad, &content);
+		ad = attachment_ad(c, id, hash);
+		svc_seal(c, fi->data, fi->size, ad, &content);
 		if ((er = store_attachment_insert(st, &at, &content, NULL)) != APP_OK)
 			return er;
 	}
@@ -306,7 +301,7 @@ write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t index)
 	r->id = arena_strdup(c->a, id);
 	r->leaf_index = index;
 	/* The details are bound to the id: a sealed blob cannot move to another row. */
-	seal(c, j->packed, j->plen, r->id, &details);
+	svc_seal(c, j->packed, j->plen, r->id, &details);
 	if ((er = append_leaf(nc, c, r, j->out)) != APP_OK ||
 	    (er = store_report_insert(st, r, year, seq, &details)) != APP_OK ||
 	    (er = store_files(st, c, j->in, r->id)) != APP_OK ||
@@ -486,6 +481,7 @@ svc_report_read(const struct svc_ctx *c, const char *id, struct report *out,
 {
 	struct sealed	 d;
 	unsigned char	*plain;
+	size_t		 n;
 	enum app_err	 er;
 
 	if (c->actor == NULL)
@@ -496,21 +492,40 @@ svc_report_read(const struct svc_ctx *c, const char *id, struct report *out,
 		return fault_set(f, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_REPORT, 0);
 	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if (d.wrapped_len != CRYPTO_WRAPPED_KEY || d.data_len < CRYPTO_SEAL_OVERHEAD)
-		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
-	plain = arena_alloc(c->a, d.data_len - CRYPTO_SEAL_OVERHEAD + 1);
-	if (crypto_envelope_open(c->keys, d.wrapped, d.data, d.data_len, id,
-	    strlen(id), plain) != 0 ||
-	    report_details_unpack(c->a, plain, d.data_len - CRYPTO_SEAL_OVERHEAD,
-	    &out->details) != 0) {
+	if ((plain = svc_unseal(c, &d, id, &n)) == NULL ||
+	    report_details_unpack(c->a, plain, n, &out->details) != 0) {
 		log_err("event=unseal_failed report=%s", id);
 		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
 	}
-	crypto_wipe(plain, d.data_len - CRYPTO_SEAL_OVERHEAD);
+	crypto_wipe(plain, n);
 	/* Staff reading undisclosed details leaves a trace (Art. 11, R18). */
 	if (c->actor->id != out->reporter_id &&
 	    (er = store_audit_add(c->st, c->actor->id, "report.read",
 	    arena_printf(c->a, "report:%s", id), "details", c->addr, c->now)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+enum app_err
+svc_attachment_read(const struct svc_ctx *c, const char *report_id, int64_t id,
+    struct attachment *at, const unsigned char **data, size_t *len, struct fault *f)
+{
+	struct report	 r;
+	struct sealed	 content;
+	enum app_err	 er;
+
+	/* The same need-to-know check (and audit) as reading the report. */
+	if ((er = svc_report_read(c, report_id, &r, f)) != APP_OK)
+		return er;
+	er = store_attachment_get(c->st, c->a, r.id, id, at, &content);
+	if (er == APP_NOTFOUND)
+		return fault_set(f, er, "n", MSG_ERR_NO_SUCH_REPORT, 0);
+	if (er != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((*data = svc_unseal(c, &content, attachment_ad(c, r.id, at->sha256),
+	    len)) == NULL) {
+		log_err("event=unseal_failed report=%s attachment=%lld", r.id, (long long)id);
+		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
+	}
 	return APP_OK;
 }

@@ -56,6 +56,14 @@ enum app_err	svc_log_consistency(const struct svc_ctx *c, int64_t first, int64_t
 enum app_err	svc_report_read(const struct svc_ctx *c, const char *id,
 		    struct report *out, struct fault *f);
 
+/*
+ * One attachment of a report, decrypted into c->a, for a reader who may see
+ * the report (the same check and audit as svc_report_read).
+ */
+enum app_err	svc_attachment_read(const struct svc_ctx *c, const char *report_id,
+		    int64_t id, struct attachment *at, const unsigned char **data,
+		    size_t *len, struct fault *f);
+
 /* Whether the actor sees every report (staff) or only their own. */
 bool		svc_report_sees_all(const struct user *u);
 

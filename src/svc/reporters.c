@@ -8,6 +8,7 @@
 #include "domain/authz.h"
 #include "store/store.h"
 #include "svc/reporters.h"
+#include "svc/seal.h"
 
 /* "YYYYMMDD" of now in China, for the birth-date check of identity cards. */
 static int32_t
@@ -34,8 +35,7 @@ svc_profile_submit(const struct svc_ctx *c, const struct profile_in *in,
 {
 	struct sealed		 pii;
 	const char		*fields[3];
-	unsigned char		*plain, *w, *d;
-	const char		*ad;
+	unsigned char		*plain;
 	char			*idm, *phm;
 	size_t			 n;
 	enum msg_id		 m;
@@ -73,12 +73,8 @@ svc_profile_submit(const struct svc_ctx *c, const struct profile_in *in,
 	fields[1] = in->id_number;
 	fields[2] = in->phone;
 	plain = pack_strings(c->a, fields, 3, &n);
-	ad = profile_ad(c, out->user_id);
-	w = arena_alloc(c->a, CRYPTO_WRAPPED_KEY);
-	d = arena_alloc(c->a, n + CRYPTO_SEAL_OVERHEAD);
-	crypto_envelope_seal(c->keys, plain, n, ad, strlen(ad), w, d);
+	svc_seal(c, plain, n, profile_ad(c, out->user_id), &pii);
 	crypto_wipe(plain, n);
-	pii = (struct sealed){ w, CRYPTO_WRAPPED_KEY, d, n + CRYPTO_SEAL_OVERHEAD };
 	if ((er = store_begin(c->st)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	er = store_profile_put(c->st, out, &pii, c->now);
@@ -99,7 +95,7 @@ svc_profile_get(const struct svc_ctx *c, int64_t user_id, bool unseal,
 {
 	struct sealed		 pii;
 	unsigned char		*plain;
-	const char		*ad, *fields[3];
+	const char		*fields[3];
 	size_t			 n;
 	bool			 staff;
 	enum app_err		 er;
@@ -116,13 +112,8 @@ svc_profile_get(const struct svc_ctx *c, int64_t user_id, bool unseal,
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	if (!unseal || !staff)
 		return APP_OK;
-	if (pii.wrapped_len != CRYPTO_WRAPPED_KEY || pii.data_len < CRYPTO_SEAL_OVERHEAD)
-		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
-	n = pii.data_len - CRYPTO_SEAL_OVERHEAD;
-	plain = arena_alloc(c->a, n + 1);
-	ad = profile_ad(c, user_id);
-	if (crypto_envelope_open(c->keys, pii.wrapped, pii.data, pii.data_len, ad,
-	    strlen(ad), plain) != 0 || unpack_strings(c->a, plain, n, fields, 3) != 0)
+	if ((plain = svc_unseal(c, &pii, profile_ad(c, user_id), &n)) == NULL ||
+	    unpack_strings(c->a, plain, n, fields, 3) != 0)
 		return fault_set(f, APP_INTERNAL, NULL, MSG_ERR_INTERNAL, 0);
 	crypto_wipe(plain, n);
 	out->real_name = fields[0];
