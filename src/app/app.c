@@ -25,6 +25,7 @@
 #include "media/sniff.h"
 #include "net/smtp.h"
 #include "store/store.h"
+#include "svc/intake.h"
 #include "web/web.h"
 
 /* Give the data directory and what is in it (one level deep) to uid:gid. */
@@ -109,6 +110,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct config		 cfg;
 	struct keyring		*keys = NULL;
 	struct store_pool	*pool = NULL;
+	struct store		*intake = NULL;
 	struct router		*router = NULL;
 	struct server		*srv = NULL;
 	struct passwd		*pw = NULL;
@@ -155,6 +157,13 @@ app_serve(const char *data_dir, const char *listen_addr)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* Reports are written by the intake writer, on a connection of its own. */
+	if ((intake = app_open_store(&cfg)) == NULL)
+		goto out;
+	if (svc_intake_start(intake) != 0) {
+		fprintf(stderr, "loudong: cannot start the intake writer\n");
+		goto out;
+	}
 	if ((srv = server_start(&cfg, pool, keys, router, &hooks, err,
 	    sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
@@ -182,6 +191,8 @@ app_serve(const char *data_dir, const char *listen_addr)
 out:
 	outbox_stop(outbox);
 	server_stop(srv);
+	svc_intake_stop();	/* after the last request: it writes what is queued */
+	store_close(intake);
 	router_free(router);
 	store_pool_free(pool);
 	crypto_keys_free(keys);

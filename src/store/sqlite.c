@@ -223,11 +223,12 @@ static const char *const sqlite_sql[STMT__MAX] = {
 };
 
 /*
- * Writers of this process queue here before BEGIN IMMEDIATE.  SQLite's own
- * busy handler sleeps in steps of up to 100 ms and does not wake when the
- * lock frees, which gave seconds of tail latency under load; a mutex hands
- * the write lock over at once.  Other processes (the CLI) still meet
- * SQLite's lock and busy_timeout.
+ * Writers of this process queue here: before BEGIN IMMEDIATE, and around
+ * any writing statement run outside a transaction (q_open takes it, q_close
+ * gives it back).  SQLite's own busy handler sleeps in steps of up to 100 ms
+ * and does not wake when the lock frees, which gave seconds of tail latency
+ * under load; a mutex hands the write lock over at once.  Other processes
+ * (the CLI) still meet SQLite's lock and busy_timeout.
  */
 static pthread_mutex_t	write_mu = PTHREAD_MUTEX_INITIALIZER;
 
@@ -393,22 +394,6 @@ store_schema_version(struct store *st, int64_t *out)
 
 /* Transactions */
 
-enum app_err
-store_begin(struct store *st)
-{
-	struct q	q;
-	enum app_err	er;
-
-	pthread_mutex_lock(&write_mu);
-	q_open(&q, st, STMT_BEGIN);
-	if ((er = q_exec_done(&q)) != APP_OK) {
-		pthread_mutex_unlock(&write_mu);
-		return er;
-	}
-	st->holds_write = true;
-	return APP_OK;
-}
-
 static void
 release_write(struct store *st)
 {
@@ -416,6 +401,20 @@ release_write(struct store *st)
 		st->holds_write = false;
 		pthread_mutex_unlock(&write_mu);
 	}
+}
+
+enum app_err
+store_begin(struct store *st)
+{
+	struct q	q;
+	enum app_err	er;
+
+	pthread_mutex_lock(&write_mu);
+	st->holds_write = true;
+	q_open(&q, st, STMT_BEGIN);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		release_write(st);
+	return er;
 }
 
 enum app_err
@@ -525,6 +524,7 @@ q_open(struct q *q, struct store *st, enum stmt id)
 	q->err = APP_OK;
 	q->conflict = NULL;
 	q->h = NULL;
+	q->locked = false;
 	if (st->stmts[id] == NULL) {
 		rc = sqlite3_prepare_v3(st->db, sqlite_sql[id], -1,
 		    SQLITE_PREPARE_PERSISTENT, &st->stmts[id], NULL);
@@ -535,6 +535,13 @@ q_open(struct q *q, struct store *st, enum stmt id)
 		}
 	}
 	q->h = st->stmts[id];
+	/* A lone write (autocommit) queues with the transactions. */
+	q->locked = false;
+	if (!st->holds_write && !sqlite3_stmt_readonly(q->h) &&
+	    sqlite3_get_autocommit(st->db)) {
+		pthread_mutex_lock(&write_mu);
+		q->locked = true;
+	}
 }
 
 static void
@@ -686,6 +693,10 @@ q_close(struct q *q)
 	if (q->h != NULL) {
 		sqlite3_reset(q->h);
 		sqlite3_clear_bindings(q->h);
+	}
+	if (q->locked) {
+		q->locked = false;
+		pthread_mutex_unlock(&write_mu);
 	}
 	return q->err;
 }

@@ -86,13 +86,18 @@ enum stmt {
 	STMT__MAX
 };
 
-/* One running statement.  Open, bind (1-based), step, read (0-based), close. */
+/*
+ * One running statement.  Open, bind (1-based), step, read (0-based), close.
+ * Every q_open needs its q_close (or q_exec_done): a writing statement
+ * opened outside a transaction holds the process's write lock until then.
+ */
 struct q {
 	struct store	*st;	/* the connection */
 	void		*h;	/* backend handle */
 	enum stmt	 id;	/* which statement */
 	enum app_err	 err;	/* sticky: first bind or step failure */
 	const char	*conflict;	/* on APP_CONFLICT: the column, if known */
+	bool		 locked;	/* holds the process's write lock till q_close */
 };
 
 enum q_step { Q_ERR = -1, Q_DONE = 0, Q_ROW = 1 };

@@ -258,30 +258,38 @@ queue_ack(struct store *st, const struct svc_ctx *c, const struct report *r)
 }
 
 /*
- * Group commit.  Requests queue their prepared reports; one of them (the
- * leader) takes every report waiting, up to GC_MAX_BATCH, and writes them in
- * one transaction on its own connection: one fsync and one signed tree head
- * for the batch instead of one per report.  Each request returns when its
- * batch is on disk.  The leader allocates each result in its owner's arena,
- * which is safe because the owner sleeps on gc_cv until it is done.
+ * Group commit.  Requests queue their prepared reports; the intake writer,
+ * one thread with a connection of its own, takes every report waiting (up
+ * to GC_MAX_BATCH) and writes them in one transaction: one fsync and one
+ * signed tree head for the batch instead of one per report.  Under load the
+ * batches follow each other with no hand-over; the writer sleeps only when
+ * the queue is empty.  Each request sleeps on its own condition variable
+ * and is woken once, when its batch is on disk.  The writer allocates each
+ * result in its owner's arena, which is safe because the owner sleeps until
+ * it is done.  Only the writer writes on its connection, so that
+ * connection's page cache stays warm between batches.
  */
 #define GC_MAX_BATCH	64
 
 struct intake_job {
 	const struct svc_ctx	*c;		/* the submitter's context */
 	struct intake_in	*in;		/* validated, with payload hash */
-	struct intake_receipt	*out;		/* filled by the leader */
+	struct intake_receipt	*out;		/* filled by the writer */
 	unsigned char		*packed;	/* the details, packed for sealing */
 	size_t			 plen;
 	enum app_err		 er;		/* the outcome */
+	pthread_cond_t		 cv;		/* the owner sleeps here */
 	bool			 done;		/* guarded by gc_mu */
 	struct intake_job	*next;		/* queue link */
 };
 
 static pthread_mutex_t	 gc_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t	 gc_cv = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t	 gc_cv = PTHREAD_COND_INITIALIZER;	/* the writer waits here */
 static struct intake_job *gc_head, *gc_tail;	/* waiting, oldest first */
-static bool		 gc_leading;		/* a leader is writing */
+static bool		 gc_running;		/* the writer takes jobs */
+static bool		 gc_idle;		/* the writer waits on gc_cv */
+static bool		 gc_stop;		/* svc_intake_stop was called */
+static pthread_t	 gc_thread;
 
 /* Everything of one report inside the batch transaction. */
 static enum app_err
@@ -371,25 +379,23 @@ fail:
 	jobs[0]->er = er == APP_CONFLICT ? APP_STORE : er;
 }
 
-/* Queue j and return when it is written (leading batches when no one else is). */
-static void
-group_commit(struct store *st, const struct keyring *keys, struct intake_job *j)
+static void *
+writer_main(void *arg)
 {
+	struct store		*st = arg;
 	struct intake_job	*batch[GC_MAX_BATCH];
 	int			 n, i;
 
 	pthread_mutex_lock(&gc_mu);
-	if (gc_tail != NULL)
-		gc_tail->next = j;
-	else
-		gc_head = j;
-	gc_tail = j;
-	while (!j->done) {
-		if (gc_leading) {
+	for (;;) {
+		while (gc_head == NULL && !gc_stop) {
+			gc_idle = true;
 			pthread_cond_wait(&gc_cv, &gc_mu);
-			continue;
+			gc_idle = false;
 		}
-		gc_leading = true;
+		/* On stop, what is queued is still written. */
+		if (gc_head == NULL)
+			break;
 		for (n = 0; n < GC_MAX_BATCH && gc_head != NULL; n++) {
 			batch[n] = gc_head;
 			gc_head = gc_head->next;
@@ -397,14 +403,71 @@ group_commit(struct store *st, const struct keyring *keys, struct intake_job *j)
 		if (gc_head == NULL)
 			gc_tail = NULL;
 		pthread_mutex_unlock(&gc_mu);
-		write_batch(st, keys, batch, n);
+
+		write_batch(st, batch[0]->c->keys, batch, n);
+
 		pthread_mutex_lock(&gc_mu);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			batch[i]->done = true;
-		/* Hand over: a waiter whose report is still queued leads next. */
-		gc_leading = false;
-		pthread_cond_broadcast(&gc_cv);
+			pthread_cond_signal(&batch[i]->cv);
+		}
 	}
+	pthread_mutex_unlock(&gc_mu);
+	return NULL;
+}
+
+int
+svc_intake_start(struct store *st)
+{
+	int	rc;
+
+	pthread_mutex_lock(&gc_mu);
+	if (gc_running) {
+		pthread_mutex_unlock(&gc_mu);
+		return -1;
+	}
+	gc_stop = false;
+	if ((rc = pthread_create(&gc_thread, NULL, writer_main, st)) == 0)
+		gc_running = true;
+	pthread_mutex_unlock(&gc_mu);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+svc_intake_stop(void)
+{
+	pthread_mutex_lock(&gc_mu);
+	if (!gc_running) {
+		pthread_mutex_unlock(&gc_mu);
+		return;
+	}
+	gc_stop = true;
+	gc_running = false;	/* no new jobs; the queued ones are written */
+	pthread_cond_signal(&gc_cv);
+	pthread_mutex_unlock(&gc_mu);
+	pthread_join(gc_thread, NULL);
+}
+
+/* Queue j for the writer and return when it is written. */
+static void
+group_commit(struct intake_job *j)
+{
+	pthread_mutex_lock(&gc_mu);
+	if (!gc_running) {
+		pthread_mutex_unlock(&gc_mu);
+		log_err("event=intake_failed error=\"the intake writer is not running\"");
+		j->er = APP_INTERNAL;
+		return;
+	}
+	if (gc_tail != NULL)
+		gc_tail->next = j;
+	else
+		gc_head = j;
+	gc_tail = j;
+	if (gc_idle)
+		pthread_cond_signal(&gc_cv);
+	while (!j->done)
+		pthread_cond_wait(&j->cv, &gc_mu);
 	pthread_mutex_unlock(&gc_mu);
 }
 
@@ -448,7 +511,9 @@ svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 	job.in = in;
 	job.out = out;
 	job.packed = report_details_pack(c->a, &r->details, &job.plen);
-	group_commit(c->st, c->keys, &job);
+	pthread_cond_init(&job.cv, NULL);
+	group_commit(&job);
+	pthread_cond_destroy(&job.cv);
 	crypto_wipe(job.packed, job.plen);
 	if (job.er != APP_OK)
 		return fault_set(f, job.er, NULL, MSG_ERR_STORE, 0);

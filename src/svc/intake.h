@@ -39,6 +39,16 @@ enum app_err	svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 		    struct intake_receipt *out, struct report_problem *problems,
 		    int *nproblems, struct fault *f);
 
+/*
+ * The intake writer: a thread that writes queued reports in batches (group
+ * commit) on st, a connection given to it alone.  svc_report_submit needs
+ * it running (APP_INTERNAL otherwise).  Start it once; stop it after the
+ * last submitter returned: what is queued is written first.  Start returns
+ * 0, or -1 when it could not start or already runs.
+ */
+int		svc_intake_start(struct store *st);
+void		svc_intake_stop(void);
+
 /* An inclusion proof for leaf index against the tree of size leaves. */
 enum app_err	svc_log_inclusion(const struct svc_ctx *c, int64_t index, int64_t size,
 		    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n);

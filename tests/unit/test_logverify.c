@@ -38,7 +38,7 @@ test_logverify__more_than_one_batch(void **state)
 {
 	struct app_init_opts	 o = { NULL, ROLE_PLATFORM, false };
 	struct config		 cfg;
-	struct store		*st;
+	struct store		*st, *wst;
 	struct keyring		*keys;
 	struct arena		*a;
 	char			 dir[] = "/tmp/loudong-logverify-XXXXXX", err[256];
@@ -54,6 +54,8 @@ test_logverify__more_than_one_batch(void **state)
 	assert_int_equal(app_load_config(dir, true, &cfg), 0);
 	cfg.allow_anonymous = true;
 	assert_non_null(st = app_open_store(&cfg));
+	assert_non_null(wst = app_open_store(&cfg));
+	assert_int_equal(svc_intake_start(wst), 0);
 	assert_non_null(keys = crypto_keys_load(dir, err, sizeof(err)));
 	for (i = 0; i < 1100; i++) {
 		struct svc_ctx		 c = { st, a, &cfg, (int64_t)time(NULL), NULL, "",
@@ -78,6 +80,8 @@ test_logverify__more_than_one_batch(void **state)
 			a = arena_new();
 		}
 	}
+	svc_intake_stop();
+	store_close(wst);
 	store_close(st);
 	crypto_keys_free(keys);
 	assert_int_equal(app_log_verify(dir), 0);
