@@ -26,10 +26,10 @@ case $DURATION in
 esac
 CORES=$(nproc 2>/dev/null || grep -c processor /proc/cpuinfo)
 # Handler threads (and pooled SQLite connections): the server's default
-# ([server] threads = 16).  Each thread serves one request at a time, so the
+# ([server] threads = 64).  Each thread serves one request at a time, so the
 # thread count bounds how many concurrent submissions one group commit can
 # batch.  THREADS=N overrides it, to see how intake scales with the pool.
-THREADS=${THREADS:-16}
+THREADS=${THREADS:-64}
 
 PID=
 DIR=$(mktemp -d /tmp/loudong-intake.XXXXXX)

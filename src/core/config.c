@@ -52,8 +52,8 @@ static const struct ckey config_keys[] = {
 	  "public URL of this instance; https:// makes cookies Secure" },
 	{ "server", "listen", C_LISTEN, 0, 0, 0, 0, "127.0.0.1:8080",
 	  "HOST:PORT to listen on (port 0: any free port)" },
-	{ "server", "threads", C_INT, F(threads), 0, 1, 256, "16",
-	  "worker threads; each serves one request at a time with its own database connection, and concurrent report submissions are committed together" },
+	{ "server", "threads", C_INT, F(threads), 0, 1, 256, "64",
+	  "worker threads; each serves one request at a time with its own database connection.  A report submission holds its thread until its batch is on disk, so this also bounds how many reports one commit can take (see docs/PERFORMANCE.md)" },
 	{ "server", "connection_limit", C_INT, F(connection_limit), 0, 1, 100000, "256",
 	  "concurrent connections in total" },
 	{ "server", "per_ip_connection_limit", C_INT, F(per_ip_connection_limit), 0, 0, 100000, "64",
@@ -434,11 +434,43 @@ config_describe(void (*fn)(void *, const char *, const char *, const char *,
 	}
 }
 
+/*
+ * Write text as "# " comment lines of at most about 76 columns, broken at
+ * spaces (never inside a UTF-8 sequence): INI readers limit line length.
+ */
+static void
+write_comment(FILE *f, const char *text)
+{
+	const size_t	 width = 74;
+	const char	*p = text, *brk, *q;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		if (strlen(p) <= width) {
+			fprintf(f, "# %s\n", p);
+			break;
+		}
+		/* The last space within the width, else the first after it. */
+		for (brk = NULL, q = p; q <= p + width; q++)
+			if (*q == ' ')
+				brk = q;
+		if (brk == NULL && (brk = strchr(p + width, ' ')) == NULL) {
+			fprintf(f, "# %s\n", p);
+			break;
+		}
+		fprintf(f, "# %.*s\n", (int)(brk - p), p);
+		p = brk + 1;
+	}
+}
+
 int
 config_write(const struct config *cfg, const char *path)
 {
 	const char	*section = "";
-	char		 val[600], env[96];
+	char		 val[600], env[96], note[1024];
 	FILE		*f;
 	size_t		 i;
 	int		 rc;
@@ -456,8 +488,10 @@ config_write(const struct config *cfg, const char *path)
 		}
 		env_name(k, env, sizeof(env));
 		format_value(cfg, k, val, sizeof(val));
-		fprintf(f, "# %s (default: %s; %s)\n%s = %s\n", k->help,
-		    k->def[0] ? k->def : "empty", env, k->key, val);
+		snprintf(note, sizeof(note), "%s (default: %s; %s)", k->help,
+		    k->def[0] ? k->def : "empty", env);
+		write_comment(f, note);
+		fprintf(f, "%s = %s\n", k->key, val);
 	}
 	rc = ferror(f) ? -1 : 0;
 	if (fclose(f) != 0)

@@ -9,14 +9,15 @@
 
 
 enum app_err
-store_report_next_seq(struct store *st, int year, int64_t *seq)
+store_report_next_seq(struct store *st, int year, int n, int64_t *first)
 {
 	struct q	q;
 
 	q_open(&q, st, STMT_REPORT_SEQ_NEXT);
 	q_i64(&q, 1, year);
+	q_i64(&q, 2, n);
 	if (q_step(&q) == Q_ROW)
-		*seq = q_col_i64(&q, 0);
+		*first = q_col_i64(&q, 0) - n + 1;
 	return q_close(&q);
 }
 

@@ -106,8 +106,8 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "INSERT INTO meta (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[STMT_REPORT_SEQ_NEXT] =
-	    "INSERT INTO report_seq (year, last) VALUES (?1, 1) "
-	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	    "INSERT INTO report_seq (year, last) VALUES (?1, ?2) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + ?2 RETURNING last",
 	[STMT_REPORT_INSERT] =
 	    "INSERT INTO reports (id, seq_year, seq, reporter_id, channel, status, kind, "
 	    "title, vendor, product, model, versions, weakness, cvss_vector, "

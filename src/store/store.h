@@ -136,10 +136,11 @@ enum app_err	 store_audit_list(struct store *st, struct arena *a, int64_t after,
 		    int limit, struct audit_entry **out, size_t *n);
 
 /*
- * Reports.  The next sequence number of a year (increments; call inside
- * the transaction that inserts the report, so a rollback gives it back).
+ * Reports.  Reserve the next n sequence numbers of a year, *first being
+ * the lowest (call inside the transaction that inserts the reports, so a
+ * rollback gives them back).
  */
-enum app_err	 store_report_next_seq(struct store *st, int year, int64_t *seq);
+enum app_err	 store_report_next_seq(struct store *st, int year, int n, int64_t *first);
 
 /* Sealed parts of a report or attachment, as stored. */
 struct sealed {

@@ -1,5 +1,6 @@
 #include <pthread.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <time.h>
 
 #include "core/arena.h"
@@ -293,18 +294,16 @@ static pthread_t	 gc_thread;
 
 /* Everything of one report inside the batch transaction. */
 static enum app_err
-write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t index)
+write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t seq,
+    int64_t index)
 {
 	struct store		*st = nc->st;
 	const struct svc_ctx	*c = j->c;
 	struct report		*r = &j->in->r;
 	struct sealed		 details;
 	char			 id[64];
-	int64_t			 seq = 0;
 	enum app_err		 er;
 
-	if ((er = store_report_next_seq(st, year, &seq)) != APP_OK)
-		return er;
 	report_id_format(id, sizeof(id), c->cfg->id_prefix, year, seq);
 	r->id = arena_strdup(c->a, id);
 	r->leaf_index = index;
@@ -331,8 +330,8 @@ write_batch(struct store *st, const struct keyring *keys, struct intake_job **jo
 {
 	struct node_cache	*nc;
 	struct log_sth		 sth;
-	int64_t			 size = 0;
-	int			 i;
+	int64_t			 size = 0, seq = 0;
+	int			 i, k, m, year;
 	enum app_err		 er;
 
 	if ((nc = calloc(1, sizeof(*nc))) == NULL) {
@@ -344,10 +343,18 @@ write_batch(struct store *st, const struct keyring *keys, struct intake_job **jo
 		goto fail;
 	if ((er = store_log_size(st, &size)) != APP_OK)
 		goto fail;
-	for (i = 0; i < n; i++)
-		if ((er = write_one(nc, jobs[i], china_year(jobs[i]->c->now),
-		    size + i)) != APP_OK)
+	/* Sequence numbers for each run of reports of the same year. */
+	for (i = 0; i < n; i = k) {
+		year = china_year(jobs[i]->c->now);
+		for (k = i + 1; k < n && china_year(jobs[k]->c->now) == year; k++)
+			;
+		if ((er = store_report_next_seq(st, year, k - i, &seq)) != APP_OK)
 			goto fail;
+		for (m = i; m < k; m++)
+			if ((er = write_one(nc, jobs[m], year, seq + (m - i),
+			    size + m)) != APP_OK)
+				goto fail;
+	}
 	if ((er = sign_head(nc, keys, size + n, &sth)) != APP_OK)
 		goto fail;
 	for (i = 0; i < n; i++) {
@@ -386,6 +393,7 @@ writer_main(void *arg)
 	struct intake_job	*batch[GC_MAX_BATCH];
 	int			 n, i;
 
+	prctl(PR_SET_NAME, "ld-intake");	/* the thread's name, for top -H */
 	pthread_mutex_lock(&gc_mu);
 	for (;;) {
 		while (gc_head == NULL && !gc_stop) {

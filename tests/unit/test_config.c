@@ -104,7 +104,7 @@ test_config__defaults(void **state)
 	assert_string_equal(cfg.base_url, "http://127.0.0.1:8080");
 	assert_string_equal(cfg.listen_host, "127.0.0.1");
 	assert_int_equal(cfg.listen_port, 8080);
-	assert_int_equal(cfg.threads, 16);
+	assert_int_equal(cfg.threads, 64);
 	assert_int_equal(cfg.connection_limit, 256);
 	assert_int_equal(cfg.per_ip_connection_limit, 64);
 	assert_int_equal(cfg.connection_timeout, 30);
@@ -154,7 +154,7 @@ test_config__defaults_validate(void **state)
 	/* No file, no environment: the defaults alone pass validation. */
 	config_defaults(&cfg);
 	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), 0);
-	assert_int_equal(cfg.threads, 16);
+	assert_int_equal(cfg.threads, 64);
 }
 
 static void
@@ -631,6 +631,31 @@ test_config__write_round_trip_defaults(void **state)
 	round_trip(&cfg);
 }
 
+/* INI readers cut long lines (inih at 200 bytes): help is wrapped. */
+static void
+test_config__written_lines_are_short(void **state)
+{
+	struct config	 cfg;
+	char		 path[64], line[4096];
+	FILE		*f;
+	int		 n = 0;
+
+	(void)state;
+	config_defaults(&cfg);
+	write_temp(path, "");
+	assert_int_equal(config_write(&cfg, path), 0);
+	assert_non_null(f = fopen(path, "r"));
+	while (fgets(line, sizeof(line), f) != NULL) {
+		n++;
+		if (line[0] == '#' && strlen(line) > 80 && strchr(line + 2, ' ') != NULL)
+			fail_msg("line %d has %zu bytes: %s", n, strlen(line), line);
+		assert_true(strlen(line) < 200);
+	}
+	fclose(f);
+	unlink(path);
+	assert_true(n > 40);
+}
+
 static void
 test_config__write_round_trip_changed(void **state)
 {
@@ -706,7 +731,7 @@ test_config__missing_file(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	assert_int_equal(config_load(&cfg, path, false, err, sizeof(err)), 0);
-	assert_int_equal(cfg.threads, 16);
+	assert_int_equal(cfg.threads, 64);
 	err[0] = '\0';
 	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, path));
@@ -730,6 +755,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_config__set_table, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__role_names, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_defaults, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__written_lines_are_short, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_changed, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_awkward_text, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_semicolon, env_clean, env_clean),
