@@ -2,13 +2,16 @@
  * store/ on a fresh SQLite database, and svc/ (accounts, login, throttling,
  * password change) end to end on the same kind of store.
  */
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -1324,6 +1327,75 @@ test_store__svc_tokens(void **state)
 	assert_string_equal(f.field, "label");
 }
 
+/* A transaction that holds the write lock for a while, on its own thread. */
+struct holder {
+	struct store	*st;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	bool		 began;
+	enum app_err	 er;
+};
+
+static void *
+hold_write(void *arg)
+{
+	struct holder		*h = arg;
+	struct timespec		 pause = { 0, 200 * 1000000L };
+
+	h->er = store_begin(h->st);
+	pthread_mutex_lock(&h->mu);
+	h->began = true;
+	pthread_cond_signal(&h->cv);
+	pthread_mutex_unlock(&h->mu);
+	if (h->er != APP_OK)
+		return NULL;
+	nanosleep(&pause, NULL);
+	if ((h->er = store_audit_add(h->st, 0, "test.hold", "t:1", "", "", NOW)) == APP_OK)
+		h->er = store_commit(h->st);
+	return NULL;
+}
+
+/*
+ * A lone write (no transaction) while another connection of the process is
+ * inside one waits for it on the process's write lock; SQLite's busy
+ * handler alone (10 ms here) would give up with "database is locked".
+ */
+static void
+test_store__lone_write_waits_for_a_transaction(void **state)
+{
+	struct fx		*fx = *state;
+	struct holder		 h;
+	struct store		*b;
+	struct audit_entry	*rows;
+	pthread_t		 t;
+	size_t			 n;
+	char			 err[512];
+
+	memset(&h, 0, sizeof(h));
+	pthread_mutex_init(&h.mu, NULL);
+	pthread_cond_init(&h.cv, NULL);
+	assert_non_null(h.st = store_open(fx->path, 1000, false, err, sizeof(err)));
+	assert_non_null(b = store_open(fx->path, 10, false, err, sizeof(err)));
+	assert_int_equal(pthread_create(&t, NULL, hold_write, &h), 0);
+	pthread_mutex_lock(&h.mu);
+	while (!h.began)
+		pthread_cond_wait(&h.cv, &h.mu);
+	pthread_mutex_unlock(&h.mu);
+
+	assert_int_equal(store_audit_add(b, 0, "test.lone", "t:2", "", "", NOW), APP_OK);
+	pthread_join(t, NULL);
+	assert_int_equal(h.er, APP_OK);
+	/* Both rows are there, one from each connection. */
+	assert_int_equal(store_audit_list(fx->st, fx->a, 0, 10, &rows, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_true((strcmp(rows[0].action, "test.hold") == 0) !=
+	    (strcmp(rows[1].action, "test.hold") == 0));
+	store_close(b);
+	store_close(h.st);
+	pthread_cond_destroy(&h.cv);
+	pthread_mutex_destroy(&h.mu);
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1331,6 +1403,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_store__migrations_once),
+		T(test_store__lone_write_waits_for_a_transaction),
 		cmocka_unit_test(test_store__open_bad_path),
 		T(test_store__org_create_and_get),
 		T(test_store__org_duplicate_slug_conflict),
