@@ -220,6 +220,18 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_OUTBOX_LIST] =
 	    "SELECT id, recipient, subject, body, attempts, next_attempt_at, status, "
 	    "last_error FROM outbox ORDER BY id DESC LIMIT ?1",
+	[STMT_CWE_CLEAR] = "DELETE FROM cwe",
+	[STMT_CWE_PUT] =
+	    "INSERT INTO cwe (id, name, abstraction, status, version) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (id) DO UPDATE SET name = ?2, abstraction = ?3, status = ?4, "
+	    "version = ?5",
+	[STMT_CWE_GET] = "SELECT id, name, abstraction, status, version FROM cwe WHERE id = ?1",
+	/* ?1: an id to match exactly (or -1), ?2: a name fragment (LIKE, escaped with \\). */
+	[STMT_CWE_SEARCH] =
+	    "SELECT id, name, abstraction, status, version FROM cwe "
+	    "WHERE id = ?1 OR (?2 <> '' AND name LIKE '%' || ?2 || '%' ESCAPE '\\') "
+	    "ORDER BY id = ?1 DESC, status IN ('Deprecated', 'Obsolete'), id LIMIT ?3",
+	[STMT_CWE_COUNT] = "SELECT count(*), coalesce(max(version), '') FROM cwe",
 };
 
 /*

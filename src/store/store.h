@@ -265,6 +265,31 @@ enum app_err	 store_outbox_retry(struct store *st, int64_t id, int attempts,
 enum app_err	 store_outbox_list(struct store *st, struct arena *a, int limit,
 		    struct outbox_msg **out, size_t *n);
 
+/* CWE (MITRE's list), as loaded by `loudong import cwe`. */
+struct cwe_entry {
+	int64_t		 id;		/* 79 for CWE-79 */
+	const char	*name;
+	const char	*abstraction;	/* Pillar, Class, Base, Variant, Compound or "" */
+	const char	*status;	/* Stable, Draft, Incomplete, Deprecated, Obsolete or "" */
+	const char	*version;	/* the catalogue's, e.g. "4.15" */
+};
+/* Drop every entry (an import replaces the list, inside its transaction). */
+enum app_err	 store_cwe_clear(struct store *st);
+/* Insert or replace one entry. */
+enum app_err	 store_cwe_put(struct store *st, const struct cwe_entry *e);
+enum app_err	 store_cwe_get(struct store *st, struct arena *a, int64_t id,
+		    struct cwe_entry *out);
+/*
+ * Entries whose id is id (-1: none) or whose name contains q (case-
+ * insensitive for ASCII; q may be ""), the exact id first and deprecated
+ * or obsolete ones last, up to limit.
+ */
+enum app_err	 store_cwe_search(struct store *st, struct arena *a, int64_t id,
+		    const char *q, int limit, struct cwe_entry **out, size_t *n);
+/* How many entries, and the catalogue version ("" when empty). */
+enum app_err	 store_cwe_count(struct store *st, struct arena *a, int64_t *n,
+		    const char **version);
+
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 		    const char **out);
