@@ -35,6 +35,7 @@ static const char usage_main[] =
 "  log verify    recompute the receipt log and check every signed tree head\n"
 "  log purge     drop receipt-log content older than the retention period\n"
 "  receipt verify  check a saved receipt offline with the log's public key\n"
+"  import cwe    load MITRE's CWE list (XML) into the database\n"
 "  config        list every configuration key, its default and env name\n"
 "\n"
 "options:\n"
@@ -114,6 +115,14 @@ static const char usage_receipt[] =
 "inclusion proof.  RECEIPT.json is the 201 answer of POST /api/v1/reports\n"
 "(or its \"receipt\" member); KEY is the base64 public key, or a file holding\n"
 "it or the JSON of GET /api/v1/log/key.\n";
+
+static const char usage_import[] =
+"usage: loudong import cwe FILE --data-dir DIR\n"
+"\n"
+"Replace the CWE list with the weaknesses of MITRE's catalogue FILE, the\n"
+"cwec_vX.Y.xml of https://cwe.mitre.org/data/downloads.html (unzipped).\n"
+"Categories and views are not weaknesses and are not loaded.  A file that\n"
+"is not a well-formed catalogue changes nothing.  Prints one line.\n";
 
 static const char usage_config[] =
 "usage: loudong config [--markdown]\n"
@@ -467,6 +476,31 @@ cmd_receipt(int argc, char **argv)
 	return app_receipt_verify(a.positional, a.key);
 }
 
+/* `import KIND ...`: only cwe so far; other kinds of list come later. */
+static int
+cmd_import(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if (argc < 2 || strcmp(argv[1], "cwe") != 0) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+			return fputs(usage_import, stdout), 0;
+		return usage_error(usage_import, "unknown import kind '%s'",
+		    argc >= 2 ? argv[1] : "");
+	}
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A_POSITIONAL, usage_import,
+	    &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_import, stdout), 0;
+	if (a.positional == NULL)
+		return usage_error(usage_import, "%s", "missing the CWE XML file");
+	if ((rc = need(usage_import, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	return app_import_cwe(a.data_dir, a.positional);
+}
+
 static int
 cmd_config(int argc, char **argv)
 {
@@ -494,6 +528,7 @@ main(int argc, char **argv)
 		{ "token", cmd_token },
 		{ "log", cmd_log },
 		{ "receipt", cmd_receipt },
+		{ "import", cmd_import },
 		{ "config", cmd_config },
 	};
 	size_t	i;

@@ -39,6 +39,13 @@ int	app_log_purge(const char *data_dir, const char *before);
 /* Verify a saved receipt offline against a public key. */
 int	app_receipt_verify(const char *path, const char *key);
 
+/*
+ * Replace the CWE list with the <Weakness> entries of MITRE's catalogue
+ * XML at path (app/cwecmd.c).  Prints "loaded N weaknesses from CWE V";
+ * a file that is not a well-formed, bounded catalogue changes nothing.
+ */
+int	app_import_cwe(const char *data_dir, const char *path);
+
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);
 
