@@ -151,10 +151,11 @@ add_common_headers(struct req *rq, struct MHD_Response *r)
 {
 	struct resp_header	*h;
 
+	/* connect-src: scoring.js asks this server's calculators (/api/v1/cvss, ...). */
 	MHD_add_response_header(r, "Content-Security-Policy",
-	    "default-src 'none'; script-src 'self'; style-src 'self'; "
-	    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
-	    "base-uri 'none'");
+	    "default-src 'none'; script-src 'self'; connect-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
+	    "frame-ancestors 'none'; base-uri 'none'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");

@@ -17,6 +17,7 @@
 #include "http/auth.h"
 #include "svc/svc.h"
 #include "web/layout.h"
+#include "web/reports_int.h"
 #include "web/tmpl.h"
 #include "web/web.h"
 #include "web/web_int.h"
@@ -663,8 +664,11 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/reports/new", PERM_NONE, R_WEB, NOPARAMS, reports_new_get },
 	{ HTTP_POST, "/reports/new", PERM_NONE, R_WEB | R_FORM,
 	    PARAMS(report_new_params), reports_new_post },
-	{ HTTP_GET, "/reports/{id}", PERM_ACCOUNT, R_WEB, PARAMS(report_params),
+	{ HTTP_GET, "/reports/{id}", PERM_ACCOUNT, R_WEB, PARAMS(report_view_params),
 	    reports_view_get },
+	/* Triage's scores and grades (assessment.c), shown on the report page. */
+	{ HTTP_POST, "/reports/{id}/assessment", PERM_REPORTS_ASSESS, R_WEB | R_FORM,
+	    PARAMS(assess_form_params), reports_assess_post },
 	{ HTTP_GET, "/reports/{id}/receipt", PERM_ACCOUNT, R_WEB,
 	    PARAMS(receipt_params), reports_receipt_get },
 	{ HTTP_GET, "/reports/{id}/receipt.json", PERM_ACCOUNT, R_WEB,

@@ -307,7 +307,7 @@ attachments(struct req *rq, const struct report *r, const struct attachment *at,
 }
 
 enum app_err
-reports_view_get(struct req *rq)
+rp_view(struct req *rq, int status)
 {
 	static const enum msg_id	 md_titles[REPORT_MD_FIELDS] = {
 		MSG_WEB_REPORT_F_DESCRIPTION, MSG_WEB_REPORT_F_REPRODUCTION,
@@ -315,6 +315,7 @@ reports_view_get(struct req *rq)
 	};
 	struct report			 r;
 	struct attachment		*at = NULL;
+	struct assess_view		*av = NULL;
 	struct sbuf			 md[REPORT_MD_FIELDS];
 	const char			*src[REPORT_MD_FIELDS];
 	size_t				 nat = 0;
@@ -327,6 +328,8 @@ reports_view_get(struct req *rq)
 		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
 		goto out;
 	}
+	if ((er = assess_load(rq, &r, &av)) != APP_OK)
+		goto out;
 	/* Render first: a failure can still become the error page. */
 	src[0] = r.details.description;
 	src[1] = r.details.reproduction;
@@ -341,7 +344,7 @@ reports_view_get(struct req *rq)
 		}
 	}
 
-	resp_html(rq, 200);
+	resp_html(rq, status);
 	layout_begin(rq, MSG_WEB_REPORT_VIEW_TITLE);
 	tmpl_raw(rq, "<p class=\"report-head\"><code>");	/* literal */
 	tmpl_text(rq, r.id);
@@ -400,6 +403,7 @@ reports_view_get(struct req *rq)
 	layout_link(rq, "/reports", svc_report_sees_all(rq->user) ?
 	    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
 	tmpl_raw(rq, "</p>\n");	/* literal */
+	assess_panel(rq, av);	/* staff who assess only */
 
 	for (i = 0; i < REPORT_MD_FIELDS; i++) {
 		if (md[i].len == 0)
@@ -430,4 +434,10 @@ reports_view_get(struct req *rq)
 	layout_end(rq);
 out:
 	return er;
+}
+
+enum app_err
+reports_view_get(struct req *rq)
+{
+	return rp_view(rq, 200);
 }

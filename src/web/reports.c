@@ -387,7 +387,12 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 		    "<input type=\"text\"");	/* literal: either */
 		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
 		tmpl_attr(rq, "value", t->v[i]);
+		/* The live score (scoring.js); without JavaScript a submit checks it. */
+		if (i == REPORT_NEW_CVSS)
+			assess_cvss_attr(rq, id);
 		tmpl_raw(rq, ">");	/* literal */
+		if (i == REPORT_NEW_CVSS)
+			assess_cvss_output(rq, id, t->v[i]);
 		break;
 	case RF_AREA:
 		tmpl_raw(rq, "<textarea");	/* literal */
@@ -507,6 +512,7 @@ form_page(struct req *rq, int status, const struct typed *t)
 	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_REPORT_CONFIDENTIAL, "</p>");
 	layout_submit(rq, MSG_WEB_REPORT_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
+	assess_script(rq);
 	layout_end(rq);
 }
 
