@@ -36,6 +36,8 @@ static const char usage_main[] =
 "  log purge     drop receipt-log content older than the retention period\n"
 "  receipt verify  check a saved receipt offline with the log's public key\n"
 "  import cwe    load MITRE's CWE list (XML) into the database\n"
+"  cvss VECTOR   score a CVSS 2.0/3.0/3.1/4.0 vector (JSON)\n"
+"  grade         GB/T 30279-2020 grades of indicators (JSON; see grade --help)\n"
 "  config        list every configuration key, its default and env name\n"
 "\n"
 "options:\n"
@@ -501,6 +503,30 @@ cmd_import(int argc, char **argv)
 	return app_import_cwe(a.data_dir, a.positional);
 }
 
+static const char usage_cvss[] =
+"usage: loudong cvss VECTOR\n"
+"\n"
+"Parses, validates, normalises and scores a CVSS vector: v2.0 (with or without\n"
+"'CVSS:2.0/'), v3.0, v3.1 (base, temporal, environmental) or v4.0 (CVSS-B, -BT,\n"
+"-BE, -BTE).  Prints one JSON object; an invalid vector exits 2 with the reason.\n";
+
+static int
+cmd_cvss(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return fputs(usage_cvss, stdout), 0;
+	if (argc != 2)
+		return usage_error(usage_cvss, "%s", argc < 2 ? "missing the vector" :
+		    "give exactly one vector");
+	return app_cvss(argv[1]);
+}
+
+static int
+cmd_grade(int argc, char **argv)
+{
+	return app_grade(argc, argv);
+}
+
 static int
 cmd_config(int argc, char **argv)
 {
@@ -529,6 +555,8 @@ main(int argc, char **argv)
 		{ "log", cmd_log },
 		{ "receipt", cmd_receipt },
 		{ "import", cmd_import },
+		{ "cvss", cmd_cvss },
+		{ "grade", cmd_grade },
 		{ "config", cmd_config },
 	};
 	size_t	i;

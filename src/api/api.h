@@ -17,7 +17,7 @@ struct route_table;
 
 /* Fill out with the API's route tables (at most API_MAX_TABLES); returns how many. */
 size_t		api_tables(struct route_table *out);
-#define API_MAX_TABLES	8
+#define API_MAX_TABLES	12
 
 /* Route tables of each resource file, joined by api_tables(). */
 extern const struct route	api_session_routes[];
@@ -36,6 +36,23 @@ extern const struct route	api_log_routes[];
 extern const size_t		api_log_nroutes;
 extern const struct route	api_reporter_routes[];
 extern const size_t		api_reporter_nroutes;
+extern const struct route	api_scoring_routes[];
+extern const size_t		api_scoring_nroutes;
+
+struct cvss;
+struct gbt_result;
+struct gbt_tables;
+struct gbt_indicators;
+/*
+ * {"version","vector","base_score","base_severity","temporal_score",
+ * "environmental_score"} (v2, v3; the last two when the vector has such
+ * metrics) or {"version","vector","score","severity","nomenclature"} (v4),
+ * scores as numbers with one decimal.  Also used by `loudong cvss`.
+ */
+json_t		*api_cvss_json(const struct cvss *cv);
+/* The grades of indicators in, as `loudong grade` and GET /api/v1/grade print them. */
+json_t		*api_grade_json(const struct gbt_tables *t, const struct gbt_indicators *in,
+		    const struct gbt_result *r);
 
 struct log_sth;
 /* {"tree_size","timestamp","root_hash","signature"} (base64 hashes). */

@@ -244,7 +244,8 @@ report_create(struct req *rq)
 			    strcmp(problems[i].field, "kind") == 0) &&
 			    !(in.r.credit == RCREDIT__MAX &&
 			    strcmp(problems[i].field, "credit") == 0))
-				req_field_error(rq, problems[i].field, problems[i].msg);
+				req_field_error(rq, problems[i].field, problems[i].msg,
+				    problems[i].arg);
 		}
 		er = req_fail(rq, APP_INVALID, rq->errors[0].field, MSG_ERR_REPORT_INVALID,
 		    rq->nerrors);
@@ -253,7 +254,8 @@ report_create(struct req *rq)
 	rc = arena_zalloc(rq->arena, sizeof(*rc));
 	if (svc_report_submit(&c, &in, rc, problems, &np, &f) != APP_OK) {
 		for (i = 0; i < np; i++)
-			req_field_error(rq, problems[i].field, problems[i].msg);
+			req_field_error(rq, problems[i].field, problems[i].msg,
+			    problems[i].arg);
 		/* Name the member the client used for its files. */
 		if (rq->json_body && f.field != NULL && strcmp(f.field, "files") == 0)
 			f.field = "attachments";

@@ -20,6 +20,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "crypto/crypto.h"
+#include "domain/grade.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "media/sniff.h"
@@ -115,6 +116,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct server		*srv = NULL;
 	struct passwd		*pw = NULL;
 	struct outbox_worker	*outbox = NULL;
+	struct gbt_tables	*grading = NULL;
 	struct route_table	 tables[API_MAX_TABLES + 1];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
@@ -139,6 +141,16 @@ app_serve(const char *data_dir, const char *listen_addr)
 	if ((keys = crypto_keys_load(data_dir, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
+	}
+	/* GB/T 30279 grading: the official tables when the operator has them. */
+	if (cfg.grading_tables_file[0] != '\0') {
+		if ((grading = app_load_tables(&cfg, err, sizeof(err))) == NULL) {
+			fprintf(stderr, "loudong: %s\n", err);
+			goto out;
+		}
+		gbt_tables_use(grading);
+		log_info("event=grading_tables version=\"%s\" sha256=%s",
+		    gbt_tables_version(grading), gbt_tables_sha256(grading));
 	}
 	app_db_path(&cfg, dbpath, sizeof(dbpath));
 	if ((pool = store_pool_open(dbpath, cfg.threads, cfg.busy_timeout_ms, err,
@@ -195,6 +207,8 @@ out:
 	store_close(intake);
 	router_free(router);
 	store_pool_free(pool);
+	gbt_tables_use(NULL);
+	gbt_tables_free(grading);
 	crypto_keys_free(keys);
 	sniff_cleanup();
 	net_cleanup();

@@ -36,6 +36,11 @@ int	app_token_revoke(const char *data_dir, const char *login, long long id);
 int	app_log_verify(const char *data_dir);
 int	app_log_purge(const char *data_dir, const char *before);
 
+/* Score a CVSS vector (exit 2 with the reason when it is invalid). */
+int	app_cvss(const char *vector);
+/* `loudong grade …`: its own options (see its --help). */
+int	app_grade(int argc, char **argv);
+
 /* Verify a saved receipt offline against a public key. */
 int	app_receipt_verify(const char *path, const char *key);
 

@@ -10,6 +10,10 @@ struct store;
 
 /* Defaults, DIR/loudong.conf, environment; prints the problem.  0 or -1. */
 int		 app_load_config(const char *data_dir, bool must_exist, struct config *cfg);
+
+/* The grading tables of [grading] tables_file (set), or NULL with err. */
+struct gbt_tables;
+struct gbt_tables *app_load_tables(const struct config *cfg, char *err, size_t errsz);
 /* The database path: [database] path, relative to the data directory. */
 void		 app_db_path(const struct config *cfg, char *buf, size_t size);
 /* Open and migrate; prints the problem and returns NULL on failure. */

@@ -104,6 +104,8 @@ static const struct ckey config_keys[] = {
 	  "all attachments of one report together" },
 	{ "receipts", "retention_days", C_INT, F(retention_days), 0, 183, 36500, "365",
 	  "receipt-log entries younger than this cannot be purged (Art. 5: at least 6 months; values under 183 are refused)" },
+	{ "grading", "tables_file", C_STR, F(grading_tables_file), S(grading_tables_file), 0, 0, "",
+	  "GB/T 30279-2020 grading tables to load instead of the built-in ones (derived from the CVSS v3.1 equivalence, see data/grading/README.md); a path, relative to the data directory unless absolute" },
 	{ "reporters", "submit_min_level", C_INT, F(submit_min_level), 0, 0, 3, "0",
 	  "lowest reporter level that may submit reports (0 registered, 1 identity verified, 2, 3)" },
 	{ "reporters", "level2_accepted_reports", C_INT, F(level2_accepted), 0, 0, 100000, "3",

@@ -69,6 +69,9 @@ struct config {
 	/* [receipts] */
 	int		 retention_days;	/* receipts.retention_days (>= 183) */
 
+	/* [grading] */
+	char		 grading_tables_file[512];	/* grading.tables_file ("" : built in) */
+
 	/* [mail] */
 	char		 smtp_url[256];		/* mail.smtp_url ("" : mail off) */
 	char		 mail_from[256];	/* mail.from */

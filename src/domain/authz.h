@@ -21,6 +21,7 @@ enum perm {
 	PERM_ORGS_MANAGE,	/* create and change organisations and products */
 	PERM_REPORTERS_REVIEW,	/* verify reporters' identities, set their levels */
 	PERM_AUDIT_READ,	/* read the audit log */
+	PERM_REPORTS_ASSESS,	/* score and grade reports (triage), see their history */
 	PERM__MAX
 };
 

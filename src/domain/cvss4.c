@@ -395,13 +395,15 @@ find_value(enum m4 m, struct str value)
 }
 
 /*
- * Metrics "metric:value" separated by '/', in the specification's order.
+ * Metrics "metric:value" separated by '/'.
  *
- * Order is enforced.  The v4.0 specification (§7, Table 23) lists the
- * metrics in a fixed order, the CVSS v4.0 JSON schema (used by CVE JSON 5
- * and NVD) accepts vectorString only in that order, and the reference
- * calculator's validator refuses any other; a vector we accepted out of
- * order could not be published as given.  Metric names and values are
+ * Metrics are accepted in any order and written back in the
+ * specification's (§7, Table 23) by cvss_parse's normalised vector.  The
+ * specification is not consistent on whether order is mandatory, and
+ * published vectors exist out of order (advisories listing
+ * VC/SC/VI/SI/VA/SA); a platform that receives reports reads them as the
+ * same vector, as it does for v3, and only ever publishes the normalised
+ * form, which the CVSS v4.0 JSON schema accepts.  Metric names and values are
  * case-sensitive.
  */
 static int
@@ -409,7 +411,7 @@ parse_metrics(struct str rest, struct v4 *v, struct cvss_error *err)
 {
 	const char	*p = rest.p, *end = rest.p + rest.n, *q, *colon;
 	struct str	 name, value;
-	int		 m, i, next = 0;
+	int		 m, i;
 
 	for (i = 0; i < M4__MAX; i++)
 		v->val[i] = -1;
@@ -440,13 +442,7 @@ parse_metrics(struct str rest, struct v4 *v, struct cvss_error *err)
 			set_err(err, CVSS_ERR_DUPLICATE, name, value);
 			return -1;
 		}
-		if (m < next) {
-			/* Out of order (see above). */
-			set_err(err, CVSS_ERR_SYNTAX, name, value);
-			return -1;
-		}
 		v->val[m] = i;
-		next = m + 1;
 		if (q == end)
 			break;
 		p = q + 1;	/* a trailing '/' gives an empty part: refused above */

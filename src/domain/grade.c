@@ -621,7 +621,7 @@ gbt_tables_parse(const char *text, size_t len, const char *sha256, char *err, si
 	struct parse		*ps;
 	struct gbt_tables	*t = NULL;
 	struct str		 rest = { text, len }, line, w[WORDS_MAX];
-	int			 n;
+	int			 n = 0;
 
 	ps = xcalloc(1, sizeof(*ps));
 	ps->t = xcalloc(1, sizeof(*ps->t));

@@ -5,6 +5,8 @@
 #include "core/pack.h"
 #include "core/parse.h"
 #include "core/utf8.h"
+#include "domain/assessment.h"
+#include "domain/cvss.h"
 #include "domain/report.h"
 
 static const char *const kind_names[RKIND__MAX] = { "generic", "incident" };
@@ -118,6 +120,7 @@ add(struct report_problem *out, int max, int *n, const char *field, enum msg_id 
 		return;
 	out[*n].field = field;
 	out[*n].msg = m;
+	out[*n].arg[0] = '\0';
 	(*n)++;
 }
 
@@ -134,6 +137,19 @@ report_check(const struct report *r, struct report_problem *out, int max)
 	add(out, max, &n, "versions", text_check(r->versions, REPORT_VERSIONS_MAX, false, false));
 	add(out, max, &n, "weakness", text_check(r->weakness, REPORT_SHORT_MAX, false, false));
 	add(out, max, &n, "cvss_vector", text_check(r->cvss_vector, REPORT_SHORT_MAX, false, false));
+	/* A vector given is scored later: it must be one (any version). */
+	if (n < max && (n == 0 || strcmp(out[n - 1].field, "cvss_vector") != 0) &&
+	    r->cvss_vector != NULL && r->cvss_vector[0] != '\0') {
+		struct cvss		cv;
+		struct cvss_error	e;
+		char			arg[ASSESS_CVSS_ARG_MAX];
+
+		memset(&e, 0, sizeof(e));
+		if (cvss_parse(r->cvss_vector, &cv, &e) != 0) {
+			add(out, max, &n, "cvss_vector", assessment_cvss_msg(&e, arg));
+			snprintf(out[n - 1].arg, sizeof(out[n - 1].arg), "%s", arg);
+		}
+	}
 	if ((unsigned)r->kind >= RKIND__MAX)
 		add(out, max, &n, "kind", MSG_ERR_REPORT_KIND);
 	if ((unsigned)r->credit >= RCREDIT__MAX)

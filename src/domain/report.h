@@ -122,6 +122,7 @@ const char	*report_channel_name(enum report_channel c);
 struct report_problem {
 	const char	*field;
 	enum msg_id	 msg;
+	char		 arg[64];	/* the message's %s, if it has one ("" otherwise) */
 };
 
 #define REPORT_MAX_PROBLEMS	24

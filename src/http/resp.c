@@ -170,7 +170,12 @@ resp_json(struct req *rq, int status, json_t *v)
 	sbuf_reset(&rq->out);
 	if (v == NULL)
 		return APP_INTERNAL;
-	s = json_dumps(v, JSON_COMPACT);
+	/*
+	 * The API's reals are decimals such as CVSS scores (8.8): fifteen
+	 * significant digits print them as written, where jansson's default
+	 * seventeen would show the binary value (8.8000000000000007).
+	 */
+	s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	json_decref(v);
 	if (s == NULL)
 		return APP_INTERNAL;

@@ -232,6 +232,38 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "WHERE id = ?1 OR (?2 <> '' AND name LIKE '%' || ?2 || '%' ESCAPE '\\') "
 	    "ORDER BY id = ?1 DESC, status IN ('Deprecated', 'Obsolete'), id LIMIT ?3",
 	[STMT_CWE_COUNT] = "SELECT count(*), coalesce(max(version), '') FROM cwe",
+	[STMT_ASSESS_GET] =
+	    "SELECT cvss_v2, cvss_v3, cvss_v4, gbt_access_path, gbt_trigger, gbt_privilege, "
+	    "gbt_interaction, gbt_confidentiality, gbt_integrity, gbt_availability, "
+	    "gbt_exploit_cost, gbt_fix_difficulty, gbt_scope, technical_grade, "
+	    "comprehensive_grade, grading_scheme, tables_version, tables_sha256, "
+	    "category_path, cwe_id, updated_at, updated_by FROM assessments WHERE subject = ?1",
+	[STMT_ASSESS_PUT] =
+	    "INSERT INTO assessments (subject, cvss_v2, cvss_v3, cvss_v4, gbt_access_path, "
+	    "gbt_trigger, gbt_privilege, gbt_interaction, gbt_confidentiality, gbt_integrity, "
+	    "gbt_availability, gbt_exploit_cost, gbt_fix_difficulty, gbt_scope, "
+	    "technical_grade, comprehensive_grade, grading_scheme, tables_version, "
+	    "tables_sha256, category_path, cwe_id, updated_at, updated_by) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+	    "?22, ?23) ON CONFLICT (subject) DO UPDATE SET cvss_v2 = ?2, cvss_v3 = ?3, "
+	    "cvss_v4 = ?4, gbt_access_path = ?5, gbt_trigger = ?6, gbt_privilege = ?7, "
+	    "gbt_interaction = ?8, gbt_confidentiality = ?9, gbt_integrity = ?10, "
+	    "gbt_availability = ?11, gbt_exploit_cost = ?12, gbt_fix_difficulty = ?13, "
+	    "gbt_scope = ?14, technical_grade = ?15, comprehensive_grade = ?16, "
+	    "grading_scheme = ?17, tables_version = ?18, tables_sha256 = ?19, "
+	    "category_path = ?20, cwe_id = ?21, updated_at = ?22, updated_by = ?23",
+	[STMT_RELATED_LIST] =
+	    "SELECT scheme, value FROM related_ids WHERE subject = ?1 ORDER BY scheme, value",
+	[STMT_RELATED_CLEAR] = "DELETE FROM related_ids WHERE subject = ?1",
+	[STMT_RELATED_ADD] =
+	    "INSERT OR IGNORE INTO related_ids (subject, scheme, value) VALUES (?1, ?2, ?3)",
+	[STMT_ASSESS_HISTORY_ADD] =
+	    "INSERT INTO assessment_history (subject, at, actor_id, field, old, new, reason) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_ASSESS_HISTORY] =
+	    "SELECT h.id, h.at, h.actor_id, coalesce(u.login, ''), h.field, h.old, h.new, "
+	    "h.reason FROM assessment_history h LEFT JOIN users u ON u.id = h.actor_id "
+	    "WHERE h.subject = ?1 ORDER BY h.id DESC LIMIT ?2",
 };
 
 /*

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "domain/assessment.h"
 #include "domain/report.h"
 #include "domain/reporter.h"
 #include "domain/throttle.h"
@@ -289,6 +290,21 @@ enum app_err	 store_cwe_search(struct store *st, struct arena *a, int64_t id,
 /* How many entries, and the catalogue version ("" when empty). */
 enum app_err	 store_cwe_count(struct store *st, struct arena *a, int64_t *n,
 		    const char **version);
+
+/*
+ * Assessments (domain/assessment.h).  get: APP_NOTFOUND when the subject
+ * was never assessed.  put replaces the row and the related ids; call it,
+ * and history_add for each change, inside one transaction.
+ */
+enum app_err	 store_assessment_get(struct store *st, struct arena *a, const char *subject,
+		    struct assessment *out);
+enum app_err	 store_assessment_put(struct store *st, const struct assessment *in);
+enum app_err	 store_assessment_history_add(struct store *st, const char *subject,
+		    int64_t at, int64_t actor_id, const char *field, const char *old,
+		    const char *new, const char *reason);
+/* The newest changes first, up to limit. */
+enum app_err	 store_assessment_history(struct store *st, struct arena *a,
+		    const char *subject, int limit, struct assessment_change **out, size_t *n);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

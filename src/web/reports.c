@@ -817,9 +817,9 @@ reports_new_post(struct req *rq)
 		goto out;
 	}
 	if (er == APP_INVALID && np > 0) {
-		/* report_check's messages take no argument. */
 		for (j = 0; j < np; j++)
-			req_field_error(rq, problems[j].field, problems[j].msg);
+			req_field_error(rq, problems[j].field, problems[j].msg,
+			    problems[j].arg);
 		er = req_fail(rq, APP_INVALID, problems[0].field,
 		    MSG_WEB_REPORT_INVALID, np);
 		status = 422;

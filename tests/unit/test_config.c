@@ -117,6 +117,7 @@ test_config__defaults(void **state)
 	assert_int_equal(cfg.attachment_max_bytes, 10485760);
 	assert_int_equal(cfg.attachments_total_max_bytes, 20971520);
 	assert_int_equal(cfg.retention_days, 365);
+	assert_string_equal(cfg.grading_tables_file, "");
 	assert_string_equal(cfg.smtp_url, "");
 	assert_string_equal(cfg.mail_from, "loudong@localhost");
 	assert_int_equal(cfg.smtp_timeout_ms, 15000);
@@ -259,6 +260,7 @@ static const struct {
 	{ "LOUDONG_INTAKE_ATTACHMENT_MAX_BYTES", "2048" },
 	{ "LOUDONG_INTAKE_ATTACHMENTS_TOTAL_MAX_BYTES", "4096" },
 	{ "LOUDONG_RECEIPTS_RETENTION_DAYS", "200" },
+	{ "LOUDONG_GRADING_TABLES_FILE", "official/gbt30279.tables" },
 	{ "LOUDONG_MAIL_SMTP_URL", "smtp://127.0.0.1:2525" },
 	{ "LOUDONG_MAIL_FROM", "psirt@example.com" },
 	{ "LOUDONG_MAIL_USERNAME", "mailer" },
@@ -308,6 +310,7 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->attachment_max_bytes, 2048);
 	assert_int_equal(cfg->attachments_total_max_bytes, 4096);
 	assert_int_equal(cfg->retention_days, 200);
+	assert_string_equal(cfg->grading_tables_file, "official/gbt30279.tables");
 	assert_string_equal(cfg->smtp_url, "smtp://127.0.0.1:2525");
 	assert_string_equal(cfg->mail_from, "psirt@example.com");
 	assert_string_equal(cfg->smtp_username, "mailer");

@@ -297,16 +297,6 @@ test_cvss4__invalid_table(void **state)
 		{ BASE_HIGH "/E:A/E:P", CVSS_ERR_DUPLICATE, "E", "P" },
 		{ BASE_HIGH "/U:Red/U:Red", CVSS_ERR_DUPLICATE, "U", "Red" },
 		{ BASE_HIGH "/SA:H", CVSS_ERR_DUPLICATE, "SA", "H" },
-		/* Out of the specification's order: refused as syntax. */
-		{ "CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H",
-		    CVSS_ERR_SYNTAX, "AV", "N" },
-		{ "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SA:H/SI:H",
-		    CVSS_ERR_SYNTAX, "SI", "H" },
-		{ BASE_HIGH "/CR:H/E:A", CVSS_ERR_SYNTAX, "E", "A" },
-		{ BASE_HIGH "/U:Red/S:N", CVSS_ERR_SYNTAX, "S", "N" },
-		{ BASE_HIGH "/MSA:H/MSI:H", CVSS_ERR_SYNTAX, "MSI", "H" },
-		{ "CVSS:4.0/E:A/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H",
-		    CVSS_ERR_SYNTAX, "AV", "N" },
 		/* Not metric:value/metric:value. */
 		{ BASE_HIGH "/", CVSS_ERR_SYNTAX, "", "" },
 		{ "CVSS:4.0//AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H",
@@ -406,6 +396,11 @@ test_cvss4__normalise_and_nomenclature(void **state)
 		    "/MVA:H/MSC:H/MSI:S/MSA:S/S:P/AU:Y/R:I/V:C/RE:H/U:Red",
 		  BASE_HIGH "/E:A/CR:H/IR:H/AR:H/MAV:N/MAC:L/MAT:N/MPR:N/MUI:N/MVC:H/MVI:H"
 		    "/MVA:H/MSC:H/MSI:S/MSA:S/S:P/AU:Y/R:I/V:C/RE:H/U:Red", CVSS_NOM_BTE },
+		/* Any order is read; the normalised vector is in the specification's. */
+		{ "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/SC:H/VI:H/SI:H/VA:H/SA:H",
+		    BASE_HIGH, CVSS_NOM_B },
+		{ "CVSS:4.0/E:A/U:Red/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/CR:L",
+		    BASE_HIGH "/E:A/CR:L/U:Red", CVSS_NOM_BTE },
 	};
 	struct cvss		c;
 	struct cvss_error	err;
