@@ -390,9 +390,15 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 		/* The live score (scoring.js); without JavaScript a submit checks it. */
 		if (i == REPORT_NEW_CVSS)
 			assess_cvss_attr(rq, id);
+		/* CWE names to pick from (scoring.js, once a CWE list is imported). */
+		if (i == REPORT_NEW_WEAKNESS)
+			tmpl_raw(rq, " list=\"f-weakness-options\" "
+			    "data-cwe-input=\"f-weakness-options\"");	/* literal */
 		tmpl_raw(rq, ">");	/* literal */
 		if (i == REPORT_NEW_CVSS)
 			assess_cvss_output(rq, id, t->v[i]);
+		if (i == REPORT_NEW_WEAKNESS)
+			tmpl_raw(rq, "<datalist id=\"f-weakness-options\"></datalist>");	/* literal */
 		break;
 	case RF_AREA:
 		tmpl_raw(rq, "<textarea");	/* literal */

@@ -361,6 +361,9 @@ test_web_scoring__report_form_has_the_live_score(void **state)
 	assert_contains(r->body, "data-cvss-input=\"f-cvss_vector-score\"><output "
 	    "id=\"f-cvss_vector-score\" for=\"f-cvss_vector\" class=\"live\"");
 	assert_contains(r->body, "<script src=\"/static/scoring.js\" defer></script>");
+	/* The weakness field picks from the CWE list. */
+	assert_contains(r->body, "data-cwe-input=\"f-weakness-options\"");
+	assert_contains(r->body, "<datalist id=\"f-weakness-options\"></datalist>");
 	assert_true(web_form_csrf(r->body, csrf, sizeof(csrf)));
 	resp_free(r);
 
