@@ -307,102 +307,37 @@ param_label(struct req *rq, size_t i)
 static const char *
 problem_of(const struct req *rq, const struct assess_view *v, const char *field)
 {
-	int	i;
-
-	if (!v->failed)
-		return NULL;
-	for (i = 0; i < rq->nerrors; i++)
-		if (rq->errors[i].field != NULL && strcmp(rq->errors[i].field, field) == 0)
-			return rq->errors[i].detail;
-	return NULL;
+	return v->failed ? layout_field_problem(rq, field) : NULL;
 }
 
-/*
- * The summary above the failed form: what went wrong, then each field with
- * its problem, a link to the control (as on the report form).
- */
+/* Where the error summary links a problem to: the control, or the indicators. */
 static void
-error_summary(struct req *rq)
+summary_target(struct req *rq, const char *field, const char **id, const char **label)
 {
-	const char	*id, *label;
-	size_t		 k;
-	int		 i;
+	size_t	k;
 
-	layout_form_errors(rq);
-	if (rq->nerrors == 0)
-		return;
-	tmpl_raw(rq, "<ul class=\"error-summary\">");	/* literal */
-	for (i = 0; i < rq->nerrors; i++) {
-		if (rq->errors[i].field == NULL)
-			continue;
-		/* The group of indicators as a whole ("set all seven"). */
-		id = "f-gbt";
-		label = req_msg(rq, MSG_WEB_ASSESS_GBT_HEADING);
-		for (k = 1; k < ASSESS_F__MAX; k++)
-			if (strcmp(svc_field(rq, k), rq->errors[i].field) == 0) {
-				id = arena_printf(rq->arena, "f-%s", assess_form_params[k].name);
-				label = param_label(rq, k);
-				break;
-			}
-		tmpl_raw(rq, "<li><a");	/* literal */
-		/* A fragment on this page; the ids are our own field names. */
-		tmpl_attr(rq, "href", arena_printf(rq->arena, "#%s", id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_text(rq, label);
-		tmpl_raw(rq, "</a>");	/* literal */
-		tmpl_msg(rq, MSG_WEB_LABEL_SEP);
-		tmpl_text(rq, rq->errors[i].detail);
-		tmpl_raw(rq, "</li>");	/* literal */
-	}
-	tmpl_raw(rq, "</ul>\n");	/* literal */
+	for (k = 1; k < ASSESS_F__MAX; k++)
+		if (strcmp(svc_field(rq, k), field) == 0) {
+			*id = arena_printf(rq->arena, "f-%s", assess_form_params[k].name);
+			*label = param_label(rq, k);
+			return;
+		}
+	/* The group of indicators as a whole ("set all seven"). */
+	*id = "f-gbt";
+	*label = req_msg(rq, MSG_WEB_ASSESS_GBT_HEADING);
 }
 
-/* Open a control's box: label, hint and problem; *err receives the problem. */
-static void
+/* Control i's box (label, hint and problem), as layout draws every form's. */
+static struct layout_control
 field_open(struct req *rq, const struct assess_view *v, size_t i, const char *id,
-    enum msg_id hint, const char **err)
+    enum msg_id hint)
 {
-	*err = problem_of(rq, v, svc_field(rq, i));
-	tmpl_raw(rq, *err != NULL ? "<div class=\"field has-error\">" :
-	    "<div class=\"field\">");	/* literal: either */
-	tmpl_raw(rq, "<label");	/* literal */
-	tmpl_attr(rq, "for", id);
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_text(rq, param_label(rq, i));
-	tmpl_raw(rq, "</label>");	/* literal */
-	if (hint != MSG_OK) {
-		tmpl_raw(rq, "<p class=\"hint\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, hint);
-		tmpl_raw(rq, "</p>");	/* literal */
-	}
-	if (*err != NULL) {
-		tmpl_raw(rq, "<p class=\"error\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_text(rq, *err);
-		tmpl_raw(rq, "</p>");	/* literal */
-	}
-}
+	struct layout_control	c = { assess_form_params[i].name, id, MSG_OK,
+				    param_label(rq, i), hint, NULL,
+				    problem_of(rq, v, svc_field(rq, i)), false, false };
 
-/* id, name, description and validity of a control. */
-static void
-field_attrs(struct req *rq, size_t i, const char *id, bool has_hint, const char *err)
-{
-	struct sbuf	desc;
-
-	tmpl_attr(rq, "id", id);
-	tmpl_attr(rq, "name", assess_form_params[i].name);
-	sbuf_init(&desc, rq->arena, 0);
-	if (has_hint)
-		sbuf_addf(&desc, "%s-hint", id);
-	if (err != NULL)
-		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", id);
-	if (desc.len > 0)
-		tmpl_attr(rq, "aria-describedby", desc.buf);
-	if (err != NULL)
-		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+	layout_control_open(rq, &c);
+	return c;
 }
 
 static const char *
@@ -415,13 +350,14 @@ field_id(struct req *rq, size_t i)
 static void
 vector_field(struct req *rq, const struct assess_view *v, size_t k)
 {
-	size_t		 i = vectors[k].param;
-	const char	*id = field_id(rq, i), *err;
+	size_t			 i = vectors[k].param;
+	const char		*id = field_id(rq, i);
+	struct layout_control	 c;
 
-	field_open(rq, v, i, id, vectors[k].hint, &err);
+	c = field_open(rq, v, i, id, vectors[k].hint);
 	tmpl_raw(rq, "<input type=\"text\" class=\"vector\" spellcheck=\"false\" "
 	    "autocomplete=\"off\"");	/* literal */
-	field_attrs(rq, i, id, true, err);
+	layout_control_attrs(rq, &c);
 	tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", CVSS_VECTOR_MAX - 1));
 	tmpl_attr(rq, "value", v->v[i]);
 	assess_cvss_attr(rq, id);
@@ -434,13 +370,14 @@ vector_field(struct req *rq, const struct assess_view *v, size_t k)
 static void
 indicator_field(struct req *rq, const struct assess_view *v, enum gbt_indicator ind)
 {
-	size_t		 i = ASSESS_F_GBT + (size_t)ind;
-	const char	*id = field_id(rq, i), *err, *key;
-	int		 k, n = gbt_value_count(ind);
+	size_t			 i = ASSESS_F_GBT + (size_t)ind;
+	const char		*id = field_id(rq, i), *key;
+	struct layout_control	 c;
+	int			 k, n = gbt_value_count(ind);
 
-	field_open(rq, v, i, id, MSG_OK, &err);
+	c = field_open(rq, v, i, id, MSG_OK);
 	tmpl_raw(rq, "<select");	/* literal */
-	field_attrs(rq, i, id, false, err);
+	layout_control_attrs(rq, &c);
 	/* scoring.js sends it to /api/v1/grade under this name. */
 	tmpl_attr(rq, "data-gbt", gbt_indicator_key(ind));
 	if ((int)ind < GBT_NTECHNICAL)
@@ -543,14 +480,15 @@ static void
 category_field(struct req *rq, const struct assess_view *v)
 {
 	const struct gbt_category	*cs;
-	const char			*id = field_id(rq, ASSESS_F_CATEGORY), *err;
+	const char			*id = field_id(rq, ASSESS_F_CATEGORY);
+	struct layout_control		 c;
 	size_t				 n, i;
 	int				 d;
 
 	cs = gbt_categories(&n);
-	field_open(rq, v, ASSESS_F_CATEGORY, id, MSG_OK, &err);
+	c = field_open(rq, v, ASSESS_F_CATEGORY, id, MSG_OK);
 	tmpl_raw(rq, "<select");	/* literal */
-	field_attrs(rq, ASSESS_F_CATEGORY, id, false, err);
+	layout_control_attrs(rq, &c);
 	tmpl_raw(rq, "><option value=\"\">");	/* literal */
 	tmpl_msg(rq, MSG_WEB_ASSESS_CATEGORY_NONE);
 	tmpl_raw(rq, "</option>");	/* literal */
@@ -573,12 +511,13 @@ category_field(struct req *rq, const struct assess_view *v)
 static void
 cwe_field(struct req *rq, const struct assess_view *v)
 {
-	const char	*id = field_id(rq, ASSESS_F_CWE), *err;
+	const char		*id = field_id(rq, ASSESS_F_CWE);
+	struct layout_control	 c;
 
-	field_open(rq, v, ASSESS_F_CWE, id, MSG_WEB_ASSESS_CWE_HINT, &err);
+	c = field_open(rq, v, ASSESS_F_CWE, id, MSG_WEB_ASSESS_CWE_HINT);
 	tmpl_raw(rq, "<input type=\"text\" class=\"short\" autocomplete=\"off\" "
 	    "list=\"" AS_CWE_LIST "\" data-cwe-input=\"" AS_CWE_LIST "\"");	/* literal */
-	field_attrs(rq, ASSESS_F_CWE, id, true, err);
+	layout_control_attrs(rq, &c);
 	tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", AS_CWE_MAX));
 	tmpl_attr(rq, "value", v->v[ASSESS_F_CWE]);
 	tmpl_raw(rq, "><datalist id=\"" AS_CWE_LIST "\"></datalist></div>\n");	/* literal */
@@ -589,11 +528,12 @@ static void
 area_field(struct req *rq, const struct assess_view *v, size_t i, enum msg_id hint,
     int rows)
 {
-	const char	*id = field_id(rq, i), *err;
+	const char		*id = field_id(rq, i);
+	struct layout_control	 c;
 
-	field_open(rq, v, i, id, hint, &err);
+	c = field_open(rq, v, i, id, hint);
 	tmpl_raw(rq, "<textarea");	/* literal */
-	field_attrs(rq, i, id, hint != MSG_OK, err);
+	layout_control_attrs(rq, &c);
 	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
 	tmpl_raw(rq, ">");	/* literal */
 	/* A textarea drops one leading newline: keep a typed one. */
@@ -610,7 +550,7 @@ assess_form(struct req *rq, const struct assess_view *v)
 
 	layout_wrap(rq, "<h3>", MSG_WEB_ASSESS_EDIT, "</h3>\n");
 	if (v->failed)
-		error_summary(rq);
+		layout_error_summary(rq, summary_target);
 	tmpl_raw(rq, "<form class=\"stack wide assess-form\" method=\"post\" "
 	    "data-grade");	/* literal */
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/reports/%s/assessment",

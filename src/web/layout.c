@@ -347,59 +347,125 @@ field_error(const struct req *rq, const char *name)
 	return strcmp(rq->err_field, name) == 0 ? rq->err_detail : NULL;
 }
 
-/* The label, hint and error of a control; *err receives the error. */
-static void
-field_head(struct req *rq, const struct layout_field *f, const char *id,
-    const char **err)
+void
+layout_control_error(struct req *rq, const struct layout_control *c)
 {
-	*err = field_error(rq, f->name);
-	tmpl_raw(rq, *err != NULL ? "<div class=\"field has-error\">" :
-	    "<div class=\"field\">");	/* literal: either */
-	tmpl_raw(rq, "<label");	/* literal */
-	tmpl_attr(rq, "for", id);
+	if (c->err == NULL)
+		return;
+	tmpl_raw(rq, "<p class=\"error\"");	/* literal */
+	tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", c->id));
 	tmpl_raw(rq, ">");	/* literal */
-	tmpl_msg(rq, f->label);
-	if (f->optional)
-		layout_wrap(rq, " <span class=\"optional\">", MSG_WEB_OPTIONAL,
-		    "</span>");
+	tmpl_text(rq, c->err);
+	tmpl_raw(rq, "</p>");	/* literal */
+}
+
+void
+layout_control_open(struct req *rq, const struct layout_control *c)
+{
+	tmpl_raw(rq, c->err != NULL ? "<div class=\"field has-error\">" :
+	    "<div class=\"field\">");	/* literal: either */
+	if (c->no_label)
+		return;	/* label and error follow the control */
+	tmpl_raw(rq, "<label");	/* literal */
+	tmpl_attr(rq, "for", c->id);
+	tmpl_raw(rq, ">");	/* literal */
+	if (c->label_text != NULL)
+		tmpl_text(rq, c->label_text);
+	else
+		tmpl_msg(rq, c->label);
+	if (c->optional)
+		layout_wrap(rq, " <span class=\"optional\">", MSG_WEB_OPTIONAL, "</span>");
 	tmpl_raw(rq, "</label>");	/* literal */
-	if (f->hint_text != NULL || f->hint != MSG_OK) {
+	if (c->hint_text != NULL || c->hint != MSG_OK) {
 		tmpl_raw(rq, "<p class=\"hint\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", id));
+		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", c->id));
 		tmpl_raw(rq, ">");	/* literal */
-		if (f->hint_text != NULL)
-			tmpl_text(rq, f->hint_text);
+		if (c->hint_text != NULL)
+			tmpl_text(rq, c->hint_text);
 		else
-			tmpl_msg(rq, f->hint);
+			tmpl_msg(rq, c->hint);
 		tmpl_raw(rq, "</p>");	/* literal */
 	}
-	if (*err != NULL) {
-		tmpl_raw(rq, "<p class=\"error\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_text(rq, *err);
-		tmpl_raw(rq, "</p>");	/* literal */
+	layout_control_error(rq, c);
+}
+
+void
+layout_control_attrs(struct req *rq, const struct layout_control *c)
+{
+	struct sbuf	desc;
+
+	tmpl_attr(rq, "id", c->id);
+	tmpl_attr(rq, "name", c->name);
+	sbuf_init(&desc, rq->arena, 0);
+	if (c->hint_text != NULL || c->hint != MSG_OK)
+		sbuf_addf(&desc, "%s-hint", c->id);
+	if (c->err != NULL)
+		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", c->id);
+	if (desc.len > 0)
+		tmpl_attr(rq, "aria-describedby", desc.buf);
+	if (c->err != NULL)
+		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+}
+
+const char *
+layout_field_problem(const struct req *rq, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < rq->nerrors; i++)
+		if (rq->errors[i].field != NULL && strcmp(rq->errors[i].field, name) == 0)
+			return rq->errors[i].detail;
+	return NULL;
+}
+
+void
+layout_error_summary(struct req *rq, void (*target)(struct req *rq, const char *field,
+    const char **id, const char **label))
+{
+	const char	*id, *label;
+	int		 i;
+
+	layout_form_errors(rq);
+	if (rq->nerrors == 0)
+		return;
+	tmpl_raw(rq, "<ul class=\"error-summary\">");	/* literal */
+	for (i = 0; i < rq->nerrors; i++) {
+		if (rq->errors[i].field == NULL)
+			continue;
+		target(rq, rq->errors[i].field, &id, &label);
+		tmpl_raw(rq, "<li>");	/* literal */
+		if (id != NULL) {
+			tmpl_raw(rq, "<a");	/* literal */
+			/*
+			 * A fragment on this page (tmpl_href passes only paths
+			 * and URLs); the ids are our own field names.
+			 */
+			tmpl_attr(rq, "href", arena_printf(rq->arena, "#%s", id));
+			tmpl_raw(rq, ">");	/* literal */
+		}
+		tmpl_text(rq, label);
+		if (id != NULL)
+			tmpl_raw(rq, "</a>");	/* literal */
+		tmpl_msg(rq, MSG_WEB_LABEL_SEP);
+		tmpl_text(rq, rq->errors[i].detail);
+		tmpl_raw(rq, "</li>");	/* literal */
 	}
+	tmpl_raw(rq, "</ul>\n");	/* literal */
+}
+
+/* The parts of a layout_field's control, and its error. */
+static struct layout_control
+control_of(struct req *rq, const struct layout_field *f, const char *id)
+{
+	return (struct layout_control){ f->name, id, f->label, NULL, f->hint, f->hint_text,
+	    field_error(rq, f->name), f->optional, false };
 }
 
 /* Attributes every control shares: id, name, description, validity. */
 static void
-field_attrs(struct req *rq, const struct layout_field *f, const char *id,
-    const char *err)
+field_attrs(struct req *rq, const struct layout_control *c, const struct layout_field *f)
 {
-	struct sbuf	desc;
-
-	tmpl_attr(rq, "id", id);
-	tmpl_attr(rq, "name", f->name);
-	sbuf_init(&desc, rq->arena, 0);
-	if (f->hint_text != NULL || f->hint != MSG_OK)
-		sbuf_addf(&desc, "%s-hint", id);
-	if (err != NULL)
-		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", id);
-	if (desc.len > 0)
-		tmpl_attr(rq, "aria-describedby", desc.buf);
-	if (err != NULL)
-		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+	layout_control_attrs(rq, c);
 	if (f->required)
 		tmpl_raw(rq, " required");	/* literal */
 }
@@ -407,13 +473,13 @@ field_attrs(struct req *rq, const struct layout_field *f, const char *id,
 void
 layout_field(struct req *rq, const struct layout_field *f)
 {
-	const char	*id = arena_printf(rq->arena, "f-%s", f->name);
-	const char	*err;
+	struct layout_control	c = control_of(rq, f, arena_printf(rq->arena, "f-%s",
+				    f->name));
 
-	field_head(rq, f, id, &err);
+	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<input");	/* literal */
 	tmpl_attr(rq, "type", f->type != NULL ? f->type : "text");
-	field_attrs(rq, f, id, err);
+	field_attrs(rq, &c, f);
 	/* A secret is never sent back to the browser. */
 	if (f->value != NULL && (f->type == NULL || strcmp(f->type, "password") != 0))
 		tmpl_attr(rq, "value", f->value);
@@ -428,13 +494,13 @@ void
 layout_select(struct req *rq, const struct layout_field *f,
     const struct layout_option *opts, size_t nopts)
 {
-	const char	*id = arena_printf(rq->arena, "f-%s", f->name);
-	const char	*err;
-	size_t		 i;
+	struct layout_control	c = control_of(rq, f, arena_printf(rq->arena, "f-%s",
+				    f->name));
+	size_t			i;
 
-	field_head(rq, f, id, &err);
+	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<select");	/* literal */
-	field_attrs(rq, f, id, err);
+	field_attrs(rq, &c, f);
 	tmpl_raw(rq, ">");	/* literal */
 	for (i = 0; i < nopts; i++) {
 		tmpl_raw(rq, "<option");	/* literal */

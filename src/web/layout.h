@@ -64,6 +64,41 @@ struct layout_field {
 };
 void	layout_field(struct req *rq, const struct layout_field *f);
 
+/*
+ * The parts of a labelled control, for forms that build their own controls
+ * (and for layout_field itself): layout_control_open writes the box (marked
+ * when err is set), the label, the hint and the error, and leaves the box
+ * open for the control (a no_label control gets only the box: its label and
+ * error follow it); layout_control_attrs writes the control's id, name,
+ * aria-describedby (hint and error) and aria-invalid.
+ */
+struct layout_control {
+	const char	*name;		/* the form field's name (literal) */
+	const char	*id;		/* the control's id */
+	enum msg_id	 label;		/* what it is, unless label_text */
+	const char	*label_text;	/* formatted label; overrides label */
+	enum msg_id	 hint;		/* help below the label; MSG_OK: none */
+	const char	*hint_text;	/* formatted help; overrides hint */
+	const char	*err;		/* the problem to show, or NULL */
+	bool		 optional;	/* the label says "optional" */
+	bool		 no_label;	/* a checkbox: its label follows the box */
+};
+void	layout_control_open(struct req *rq, const struct layout_control *c);
+void	layout_control_attrs(struct req *rq, const struct layout_control *c);
+/* The error paragraph alone (open writes it, except for no_label controls). */
+void	layout_control_error(struct req *rq, const struct layout_control *c);
+
+/* The problem the request recorded for field name (req_field_error), or NULL. */
+const char *layout_field_problem(const struct req *rq, const char *name);
+
+/*
+ * The summary above a refused form: layout_form_errors, then each field's
+ * problem as a link to its control.  target gives a field's control id and
+ * label (NULL id: the field has no control; it is listed without a link).
+ */
+void	layout_error_summary(struct req *rq, void (*target)(struct req *rq,
+	    const char *field, const char **id, const char **label));
+
 /* A <select>: f->value is the selected option's value. */
 struct layout_option {
 	const char	*value;		/* what is sent: our text, never typed */

@@ -232,18 +232,6 @@ b64(struct req *rq, const void *p, size_t n)
 	return crypto_b64_arena(rq->arena, p, n);
 }
 
-/* The problem rq->errors records for a field, or NULL. */
-static const char *
-field_problem(const struct req *rq, const char *name)
-{
-	int	i;
-
-	for (i = 0; i < rq->nerrors; i++)
-		if (rq->errors[i].field != NULL && strcmp(rq->errors[i].field, name) == 0)
-			return rq->errors[i].detail;
-	return NULL;
-}
-
 /* The label of a form field by name, for the error summary. */
 static enum msg_id
 field_label(const char *name)
@@ -256,94 +244,28 @@ field_label(const char *name)
 	return strcmp(name, RF_FILES) == 0 ? MSG_WEB_REPORT_F_FILES : MSG_WEB_NONE;
 }
 
-/*
- * The summary above the form: what went wrong, then every field with its
- * problem, each a link to the control (so it works without JavaScript and
- * with a screen reader).
- */
+/* Where the error summary links a field's problem to, and what it calls it. */
 static void
-form_summary(struct req *rq)
+summary_target(struct req *rq, const char *field, const char **id, const char **label)
 {
-	int	i;
-
-	layout_form_errors(rq);
-	if (rq->nerrors == 0)
-		return;
-	tmpl_raw(rq, "<ul class=\"error-summary\">");	/* literal */
-	for (i = 0; i < rq->nerrors; i++) {
-		if (rq->errors[i].field == NULL)
-			continue;
-		tmpl_raw(rq, "<li><a");	/* literal */
-		/*
-		 * A fragment on this page (tmpl_href passes only paths and
-		 * URLs); the field names are our own.
-		 */
-		tmpl_attr(rq, "href", arena_printf(rq->arena, "#f-%s",
-		    rq->errors[i].field));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, field_label(rq->errors[i].field));
-		tmpl_raw(rq, "</a>");	/* literal */
-		tmpl_msg(rq, MSG_WEB_LABEL_SEP);
-		tmpl_text(rq, rq->errors[i].detail);
-		tmpl_raw(rq, "</li>");	/* literal */
-	}
-	tmpl_raw(rq, "</ul>\n");	/* literal */
+	*id = arena_printf(rq->arena, "f-%s", field);
+	*label = req_msg(rq, field_label(field));
 }
 
-/* Open a field: its box, label, hint and problem.  *err receives the problem. */
-static void
-rf_open(struct req *rq, const char *name, const struct rfield *f, const char *id,
-    enum msg_id hint, const char *hint_text, const char **err)
+/* A field's control as layout draws it (its problem from rq->errors). */
+static struct layout_control
+rf_control(struct req *rq, const char *name, const struct rfield *f, const char *id,
+    enum msg_id hint, const char *hint_text)
 {
-	*err = field_problem(rq, name);
-	tmpl_raw(rq, *err != NULL ? "<div class=\"field has-error\">" :
-	    "<div class=\"field\">");	/* literal: either */
-	if (f->kind == RF_CHECK)
-		return;	/* the label follows the box */
-	tmpl_raw(rq, "<label");	/* literal */
-	tmpl_attr(rq, "for", id);
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_msg(rq, f->label);
-	if (!f->required)
-		layout_wrap(rq, " <span class=\"optional\">", MSG_WEB_OPTIONAL, "</span>");
-	tmpl_raw(rq, "</label>");	/* literal */
-	if (hint_text != NULL || hint != MSG_OK) {
-		tmpl_raw(rq, "<p class=\"hint\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-hint", id));
-		tmpl_raw(rq, ">");	/* literal */
-		if (hint_text != NULL)
-			tmpl_text(rq, hint_text);
-		else
-			tmpl_msg(rq, hint);
-		tmpl_raw(rq, "</p>");	/* literal */
-	}
-	if (*err != NULL) {
-		tmpl_raw(rq, "<p class=\"error\"");	/* literal */
-		tmpl_attr(rq, "id", arena_printf(rq->arena, "%s-error", id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_text(rq, *err);
-		tmpl_raw(rq, "</p>");	/* literal */
-	}
+	return (struct layout_control){ name, id, f->label, NULL, hint, hint_text,
+	    layout_field_problem(rq, name), !f->required, f->kind == RF_CHECK };
 }
 
-/* id, name, description, validity: what every control carries. */
+/* id, name, description, validity, and the report form's own limits. */
 static void
-rf_attrs(struct req *rq, const char *name, const struct rfield *f, const char *id,
-    bool has_hint, const char *err)
+rf_attrs(struct req *rq, const struct layout_control *c, const struct rfield *f)
 {
-	struct sbuf	desc;
-
-	tmpl_attr(rq, "id", id);
-	tmpl_attr(rq, "name", name);
-	sbuf_init(&desc, rq->arena, 0);
-	if (has_hint)
-		sbuf_addf(&desc, "%s-hint", id);
-	if (err != NULL)
-		sbuf_addf(&desc, "%s%s-error", desc.len > 0 ? " " : "", id);
-	if (desc.len > 0)
-		tmpl_attr(rq, "aria-describedby", desc.buf);
-	if (err != NULL)
-		tmpl_raw(rq, " aria-invalid=\"true\"");	/* literal */
+	layout_control_attrs(rq, c);
 	if (f->required)
 		tmpl_raw(rq, " required");	/* literal */
 	if (f->maxlength > 0)
@@ -374,18 +296,19 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 	const struct rfield	*f = &rfields[i];
 	const char		*name = report_new_params[i].name;
 	const char		*id = arena_printf(rq->arena, "f-%s", name);
-	const char		*err;
+	struct layout_control	 c;
 	struct layout_option	 opts[RCREDIT__MAX + 1];
 	size_t			 nopts = 0;
 	int			 k;
 
-	rf_open(rq, name, f, id, f->hint, NULL, &err);
+	c = rf_control(rq, name, f, id, f->hint, NULL);
+	layout_control_open(rq, &c);
 	switch (f->kind) {
 	case RF_TEXT:
 	case RF_DATE:
 		tmpl_raw(rq, f->kind == RF_DATE ? "<input type=\"date\"" :
 		    "<input type=\"text\"");	/* literal: either */
-		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		rf_attrs(rq, &c, f);
 		tmpl_attr(rq, "value", t->v[i]);
 		/* The live score (scoring.js); without JavaScript a submit checks it. */
 		if (i == REPORT_NEW_CVSS)
@@ -402,7 +325,7 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 		break;
 	case RF_AREA:
 		tmpl_raw(rq, "<textarea");	/* literal */
-		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		rf_attrs(rq, &c, f);
 		tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", f->rows));
 		tmpl_raw(rq, ">");	/* literal */
 		/* A textarea drops one leading newline: keep a typed one. */
@@ -418,7 +341,7 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 			opts[nopts++] = (struct layout_option){
 			    report_kind_name((enum report_kind)k), rkind_msgs[k] };
 		tmpl_raw(rq, "<select");	/* literal */
-		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		rf_attrs(rq, &c, f);
 		tmpl_raw(rq, ">");	/* literal */
 		rf_options(rq, opts, nopts, t->v[i]);
 		tmpl_raw(rq, "</select>");	/* literal */
@@ -432,7 +355,7 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 			    report_credit_name((enum report_credit)k), rcredit_msgs[k] };
 		}
 		tmpl_raw(rq, "<select");	/* literal */
-		rf_attrs(rq, name, f, id, f->hint != MSG_OK, err);
+		rf_attrs(rq, &c, f);
 		tmpl_raw(rq, ">");	/* literal */
 		rf_options(rq, opts, nopts, t->v[i]);
 		tmpl_raw(rq, "</select>");	/* literal */
@@ -440,7 +363,7 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 	case RF_CHECK:
 		tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" "
 		    "value=\"on\"");	/* literal */
-		rf_attrs(rq, name, f, id, false, err);
+		rf_attrs(rq, &c, f);
 		if (t->contacted)
 			tmpl_raw(rq, " checked");	/* literal */
 		tmpl_raw(rq, "><label");	/* literal */
@@ -448,11 +371,7 @@ rf_field(struct req *rq, size_t i, const struct typed *t)
 		tmpl_raw(rq, ">");	/* literal */
 		tmpl_msg(rq, f->label);
 		tmpl_raw(rq, "</label></div>");	/* literal */
-		if (err != NULL) {
-			tmpl_raw(rq, "<p class=\"error\">");	/* literal */
-			tmpl_text(rq, err);
-			tmpl_raw(rq, "</p>");	/* literal */
-		}
+		layout_control_error(rq, &c);
 		break;
 	}
 	tmpl_raw(rq, "</div>\n");	/* literal */
@@ -466,17 +385,19 @@ rf_files(struct req *rq, bool again)
 	    MSG_WEB_REPORT_F_FILES, MSG_OK, 0, 0, false };
 	const struct config		*cfg = rq->cfg;
 	const char			*id = "f-" RF_FILES;
-	const char			*err;
+	struct layout_control		 c;
 
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WEB_REPORT_SEC_FILES,
 	    "</legend>");
-	rf_open(rq, RF_FILES, &f, id, MSG_OK, layout_msgf(rq, MSG_WEB_REPORT_F_FILES_HINT,
-	    cfg->attachments_max, rp_size_text(rq, cfg->attachment_max_bytes),
-	    rp_size_text(rq, cfg->attachments_total_max_bytes)), &err);
+	c = rf_control(rq, RF_FILES, &f, id, MSG_OK, layout_msgf(rq,
+	    MSG_WEB_REPORT_F_FILES_HINT, cfg->attachments_max,
+	    rp_size_text(rq, cfg->attachment_max_bytes),
+	    rp_size_text(rq, cfg->attachments_total_max_bytes)));
+	layout_control_open(rq, &c);
 	if (again)
 		layout_wrap(rq, "<p class=\"hint warn\">", MSG_WEB_REPORT_FILES_AGAIN, "</p>");
 	tmpl_raw(rq, "<input type=\"file\" multiple");	/* literal */
-	rf_attrs(rq, RF_FILES, &f, id, true, err);
+	rf_attrs(rq, &c, &f);
 	tmpl_raw(rq, "></div>\n</fieldset>\n");	/* literal */
 }
 
@@ -497,7 +418,7 @@ form_page(struct req *rq, int status, const struct typed *t)
 		layout_link(rq, "/login?next=/reports/new", MSG_WEB_NAV_LOGIN);
 		tmpl_raw(rq, "</p></div>\n");	/* literal */
 	}
-	form_summary(rq);
+	layout_error_summary(rq, summary_target);
 	tmpl_raw(rq, "<form class=\"stack wide report-form\" method=\"post\" "
 	    "action=\"/reports/new\" enctype=\"multipart/form-data\">");	/* literal */
 	tmpl_csrf(rq);
