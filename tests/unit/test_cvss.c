@@ -100,7 +100,7 @@ static int
 check_redhat_file(const char *name)
 {
 	char			 path[512], line[LINE_MAX_LEN];
-	const char		*sep, *f[3], *end;
+	const char		*sep, *f[3], *end = NULL;
 	size_t			 flen[3];
 	struct cvss		 c;
 	struct cvss_error	 err;
@@ -195,7 +195,7 @@ test_cvss__redhat_vectors(void **state)
 static void
 test_cvss__real_world_vectors(void **state)
 {
-	char			 line[LINE_MAX_LEN], *t1, *t2, *t3;
+	char			 line[LINE_MAX_LEN], *t1, *t2 = NULL, *t3;
 	struct cvss		 c;
 	struct cvss_error	 err;
 	FILE			*fp;
