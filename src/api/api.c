@@ -20,6 +20,7 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_log_routes, api_log_nroutes };
 	out[n++] = (struct route_table){ api_reporter_routes, api_reporter_nroutes };
 	out[n++] = (struct route_table){ api_scoring_routes, api_scoring_nroutes };
+	out[n++] = (struct route_table){ api_case_routes, api_case_nroutes };
 	return n;
 }
 

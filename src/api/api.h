@@ -38,6 +38,8 @@ extern const struct route	api_reporter_routes[];
 extern const size_t		api_reporter_nroutes;
 extern const struct route	api_scoring_routes[];
 extern const size_t		api_scoring_nroutes;
+extern const struct route	api_case_routes[];
+extern const size_t		api_case_nroutes;
 
 struct cvss;
 struct gbt_result;

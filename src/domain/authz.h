@@ -22,6 +22,7 @@ enum perm {
 	PERM_REPORTERS_REVIEW,	/* verify reporters' identities, set their levels */
 	PERM_AUDIT_READ,	/* read the audit log */
 	PERM_REPORTS_ASSESS,	/* score and grade reports (triage), see their history */
+	PERM_CASES_MANAGE,	/* triage reports into cases, move cases through their workflow */
 	PERM__MAX
 };
 

@@ -9,7 +9,8 @@
  * the kind of failure, the offending field, the rule it rests on (an
  * article such as "Art. 9(1)", or a house rule such as "rbac.role"), and the
  * catalog message that explains it.  A message takes at most one argument,
- * an int (iarg); handlers turn a fault into a localised answer.
+ * an int (iarg) or, when sarg is set, a string; handlers turn a fault into
+ * a localised answer.
  */
 struct fault {
 	enum app_err	 er;	/* APP_OK: no fault */
@@ -17,6 +18,7 @@ struct fault {
 	const char	*rule;	/* the rule a denial rests on, or NULL */
 	enum msg_id	 msg;	/* explanation */
 	int		 iarg;	/* the message's %d, if any */
+	const char	*sarg;	/* the message's %s instead, or NULL */
 };
 
 /* Record a fault and return its code: `return fault_set(f, APP_INVALID, ...)`. */
@@ -29,6 +31,7 @@ fault_set(struct fault *f, enum app_err er, const char *field, enum msg_id m,
 	f->rule = NULL;
 	f->msg = m;
 	f->iarg = iarg;
+	f->sarg = NULL;
 	return er;
 }
 

@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/pack.h"
@@ -243,4 +244,15 @@ report_details_unpack(struct arena *a, const unsigned char *p, size_t n,
 	out->vendor_contact = f[4];
 	out->disclosure_plan = f[5];
 	return 0;
+}
+
+int
+report_id_year(int64_t t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)(t + 8 * 3600);
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		return 1970;
+	return tm.tm_year + 1900;
 }

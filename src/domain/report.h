@@ -148,6 +148,9 @@ int		 report_details_unpack(struct arena *a, const unsigned char *p,
 		    size_t n, struct report_details *out);
 
 /* "LD-2026-000001" from prefix, year and sequence into out. */
+/* The year of unix time t in China (UTC+8, no DST): ids are numbered per it. */
+int	report_id_year(int64_t t);
+
 void	report_id_format(char *out, size_t outsz, const char *prefix, int year,
 	    int64_t seq);
 

@@ -131,7 +131,10 @@ req_fault(struct req *rq, const struct fault *f)
 {
 	enum app_err	er = f->er == APP_OK ? APP_INTERNAL : f->er;
 
-	req_fail(rq, er, f->field, f->msg, f->iarg);
+	if (f->sarg != NULL)
+		req_fail(rq, er, f->field, f->msg, f->sarg);
+	else
+		req_fail(rq, er, f->field, f->msg, f->iarg);
 	rq->err_rule = f->rule;
 	if (er == APP_THROTTLED)
 		rq->retry_after = f->iarg;

@@ -264,6 +264,37 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "SELECT h.id, h.at, h.actor_id, coalesce(u.login, ''), h.field, h.old, h.new, "
 	    "h.reason FROM assessment_history h LEFT JOIN users u ON u.id = h.actor_id "
 	    "WHERE h.subject = ?1 ORDER BY h.id DESC LIMIT ?2",
+	[STMT_CASE_SEQ_NEXT] =
+	    "INSERT INTO case_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_CASE_INSERT] =
+	    "INSERT INTO cases (id, seq_year, seq, kind, state, title, created_at, created_by, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7)",
+	[STMT_CASE_GET] =
+	    "SELECT rowid, id, kind, state, title, vendor_unresponsive, created_at, created_by, "
+	    "updated_at FROM cases WHERE id = ?1",
+	[STMT_CASE_SET_STATE] = "UPDATE cases SET state = ?2, updated_at = ?3 WHERE id = ?1",
+	/* ?1: cursor (a rowid; 0: from the newest), ?2: limit, ?3: state or '' (all). */
+	[STMT_CASE_LIST] =
+	    "SELECT rowid, id, kind, state, title, vendor_unresponsive, created_at, created_by, "
+	    "updated_at FROM cases WHERE (?1 = 0 OR rowid < ?1) AND (?3 = '' OR state = ?3) "
+	    "ORDER BY rowid DESC LIMIT ?2",
+	[STMT_CASE_ADD_REPORT] =
+	    "INSERT INTO case_reports (case_id, report_id, added_at) VALUES (?1, ?2, ?3)",
+	[STMT_CASE_REPORTS] =
+	    "SELECT report_id FROM case_reports WHERE case_id = ?1 ORDER BY added_at, report_id",
+	[STMT_CASE_OF_REPORT] = "SELECT case_id FROM case_reports WHERE report_id = ?1",
+	[STMT_CASE_TIMELINE_ADD] =
+	    "INSERT INTO case_timeline (case_id, at, actor_id, event, from_state, to_state, "
+	    "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_CASE_TIMELINE] =
+	    "SELECT t.id, t.at, t.actor_id, coalesce(u.login, ''), t.event, t.from_state, "
+	    "t.to_state, t.detail, t.reason FROM case_timeline t LEFT JOIN users u "
+	    "ON u.id = t.actor_id WHERE t.case_id = ?1 ORDER BY t.id LIMIT ?2",
+	[STMT_REPORT_SET_STATUS] = "UPDATE reports SET status = ?2 WHERE id = ?1",
+	[STMT_TRIAGE_ADD] =
+	    "INSERT INTO report_triage (report_id, at, actor_id, decision, reject_reason, "
+	    "duplicate_of, case_id, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 };
 
 /*

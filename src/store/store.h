@@ -7,6 +7,7 @@
 
 #include "core/err.h"
 #include "domain/assessment.h"
+#include "domain/case.h"
 #include "domain/report.h"
 #include "domain/reporter.h"
 #include "domain/throttle.h"
@@ -305,6 +306,58 @@ enum app_err	 store_assessment_history_add(struct store *st, const char *subject
 /* The newest changes first, up to limit. */
 enum app_err	 store_assessment_history(struct store *st, struct arena *a,
 		    const char *subject, int limit, struct assessment_change **out, size_t *n);
+
+/* Cases (domain/case.h). */
+struct case_row {
+	int64_t		 rowid;		/* list cursor */
+	const char	*id;		/* LD-C-2026-000001 */
+	enum case_kind	 kind;
+	enum case_state	 state;
+	const char	*title;
+	bool		 vendor_unresponsive;
+	int64_t		 created_at;
+	int64_t		 created_by;
+	int64_t		 updated_at;
+};
+struct case_event {
+	int64_t		 id;
+	int64_t		 at;
+	int64_t		 actor_id;
+	const char	*actor_login;	/* "" when gone or the system */
+	const char	*event;		/* "created", "report_added", "transition" */
+	const char	*from_state;	/* transition: the states; else "" */
+	const char	*to_state;
+	const char	*detail;	/* report_added: the report id */
+	const char	*reason;
+};
+/* The next case number of a year (inside the transaction creating the case). */
+enum app_err	 store_case_next_seq(struct store *st, int year, int64_t *seq);
+enum app_err	 store_case_insert(struct store *st, const struct case_row *c, int year,
+		    int64_t seq);
+enum app_err	 store_case_get(struct store *st, struct arena *a, const char *id,
+		    struct case_row *out);
+enum app_err	 store_case_set_state(struct store *st, const char *id, enum case_state s,
+		    int64_t now);
+/* Newest first, before cursor (a rowid; 0: from the newest), state NULL: all. */
+enum app_err	 store_case_list(struct store *st, struct arena *a, const char *state,
+		    int64_t cursor, int limit, struct case_row **out, size_t *n);
+enum app_err	 store_case_add_report(struct store *st, const char *case_id,
+		    const char *report_id, int64_t now);
+enum app_err	 store_case_reports(struct store *st, struct arena *a, const char *case_id,
+		    const char ***ids, size_t *n);
+/* The case a report joined; APP_NOTFOUND if none. */
+enum app_err	 store_case_of_report(struct store *st, struct arena *a,
+		    const char *report_id, const char **case_id);
+enum app_err	 store_case_event_add(struct store *st, const char *case_id,
+		    const struct case_event *e);
+enum app_err	 store_case_timeline(struct store *st, struct arena *a, const char *case_id,
+		    int limit, struct case_event **out, size_t *n);
+enum app_err	 store_report_set_status(struct store *st, const char *report_id,
+		    enum report_status s);
+/* One triage decision about a report (duplicate_of, case_id: NULL if none). */
+enum app_err	 store_triage_add(struct store *st, const char *report_id, int64_t at,
+		    int64_t actor_id, enum triage_decision d, const char *reject_reason,
+		    const char *duplicate_of, const char *case_id, const char *reason);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

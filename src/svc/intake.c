@@ -95,17 +95,6 @@ now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The year of a time in China (UTC+8, no DST): ids are numbered per it. */
-static int
-china_year(int64_t t)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)(t + 8 * 3600);
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		return 1970;
-	return tm.tm_year + 1900;
-}
 
 bool
 svc_report_sees_all(const struct user *u)
@@ -345,8 +334,8 @@ write_batch(struct store *st, const struct keyring *keys, struct intake_job **jo
 		goto fail;
 	/* Sequence numbers for each run of reports of the same year. */
 	for (i = 0; i < n; i = k) {
-		year = china_year(jobs[i]->c->now);
-		for (k = i + 1; k < n && china_year(jobs[k]->c->now) == year; k++)
+		year = report_id_year(jobs[i]->c->now);
+		for (k = i + 1; k < n && report_id_year(jobs[k]->c->now) == year; k++)
 			;
 		if ((er = store_report_next_seq(st, year, k - i, &seq)) != APP_OK)
 			goto fail;

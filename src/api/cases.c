@@ -1,0 +1,165 @@
+/*
+ * Triage and cases (R34): POST /api/v1/reports/{id}/triage decides a
+ * report; /api/v1/cases lists cases, shows one with its reports, moves it
+ * through its workflow and shows its timeline.  Staff holding
+ * PERM_CASES_MANAGE.
+ */
+#include <string.h>
+
+#include "api/api.h"
+#include "core/arena.h"
+#include "svc/cases.h"
+
+static json_t *
+case_json(const struct case_row *k, const char *const *reports, size_t n)
+{
+	json_t	*o, *rs;
+	size_t	 i;
+
+	o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:o, s:o}",
+	    "id", k->id, "kind", case_kind_name(k->kind), "state", case_state_name(k->state),
+	    "title", k->title, "vendor_unresponsive", k->vendor_unresponsive,
+	    "created_at", api_time(k->created_at), "updated_at", api_time(k->updated_at));
+	if (reports != NULL) {
+		rs = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(rs, json_string(reports[i]));	/* steals */
+		json_object_set_new(o, "reports", rs);	/* steals */
+	}
+	return o;
+}
+
+enum { T_ID };
+static const struct param triage_params[] = {
+	{ "id", PARAM_TEXT, 1, 64, true },	/* T_ID */
+};
+
+static const char *const triage_keys[] = {
+	"decision", "reason", "note", "duplicate_of", "case", NULL
+};
+
+static enum app_err
+report_triage(struct req *rq)
+{
+	struct svc_ctx		c = api_svc(rq);
+	struct triage_in	in;
+	struct triage_result	out;
+	struct fault		f;
+	enum app_err		er;
+
+	memset(&in, 0, sizeof(in));
+	if ((er = api_body_object(rq, triage_keys)) != APP_OK ||
+	    (er = api_str(rq, "decision", true, 16, &in.decision, NULL)) != APP_OK ||
+	    (er = api_str(rq, "reason", false, TRIAGE_TEXT_MAX, &in.reason, NULL)) != APP_OK ||
+	    (er = api_str(rq, "note", false, TRIAGE_TEXT_MAX, &in.note, NULL)) != APP_OK ||
+	    (er = api_str(rq, "duplicate_of", false, 64, &in.duplicate_of, NULL)) != APP_OK ||
+	    (er = api_str(rq, "case", false, 64, &in.case_id, NULL)) != APP_OK)
+		return er;
+	if (svc_report_triage(&c, req_param(rq, T_ID)->s.p, &in, &out, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, json_pack("{s:s, s:s, s:s, s:o, s:b}",
+	    "report", req_param(rq, T_ID)->s.p,
+	    "decision", triage_decision_name(out.decision),
+	    "status", report_status_name(out.status),
+	    "case", out.case_id != NULL ? json_string(out.case_id) : json_null(),
+	    "case_created", out.case_created));
+}
+
+enum { L_STATE, L_CURSOR, L_LIMIT };
+static const struct param list_params[] = {
+	{ "state", PARAM_TEXT, 1, 32, false },		/* L_STATE */
+	API_PAGE_PARAMS,				/* L_CURSOR, L_LIMIT */
+};
+
+static enum app_err
+cases_list(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct case_row		*ks;
+	struct fault		 f;
+	size_t			 n, i;
+	int			 limit = API_PAGE_DEFAULT;
+	json_t			*items;
+
+	if (req_param(rq, L_LIMIT)->present)
+		limit = (int)req_param(rq, L_LIMIT)->i;
+	if (svc_case_list(&c, req_param(rq, L_STATE)->present ? req_param(rq, L_STATE)->s.p :
+	    NULL, req_param(rq, L_CURSOR)->i, limit, &ks, &n, &f) != APP_OK)
+		return req_fault(rq, &f);
+	items = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, case_json(&ks[i], NULL, 0));	/* steals */
+	return resp_json(rq, 200, api_page(items, n, limit, n ? ks[n - 1].rowid : 0));
+}
+
+enum { C_ID };
+static const struct param case_params[] = {
+	{ "id", PARAM_TEXT, 1, 64, true },	/* C_ID */
+};
+
+static enum app_err
+case_get(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct case_row		 k;
+	struct fault		 f;
+	const char		**reports;
+	size_t			 n;
+
+	if (svc_case_get(&c, req_param(rq, C_ID)->s.p, &k, &reports, &n, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, case_json(&k, reports, n));
+}
+
+static const char *const transition_keys[] = { "to", "reason", NULL };
+
+static enum app_err
+case_transition(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct case_row		 k;
+	struct fault		 f;
+	const char		*to, *reason;
+	enum app_err		 er;
+
+	if ((er = api_body_object(rq, transition_keys)) != APP_OK ||
+	    (er = api_str(rq, "to", true, 32, &to, NULL)) != APP_OK ||
+	    (er = api_str(rq, "reason", false, TRIAGE_TEXT_MAX, &reason, NULL)) != APP_OK)
+		return er;
+	if (svc_case_transition(&c, req_param(rq, C_ID)->s.p, to, reason, &k, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, case_json(&k, NULL, 0));
+}
+
+static enum app_err
+case_timeline(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct case_event	*e;
+	struct fault		 f;
+	size_t			 n, i;
+	json_t			*items;
+
+	if (svc_case_timeline(&c, req_param(rq, C_ID)->s.p, &e, &n, &f) != APP_OK)
+		return req_fault(rq, &f);
+	items = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:s, "
+		    "s:s}", "id", (json_int_t)e[i].id, "at", api_time(e[i].at),
+		    "actor", e[i].actor_login, "event", e[i].event, "from", e[i].from_state,
+		    "to", e[i].to_state, "detail", e[i].detail, "reason", e[i].reason));
+	return resp_json(rq, 200, json_pack("{s:o}", "items", items));
+}
+
+const struct route api_case_routes[] = {
+	{ HTTP_POST, "/api/v1/reports/{id}/triage", PERM_CASES_MANAGE, R_JSON,
+	  PARAMS(triage_params), report_triage },
+	{ HTTP_GET, "/api/v1/cases", PERM_CASES_MANAGE, 0, PARAMS(list_params), cases_list },
+	{ HTTP_GET, "/api/v1/cases/{id}", PERM_CASES_MANAGE, 0, PARAMS(case_params),
+	  case_get },
+	{ HTTP_POST, "/api/v1/cases/{id}/transition", PERM_CASES_MANAGE, R_JSON,
+	  PARAMS(case_params), case_transition },
+	{ HTTP_GET, "/api/v1/cases/{id}/timeline", PERM_CASES_MANAGE, 0, PARAMS(case_params),
+	  case_timeline },
+};
+const size_t api_case_nroutes = sizeof(api_case_routes) / sizeof(api_case_routes[0]);

@@ -1,0 +1,106 @@
+#ifndef LOUDONG_DOMAIN_CASE_H
+#define LOUDONG_DOMAIN_CASE_H
+
+/*
+ * Cases (处置, R34): what triage makes of one or more reports, and the one
+ * state machine every role follows (../shared/DESIGN.md §3).
+ *
+ *   generic (通用型):  verified -> graded -> vendor_notified -> in_remediation
+ *                      -> fix_available -> published -> tracking -> closed,
+ *                      with reopened from tracking or closed (back to
+ *                      in_remediation), and closed early (withdrawn) from
+ *                      any state before publication, with a reason.
+ *   incident (事件型, an operator's live system, Art. 8, R9):
+ *                      verified -> operator_notified -> fixed -> closed,
+ *                      closed early from verified or operator_notified with a
+ *                      reason; never published.
+ *
+ * Publication is decided by the disclosure gate (domain/policy, issue 7):
+ * until it exists, a move to published is refused and says so.
+ * vendor_unresponsive is a flag on the case, not a state.  Pure: no I/O.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "i18n/i18n.h"
+
+enum case_kind {
+	CKIND_GENERIC,
+	CKIND_INCIDENT,
+	CKIND__MAX
+};
+
+enum case_state {
+	CSTATE_VERIFIED,
+	CSTATE_GRADED,
+	CSTATE_VENDOR_NOTIFIED,
+	CSTATE_IN_REMEDIATION,
+	CSTATE_FIX_AVAILABLE,
+	CSTATE_PUBLISHED,
+	CSTATE_TRACKING,
+	CSTATE_CLOSED,
+	CSTATE_REOPENED,
+	CSTATE_OPERATOR_NOTIFIED,	/* incident only */
+	CSTATE_FIXED,			/* incident only */
+	CSTATE__MAX
+};
+
+/* What triage decides about a report (POST /api/v1/reports/{id}/triage). */
+enum triage_decision {
+	TRIAGE_ACCEPT,		/* joins a new or an existing case */
+	TRIAGE_REJECT,		/* with a structured reason */
+	TRIAGE_DUPLICATE,	/* linked to the original report */
+	TRIAGE_NEEDS_INFO,	/* a question to the reporter; waits for the answer */
+	TRIAGE__MAX
+};
+
+/* Why a report is rejected. */
+enum reject_reason {
+	REJECT_OUT_OF_SCOPE,		/* not a network product this platform handles */
+	REJECT_NOT_REPRODUCIBLE,
+	REJECT_NOT_VULNERABILITY,	/* works as intended, no security impact */
+	REJECT_INSUFFICIENT_INFO,	/* asked, no usable answer */
+	REJECT_SPAM,
+	REJECT_ALREADY_PUBLIC,		/* already fixed and disclosed upstream */
+	REJECT__MAX
+};
+
+/* The names used in the API and the database ("verified", "incident", …). */
+const char	*case_kind_name(enum case_kind k);
+const char	*case_state_name(enum case_state s);
+const char	*triage_decision_name(enum triage_decision d);
+const char	*reject_reason_name(enum reject_reason r);
+/* -1 when text is not one of the names. */
+int		 case_kind_parse(const char *text);
+int		 case_state_parse(const char *text);
+int		 triage_decision_parse(const char *text);
+int		 reject_reason_parse(const char *text);
+
+/* Whether a state belongs to a kind's workflow. */
+bool		 case_state_of_kind(enum case_kind k, enum case_state s);
+
+/*
+ * May a case of kind k move from `from` to `to`?  MSG_OK, or the message
+ * saying why not: not a state of this kind, the same state, not a move the
+ * workflow has (the message names the states that may follow), a reason
+ * required (an early close, a reopening) but reason is NULL or blank, or
+ * publication (the disclosure gate decides).  *rule is set to the rule the
+ * refusal rests on ("R34", "R34.reason", "R9", "policy.disclosure_gate").
+ */
+enum msg_id	 case_transition_check(enum case_kind k, enum case_state from,
+		    enum case_state to, const char *reason, const char **rule);
+
+/*
+ * The states that may follow `from` in kind k's workflow, into out (at most
+ * CSTATE__MAX); how many.
+ */
+size_t		 case_next_states(enum case_kind k, enum case_state from,
+		    enum case_state out[CSTATE__MAX]);
+
+/* A case id: "<prefix>-C-<year>-<seq, at least 6 digits>", e.g. LD-C-2026-000001. */
+void		 case_id_format(char *buf, size_t size, const char *prefix, int year,
+		    long long seq);
+/* Whether text has that form (any prefix of 1-16 [A-Z0-9]). */
+bool		 case_id_valid(const char *text);
+
+#endif

@@ -1,0 +1,226 @@
+/* Cases, their reports and timeline, and triage decisions. */
+#include <string.h>
+
+#include "core/arena.h"
+#include "store/store.h"
+#include "store/store_int.h"
+
+enum app_err
+store_case_next_seq(struct store *st, int year, int64_t *seq)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CASE_SEQ_NEXT);
+	q_i64(&q, 1, year);
+	if (q_step(&q) == Q_ROW)
+		*seq = q_col_i64(&q, 0);
+	return q_close(&q);
+}
+
+enum app_err
+store_case_insert(struct store *st, const struct case_row *c, int year, int64_t seq)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CASE_INSERT);
+	q_text(&q, 1, c->id);
+	q_i64(&q, 2, year);
+	q_i64(&q, 3, seq);
+	q_text(&q, 4, case_kind_name(c->kind));
+	q_text(&q, 5, case_state_name(c->state));
+	q_text(&q, 6, c->title);
+	q_i64(&q, 7, c->created_at);
+	q_i64_or_null(&q, 8, c->created_by);
+	return q_exec_done(&q);
+}
+
+static void
+case_row(struct q *q, struct arena *a, struct case_row *c)
+{
+	int	v;
+
+	c->rowid = q_col_i64(q, 0);
+	c->id = q_col_text(q, 1, a);
+	v = case_kind_parse(q_col_text(q, 2, a));
+	c->kind = v < 0 ? CKIND_GENERIC : (enum case_kind)v;
+	v = case_state_parse(q_col_text(q, 3, a));
+	c->state = v < 0 ? CSTATE_VERIFIED : (enum case_state)v;
+	c->title = q_col_text(q, 4, a);
+	c->vendor_unresponsive = q_col_i64(q, 5) != 0;
+	c->created_at = q_col_i64(q, 6);
+	c->created_by = q_col_i64(q, 7);
+	c->updated_at = q_col_i64(q, 8);
+}
+
+enum app_err
+store_case_get(struct store *st, struct arena *a, const char *id, struct case_row *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_CASE_GET);
+	q_text(&q, 1, id);
+	if (q_step(&q) == Q_ROW) {
+		case_row(&q, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_case_set_state(struct store *st, const char *id, enum case_state s, int64_t now)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CASE_SET_STATE);
+	q_text(&q, 1, id);
+	q_text(&q, 2, case_state_name(s));
+	q_i64(&q, 3, now);
+	return q_exec_done(&q);
+}
+
+enum app_err
+store_case_list(struct store *st, struct arena *a, const char *state, int64_t cursor,
+    int limit, struct case_row **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_CASE_LIST);
+	q_i64(&q, 1, cursor);
+	q_i64(&q, 2, limit);
+	q_text(&q, 3, state != NULL ? state : "");
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		case_row(&q, a, &(*out)[(*n)++]);
+	}
+	return q_close(&q);
+}
+
+enum app_err
+store_case_add_report(struct store *st, const char *case_id, const char *report_id,
+    int64_t now)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CASE_ADD_REPORT);
+	q_text(&q, 1, case_id);
+	q_text(&q, 2, report_id);
+	q_i64(&q, 3, now);
+	return q_exec_done(&q);
+}
+
+enum app_err
+store_case_reports(struct store *st, struct arena *a, const char *case_id,
+    const char ***ids, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_CASE_REPORTS);
+	q_text(&q, 1, case_id);
+	while (q_step(&q) == Q_ROW) {
+		*ids = store_grow(a, *ids, *n, &cap, sizeof(**ids));
+		(*ids)[(*n)++] = q_col_text(&q, 0, a);
+	}
+	return q_close(&q);
+}
+
+enum app_err
+store_case_of_report(struct store *st, struct arena *a, const char *report_id,
+    const char **case_id)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_CASE_OF_REPORT);
+	q_text(&q, 1, report_id);
+	if (q_step(&q) == Q_ROW) {
+		*case_id = q_col_text(&q, 0, a);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_case_event_add(struct store *st, const char *case_id, const struct case_event *e)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CASE_TIMELINE_ADD);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, e->at);
+	q_i64_or_null(&q, 3, e->actor_id);
+	q_text(&q, 4, e->event);
+	q_text(&q, 5, e->from_state != NULL ? e->from_state : "");
+	q_text(&q, 6, e->to_state != NULL ? e->to_state : "");
+	q_text(&q, 7, e->detail != NULL ? e->detail : "");
+	q_text(&q, 8, e->reason != NULL ? e->reason : "");
+	return q_exec_done(&q);
+}
+
+enum app_err
+store_case_timeline(struct store *st, struct arena *a, const char *case_id, int limit,
+    struct case_event **out, size_t *n)
+{
+	struct q		 q;
+	struct case_event	*e;
+	size_t			 cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_CASE_TIMELINE);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, limit);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		e = &(*out)[(*n)++];
+		e->id = q_col_i64(&q, 0);
+		e->at = q_col_i64(&q, 1);
+		e->actor_id = q_col_i64(&q, 2);
+		e->actor_login = q_col_text(&q, 3, a);
+		e->event = q_col_text(&q, 4, a);
+		e->from_state = q_col_text(&q, 5, a);
+		e->to_state = q_col_text(&q, 6, a);
+		e->detail = q_col_text(&q, 7, a);
+		e->reason = q_col_text(&q, 8, a);
+	}
+	return q_close(&q);
+}
+
+enum app_err
+store_report_set_status(struct store *st, const char *report_id, enum report_status s)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_REPORT_SET_STATUS);
+	q_text(&q, 1, report_id);
+	q_text(&q, 2, report_status_name(s));
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) == 1 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_triage_add(struct store *st, const char *report_id, int64_t at, int64_t actor_id,
+    enum triage_decision d, const char *reject_reason, const char *duplicate_of,
+    const char *case_id, const char *reason)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_TRIAGE_ADD);
+	q_text(&q, 1, report_id);
+	q_i64(&q, 2, at);
+	q_i64_or_null(&q, 3, actor_id);
+	q_text(&q, 4, triage_decision_name(d));
+	q_text(&q, 5, reject_reason != NULL ? reject_reason : "");
+	q_text(&q, 6, duplicate_of);
+	q_text(&q, 7, case_id);
+	q_text(&q, 8, reason != NULL ? reason : "");
+	return q_exec_done(&q);
+}

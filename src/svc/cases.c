@@ -1,0 +1,318 @@
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/str.h"
+#include "core/utf8.h"
+#include "domain/authz.h"
+#include "svc/cases.h"
+
+#define TIMELINE_MAX	1000	/* events a timeline read returns */
+
+static bool
+blank(const char *s)
+{
+	return s == NULL || str_trim(str_from(s)).n == 0;
+}
+
+static enum app_err
+allowed(const struct svc_ctx *c, struct fault *f)
+{
+	if (c->actor == NULL || !authz_allows(c->actor->role, PERM_CASES_MANAGE)) {
+		fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
+		f->rule = "rbac.role";
+		return APP_FORBIDDEN;
+	}
+	return APP_OK;
+}
+
+/* A text field: bounded UTF-8. */
+static enum app_err
+check_text(const char *s, const char *field, struct fault *f)
+{
+	if (s == NULL)
+		return APP_OK;
+	if (strlen(s) > TRIAGE_TEXT_MAX)
+		return fault_set(f, APP_INVALID, field, MSG_ERR_FIELD_TOO_LONG, 0);
+	if (!utf8_valid(s, strlen(s)))
+		return fault_set(f, APP_INVALID, field, MSG_ERR_FIELD_ENCODING, 0);
+	return APP_OK;
+}
+
+/* Write an event on a case's timeline. */
+static enum app_err
+event(const struct svc_ctx *c, const char *case_id, const char *what, const char *from,
+    const char *to, const char *detail, const char *reason)
+{
+	struct case_event	e = { 0, c->now, c->actor->id, NULL, what, from, to, detail,
+				    reason };
+
+	return store_case_event_add(c->st, case_id, &e);
+}
+
+/* A new case for report r (inside the transaction). */
+static enum app_err
+case_create(const struct svc_ctx *c, const struct report *r, const char **id)
+{
+	struct case_row	 k;
+	char		 buf[64];
+	int64_t		 seq = 0;
+	int		 year = report_id_year(c->now);
+	enum app_err	 er;
+
+	if ((er = store_case_next_seq(c->st, year, &seq)) != APP_OK)
+		return er;
+	case_id_format(buf, sizeof(buf), c->cfg->id_prefix, year, seq);
+	memset(&k, 0, sizeof(k));
+	k.id = *id = arena_strdup(c->a, buf);
+	k.kind = r->kind == RKIND_INCIDENT ? CKIND_INCIDENT : CKIND_GENERIC;
+	k.state = CSTATE_VERIFIED;
+	k.title = r->title;
+	k.created_at = c->now;
+	k.created_by = c->actor->id;
+	if ((er = store_case_insert(c->st, &k, year, seq)) != APP_OK)
+		return er;
+	return event(c, k.id, "created", "", case_state_name(k.state), r->id, "");
+}
+
+/* Checks that need no transaction: the decision and its fields. */
+static enum app_err
+triage_check(const struct svc_ctx *c, const struct report *r, const struct triage_in *in,
+    enum triage_decision *d, struct fault *f)
+{
+	struct report	 o;
+	struct sealed	 sd;
+	int		 v;
+	enum app_err	 er;
+
+	if (r->status == RSTATUS_ACCEPTED || r->status == RSTATUS_DUPLICATE ||
+	    r->status == RSTATUS_REJECTED) {
+		fault_set(f, APP_CONFLICT, "decision", MSG_ERR_TRIAGE_DONE, 0);
+		f->sarg = report_status_name(r->status);
+		f->rule = "R34";
+		return APP_CONFLICT;
+	}
+	if ((v = triage_decision_parse(in->decision)) < 0)
+		return fault_set(f, APP_INVALID, "decision", MSG_ERR_TRIAGE_DECISION, 0);
+	*d = (enum triage_decision)v;
+	if ((er = check_text(in->reason, "reason", f)) != APP_OK ||
+	    (er = check_text(in->note, "note", f)) != APP_OK)
+		return er;
+	switch (*d) {
+	case TRIAGE_REJECT:
+		if (reject_reason_parse(in->reason) < 0)
+			return fault_set(f, APP_INVALID, "reason", MSG_ERR_TRIAGE_REJECT_REASON, 0);
+		break;
+	case TRIAGE_NEEDS_INFO:
+		if (blank(in->reason))
+			return fault_set(f, APP_INVALID, "reason", MSG_ERR_TRIAGE_QUESTION, 0);
+		break;
+	case TRIAGE_DUPLICATE:
+		if (blank(in->duplicate_of) || strcmp(in->duplicate_of, r->id) == 0)
+			return fault_set(f, APP_INVALID, "duplicate_of",
+			    MSG_ERR_TRIAGE_DUPLICATE_OF, 0);
+		er = store_report_get(c->st, c->a, in->duplicate_of, &o, &sd);
+		if (er == APP_NOTFOUND)
+			return fault_set(f, APP_INVALID, "duplicate_of",
+			    MSG_ERR_TRIAGE_DUPLICATE_OF, 0);
+		if (er != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		break;
+	default:
+		break;
+	}
+	return APP_OK;
+}
+
+/* Accept: into the named case (same kind, not closed) or a new one. */
+static enum app_err
+triage_accept(const struct svc_ctx *c, const struct report *r, const struct triage_in *in,
+    struct triage_result *out, struct fault *f)
+{
+	struct case_row	k;
+	enum app_err	er;
+
+	if (blank(in->case_id)) {
+		if ((er = case_create(c, r, &out->case_id)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		out->case_created = true;
+	} else {
+		if ((er = store_case_get(c->st, c->a, in->case_id, &k)) == APP_NOTFOUND)
+			return fault_set(f, APP_INVALID, "case", MSG_ERR_NO_SUCH_CASE, 0);
+		if (er != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		if ((k.kind == CKIND_INCIDENT) != (r->kind == RKIND_INCIDENT)) {
+			fault_set(f, APP_CONFLICT, "case", MSG_ERR_TRIAGE_CASE_KIND, 0);
+			f->rule = "R9";
+			return APP_CONFLICT;
+		}
+		out->case_id = k.id;
+	}
+	if ((er = store_case_add_report(c->st, out->case_id, r->id, c->now)) != APP_OK ||
+	    (er = event(c, out->case_id, "report_added", "", "", r->id,
+	    in->reason != NULL ? in->reason : "")) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+enum app_err
+svc_report_triage(const struct svc_ctx *c, const char *report_id,
+    const struct triage_in *in, struct triage_result *out, struct fault *f)
+{
+	static const enum report_status to[TRIAGE__MAX] = {
+		RSTATUS_ACCEPTED, RSTATUS_REJECTED, RSTATUS_DUPLICATE, RSTATUS_NEEDS_INFO,
+	};
+	struct report		 r;
+	struct sealed		 sd;
+	enum triage_decision	 d;
+	const char		*detail;
+	enum app_err		 er;
+
+	memset(out, 0, sizeof(*out));
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	/* Read and decide under the write lock: a report is triaged once. */
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_report_get(c->st, c->a, report_id, &r, &sd)) != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? "id" : NULL, er == APP_NOTFOUND ?
+		    MSG_ERR_NO_SUCH_REPORT : MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	if (triage_check(c, &r, in, &d, f) != APP_OK)
+		goto fail;
+	out->decision = d;
+	out->status = to[d];
+	if (d == TRIAGE_ACCEPT && (er = triage_accept(c, &r, in, out, f)) != APP_OK)
+		goto fail;
+	detail = arena_printf(c->a, "decision=%s%s%s%s%s", triage_decision_name(d),
+	    d == TRIAGE_REJECT ? " reason=" : "", d == TRIAGE_REJECT ? in->reason : "",
+	    out->case_id != NULL ? " case=" : "", out->case_id != NULL ? out->case_id : "");
+	if ((er = store_report_set_status(c->st, r.id, to[d])) != APP_OK ||
+	    (er = store_triage_add(c->st, r.id, c->now, c->actor->id, d,
+	    d == TRIAGE_REJECT ? in->reason : "",
+	    d == TRIAGE_DUPLICATE ? in->duplicate_of : NULL, out->case_id,
+	    d == TRIAGE_REJECT ? (in->note != NULL ? in->note : "") :
+	    (in->reason != NULL ? in->reason : ""))) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "report.triage",
+	    arena_printf(c->a, "report:%s", r.id), detail, c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
+    const char ***reports, size_t *nreports, struct fault *f)
+{
+	enum app_err	er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_case_get(c->st, c->a, id, out)) == APP_NOTFOUND)
+		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+	if (er != APP_OK ||
+	    (er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+enum app_err
+svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor, int limit,
+    struct case_row **out, size_t *n, struct fault *f)
+{
+	enum app_err	er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if (state != NULL && case_state_parse(state) < 0)
+		return fault_set(f, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE, 0);
+	if ((er = store_case_list(c->st, c->a, state, cursor, limit, out, n)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+/* "graded, closed" for a refused move's message. */
+static const char *
+next_names(const struct svc_ctx *c, enum case_kind k, enum case_state from)
+{
+	enum case_state	 next[CSTATE__MAX];
+	const char	*s = "";
+	size_t		 n, i;
+
+	n = case_next_states(k, from, next);
+	for (i = 0; i < n; i++)
+		s = arena_printf(c->a, "%s%s%s", s, i ? ", " : "", case_state_name(next[i]));
+	return n > 0 ? s : "-";
+}
+
+enum app_err
+svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
+    const char *reason, struct case_row *out, struct fault *f)
+{
+	struct case_row	 k;
+	const char	*rule = NULL;
+	enum msg_id	 m;
+	int		 v;
+	enum app_err	 er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((v = case_state_parse(to)) < 0)
+		return fault_set(f, APP_INVALID, "to", MSG_ERR_FIELD_CHOICE, 0);
+	if ((er = check_text(reason, "reason", f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	/* Read and move under the write lock: two coordinators cannot race. */
+	if ((er = store_case_get(c->st, c->a, id, &k)) != APP_OK) {
+		store_rollback(c->st);
+		return fault_set(f, er, er == APP_NOTFOUND ? "id" : NULL,
+		    er == APP_NOTFOUND ? MSG_ERR_NO_SUCH_CASE : MSG_ERR_STORE, 0);
+	}
+	if ((m = case_transition_check(k.kind, k.state, (enum case_state)v, reason,
+	    &rule)) != MSG_OK) {
+		store_rollback(c->st);
+		fault_set(f, APP_CONFLICT, m == MSG_ERR_CASE_REASON ? "reason" : "to", m, 0);
+		if (m == MSG_ERR_CASE_MOVE)
+			f->sarg = next_names(c, k.kind, k.state);
+		f->rule = rule;
+		return APP_CONFLICT;
+	}
+	if ((er = store_case_set_state(c->st, k.id, (enum case_state)v, c->now)) != APP_OK ||
+	    (er = event(c, k.id, "transition", case_state_name(k.state), to, "",
+	    reason != NULL ? reason : "")) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "case.transition",
+	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "%s -> %s",
+	    case_state_name(k.state), to), c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		store_rollback(c->st);
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	}
+	k.state = (enum case_state)v;
+	k.updated_at = c->now;
+	*out = k;
+	return APP_OK;
+}
+
+enum app_err
+svc_case_timeline(const struct svc_ctx *c, const char *id, struct case_event **out,
+    size_t *n, struct fault *f)
+{
+	struct case_row	k;
+	enum app_err	er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_case_get(c->st, c->a, id, &k)) == APP_NOTFOUND)
+		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+	if (er != APP_OK ||
+	    (er = store_case_timeline(c->st, c->a, id, TIMELINE_MAX, out, n)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}

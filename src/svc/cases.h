@@ -1,0 +1,50 @@
+#ifndef LOUDONG_SVC_CASES_H
+#define LOUDONG_SVC_CASES_H
+
+/*
+ * Triage and cases (R34): a report is accepted into a new or an existing
+ * case, rejected with a structured reason, marked a duplicate of another,
+ * or sent back to its reporter with a question; a case moves through the
+ * workflow of domain/case.c, one checked transition at a time, each on the
+ * case's timeline and in the audit log.  Staff holding PERM_CASES_MANAGE.
+ */
+#include "domain/case.h"
+#include "store/store.h"
+#include "svc/svc.h"
+
+struct triage_in {
+	const char	*decision;	/* accept, reject, duplicate, needs_info */
+	const char	*reason;	/* reject: a reject_reason; needs_info: the question;
+					 * otherwise a note (optional) */
+	const char	*note;		/* reject: optional explanation */
+	const char	*duplicate_of;	/* duplicate: the original report */
+	const char	*case_id;	/* accept: join this case (NULL: a new one) */
+};
+
+struct triage_result {
+	enum triage_decision	 decision;
+	enum report_status	 status;	/* the report's, afterwards */
+	const char		*case_id;	/* accept: the case */
+	bool			 case_created;
+};
+
+#define TRIAGE_TEXT_MAX		2000	/* bytes of a note, question or reason */
+
+enum app_err	svc_report_triage(const struct svc_ctx *c, const char *report_id,
+		    const struct triage_in *in, struct triage_result *out, struct fault *f);
+
+/* A case with its reports. */
+enum app_err	svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
+		    const char ***reports, size_t *nreports, struct fault *f);
+enum app_err	svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor,
+		    int limit, struct case_row **out, size_t *n, struct fault *f);
+/*
+ * Move a case to state `to` (a state name).  A refused move is APP_CONFLICT
+ * with the reason and the rule (f->rule), and changes nothing.
+ */
+enum app_err	svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
+		    const char *reason, struct case_row *out, struct fault *f);
+enum app_err	svc_case_timeline(const struct svc_ctx *c, const char *id,
+		    struct case_event **out, size_t *n, struct fault *f);
+
+#endif
