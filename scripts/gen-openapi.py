@@ -149,7 +149,7 @@ doc = {
       "get": {"summary": "List reports (reporters: their own; staff: all)", "security": [{"session": []}, {"bearer": []}],
               "parameters": [{"name": "status", "in": "query", "schema": {"type": "string"}}, {"name": "kind", "in": "query", "schema": {"enum": ["generic", "incident"]}}, {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "substring of title, vendor or product"}] + page_params,
               "responses": {"200": ok("A page", page("Report")), "401": E401}}},
-    "/api/v1/reports/{id}": {"get": {"summary": "One report with its details (need-to-know; staff reads are audited)", "security": [{"session": []}, {"bearer": []}],
+    "/api/v1/reports/{id}": {"get": {"summary": "One report with its details (need-to-know; staff reads are audited) and its latest triage decision (`triage`: decision, at, reject_reason, duplicate_of, case, and the question or note addressed to the reporter; staff also see the internal note)", "security": [{"session": []}, {"bearer": []}],
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}], "responses": {"200": ok("The report", ref("Report")), "404": problem("No such report of yours.")}}},
     "/api/v1/reports/{id}/attachments/{n}": {"get": {"summary": "Download an attachment (always as a download)", "security": [{"session": []}, {"bearer": []}],
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}, {"name": "n", "in": "path", "required": True, "schema": {"type": "integer"}}],

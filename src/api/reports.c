@@ -366,6 +366,39 @@ static const struct param get_params[] = {
 	{ "id", PARAM_TEXT, 8, 40, true },	/* G_ID */
 };
 
+/*
+ * The latest triage decision, as "triage": {decision, at, …}.  The reporter
+ * sees what is addressed to them (a rejection's explanation, the question);
+ * staff see the note too.
+ */
+static enum app_err
+triage_json(struct req *rq, const struct report *r, json_t *o)
+{
+	struct triage_row	 t;
+	json_t			*j;
+	bool			 staff = svc_report_sees_all(rq->user);
+	enum app_err		 er;
+
+	if ((er = store_triage_last(rq->store, rq->arena, r->id, &t)) == APP_NOTFOUND)
+		return APP_OK;
+	if (er != APP_OK)
+		return er;
+	j = json_pack("{s:s, s:o}", "decision", triage_decision_name(t.decision),
+	    "at", api_time(t.at));
+	if (t.reject_reason[0] != '\0')
+		json_object_set_new(j, "reject_reason", json_string(t.reject_reason));
+	if (t.duplicate_of[0] != '\0')
+		json_object_set_new(j, "duplicate_of", json_string(t.duplicate_of));
+	if (t.case_id[0] != '\0')
+		json_object_set_new(j, "case", json_string(t.case_id));
+	if (t.reason[0] != '\0' && (staff || t.decision == TRIAGE_REJECT ||
+	    t.decision == TRIAGE_NEEDS_INFO))
+		json_object_set_new(j, t.decision == TRIAGE_NEEDS_INFO ? "question" : "note",
+		    json_string(t.reason));
+	json_object_set_new(o, "triage", j);	/* steals */
+	return APP_OK;
+}
+
 static enum app_err
 report_get(struct req *rq)
 {
@@ -391,6 +424,10 @@ report_get(struct req *rq)
 		    "mime", at[i].mime, "size", (json_int_t)at[i].size,
 		    "sha256", at[i].sha256));
 	json_object_set_new(o, "attachments", files);	/* steals */
+	if ((er = triage_json(rq, &r, o)) != APP_OK) {
+		json_decref(o);
+		return er;
+	}
 	return resp_json(rq, 200, o);
 }
 

@@ -224,3 +224,26 @@ store_triage_add(struct store *st, const char *report_id, int64_t at, int64_t ac
 	q_text(&q, 8, reason != NULL ? reason : "");
 	return q_exec_done(&q);
 }
+
+enum app_err
+store_triage_last(struct store *st, struct arena *a, const char *report_id,
+    struct triage_row *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+	int		v;
+
+	q_open(&q, st, STMT_TRIAGE_LAST);
+	q_text(&q, 1, report_id);
+	if (q_step(&q) == Q_ROW) {
+		out->at = q_col_i64(&q, 0);
+		v = triage_decision_parse(q_col_text(&q, 1, a));
+		out->decision = v < 0 ? TRIAGE_ACCEPT : (enum triage_decision)v;
+		out->reject_reason = q_col_text(&q, 2, a);
+		out->duplicate_of = q_col_text(&q, 3, a);
+		out->case_id = q_col_text(&q, 4, a);
+		out->reason = q_col_text(&q, 5, a);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}

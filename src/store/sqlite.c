@@ -295,6 +295,10 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_TRIAGE_ADD] =
 	    "INSERT INTO report_triage (report_id, at, actor_id, decision, reject_reason, "
 	    "duplicate_of, case_id, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_TRIAGE_LAST] =
+	    "SELECT at, decision, reject_reason, coalesce(duplicate_of, ''), "
+	    "coalesce(case_id, ''), reason FROM report_triage WHERE report_id = ?1 "
+	    "ORDER BY id DESC LIMIT 1",
 };
 
 /*

@@ -359,6 +359,18 @@ enum app_err	 store_triage_add(struct store *st, const char *report_id, int64_t 
 		    int64_t actor_id, enum triage_decision d, const char *reject_reason,
 		    const char *duplicate_of, const char *case_id, const char *reason);
 
+/* The latest triage decision about a report; APP_NOTFOUND if none yet. */
+struct triage_row {
+	int64_t			 at;
+	enum triage_decision	 decision;
+	const char		*reject_reason;	/* reject: its name; else "" */
+	const char		*duplicate_of;	/* "" if none */
+	const char		*case_id;	/* "" if none */
+	const char		*reason;	/* the note, or the question */
+};
+enum app_err	 store_triage_last(struct store *st, struct arena *a, const char *report_id,
+		    struct triage_row *out);
+
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 		    const char **out);

@@ -155,6 +155,43 @@ triage_accept(const struct svc_ctx *c, const struct report *r, const struct tria
 	return APP_OK;
 }
 
+/*
+ * Tell the reporter (ISO/IEC 29147 §6.5) through the outbox, inside the
+ * decision's transaction: the outcome and a link, never the details or the
+ * question itself (those stay behind the login).
+ */
+static enum app_err
+tell_reporter(const struct svc_ctx *c, const struct report *r, enum triage_decision d)
+{
+	static const char *const zh[TRIAGE__MAX] = {
+		"已确认并进入处置流程", "未被采纳", "与已有报告重复", "需要您补充信息",
+	};
+	static const char *const en[TRIAGE__MAX] = {
+		"was accepted and is being handled", "was not accepted",
+		"duplicates an earlier report", "needs more information from you",
+	};
+	struct user	u;
+	enum app_err	er;
+
+	if (r->reporter_id == 0)
+		return APP_OK;
+	if ((er = store_user_by_id(c->st, c->a, r->reporter_id, &u)) == APP_NOTFOUND)
+		return APP_OK;
+	if (er != APP_OK)
+		return er;
+	if (u.email == NULL || u.email[0] == '\0')
+		return APP_OK;
+	return store_outbox_add(c->st, u.email,
+	    arena_printf(c->a, "[%s] 报告处理进展 / Update on your report", r->id),
+	    arena_printf(c->a,
+	    "您的漏洞报告 %s %s。\n"
+	    "Your vulnerability report %s %s.\n\n"
+	    "详情请登录查看 / Details (login required): %s/reports/%s\n\n"
+	    "本邮件由系统自动发送，不含漏洞细节。\n"
+	    "This message was sent automatically and carries no vulnerability details.\n",
+	    r->id, zh[d], r->id, en[d], c->cfg->base_url, r->id), c->now);
+}
+
 enum app_err
 svc_report_triage(const struct svc_ctx *c, const char *report_id,
     const struct triage_in *in, struct triage_result *out, struct fault *f)
@@ -194,6 +231,7 @@ svc_report_triage(const struct svc_ctx *c, const char *report_id,
 	    d == TRIAGE_DUPLICATE ? in->duplicate_of : NULL, out->case_id,
 	    d == TRIAGE_REJECT ? (in->note != NULL ? in->note : "") :
 	    (in->reason != NULL ? in->reason : ""))) != APP_OK ||
+	    (er = tell_reporter(c, &r, d)) != APP_OK ||
 	    (er = store_audit_add(c->st, c->actor->id, "report.triage",
 	    arena_printf(c->a, "report:%s", r.id), detail, c->addr, c->now)) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {

@@ -80,6 +80,30 @@ status_of(struct srv *s, const struct cred *who, const char *id, char buf[32])
 	return buf;
 }
 
+/* The "triage" member of a report as who reads it: decision, and key's value (NULL: absent). */
+static void
+triage_view(struct srv *s, const struct cred *who, const char *id, const char *decision,
+    const char *key, const char *want)
+{
+	char		 path[96];
+	struct resp	*r;
+	json_t		*t;
+
+	snprintf(path, sizeof(path), "/api/v1/reports/%s", id);
+	r = api(s, "GET", path, who, NULL, NULL);
+	assert_status(r, 200);
+	t = json_object_get(resp_json(r), "triage");
+	if (t == NULL)
+		t = json_object_get(json_object_get(resp_json(r), "report"), "triage");
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "decision")), decision);
+	if (want == NULL)
+		assert_null(json_object_get(t, key));
+	else
+		assert_string_equal(json_string_value(json_object_get(t, key)), want);
+	resp_free(r);
+}
+
 static void
 test_cases__triage_and_workflow(void **state)
 {
@@ -145,6 +169,13 @@ test_cases__triage_and_workflow(void **state)
 	assert_string_equal(status_of(s, &rita, b, st), "duplicate");
 	assert_string_equal(status_of(s, &rita, c, st), "rejected");
 	assert_string_equal(status_of(s, &rita, d, st), "needs_info");
+
+	/* The reporter sees what is addressed to them; staff see the note too. */
+	triage_view(s, &rita, d, "needs_info", "question", "Which firmware?");
+	triage_view(s, &rita, c, "reject", "note", "Works as documented.");
+	triage_view(s, &rita, b, "duplicate", "duplicate_of", a);
+	triage_view(s, &rita, a, "accept", "note", NULL);
+	triage_view(s, &tom, a, "accept", "note", "Reproduced on 1.4.");
 
 	/* An incident report cannot join a generic case. */
 	snprintf(body, sizeof(body), "{\"decision\":\"accept\",\"case\":\"%s\"}", case_id);

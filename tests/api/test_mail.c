@@ -199,39 +199,6 @@ b64dec(const char *s, char *out, size_t outsz)
 	return n;
 }
 
-/* Wait for a message in the Maildir's new/; its text into buf. */
-static bool
-wait_mail(const struct mailenv *m, int seconds, char *buf, size_t bufsz)
-{
-	struct dirent	*de;
-	DIR		*d;
-	char		 dir[256], path[512];
-	FILE		*fp;
-	int		 i;
-	size_t		 n;
-
-	snprintf(dir, sizeof(dir), "%s/new", m->maildir);
-	for (i = 0; i < seconds * 10; i++) {
-		if ((d = opendir(dir)) != NULL) {
-			while ((de = readdir(d)) != NULL) {
-				if (de->d_name[0] == '.')
-					continue;
-				snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-				closedir(d);
-				if ((fp = fopen(path, "r")) == NULL)
-					return false;
-				n = fread(buf, 1, bufsz - 1, fp);
-				fclose(fp);
-				buf[n] = '\0';
-				return true;
-			}
-			closedir(d);
-		}
-		usleep(100 * 1000);
-	}
-	return false;
-}
-
 /* Submit a report as login's token holder; its id into id. */
 static void
 submit(struct mailenv *m, const char *token, char *id, size_t idsz)
@@ -273,6 +240,55 @@ mail_body(const char *msg, char *out, size_t outsz)
 	b64dec(b, out, outsz);
 }
 
+/*
+ * Wait for a message whose decoded body contains needle; the raw message
+ * into msg and the body into body.
+ */
+static bool
+wait_body_with(const struct mailenv *m, int seconds, const char *needle, char *msg,
+    size_t msgsz, char *body, size_t bodysz)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		 dir[256], path[512];
+	FILE		*fp;
+	size_t		 n;
+	int		 i;
+
+	snprintf(dir, sizeof(dir), "%s/new", m->maildir);
+	for (i = 0; i < seconds * 10; i++) {
+		if ((d = opendir(dir)) != NULL) {
+			while ((de = readdir(d)) != NULL) {
+				if (de->d_name[0] == '.')
+					continue;
+				snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+				if ((fp = fopen(path, "r")) == NULL)
+					continue;
+				n = fread(msg, 1, msgsz - 1, fp);
+				fclose(fp);
+				msg[n] = '\0';
+				mail_body(msg, body, bodysz);
+				if (strstr(body, needle) != NULL) {
+					closedir(d);
+					return true;
+				}
+			}
+			closedir(d);
+		}
+		usleep(100 * 1000);
+	}
+	return false;
+}
+
+/* Wait for any message; its text into buf. */
+static bool
+wait_mail(const struct mailenv *m, int seconds, char *buf, size_t bufsz)
+{
+	char	body[8192];
+
+	return wait_body_with(m, seconds, "", buf, bufsz, body, sizeof(body));
+}
+
 static void
 test_mail__acknowledgement_arrives(void **state)
 {
@@ -300,6 +316,43 @@ test_mail__acknowledgement_arrives(void **state)
 	/* The tracking id and a link, never the details. */
 	assert_not_contains(body, "SECRET-DETAIL");
 	assert_not_contains(msg, "SECRET-DETAIL");
+}
+
+/* A triage decision reaches the reporter: the outcome and a link, not the question. */
+static void
+test_mail__triage_decision_reaches_reporter(void **state)
+{
+	struct mailenv	*m = *state;
+	struct cred	 tom = { 0 };
+	struct resp	*r;
+	char		 token[128], id[64], msg[16384], body[8192], env[96], path[128];
+	const char	*envs[4];
+
+	srv_init(&m->srv);
+	snprintf(m->maildir, sizeof(m->maildir), "%s-maildir", m->srv.dir);
+	smtpd_start(m);
+	add_reporter(m, token, sizeof(token));
+	srv_user_add(&m->srv, "tom", "triager", NULL, NULL, TEST_PASSWORD);
+	srv_token_create(&m->srv, "tom", tom.bearer, sizeof(tom.bearer));
+	snprintf(env, sizeof(env), "LOUDONG_MAIL_SMTP_URL=%s", m->url);
+	envs[0] = env;
+	envs[1] = "LOUDONG_OUTBOX_POLL_INTERVAL_MS=100";
+	envs[2] = "LOUDONG_INSTANCE_BASE_URL=https://vuln.example";
+	envs[3] = NULL;
+	srv_start(&m->srv, envs);
+	submit(m, token, id, sizeof(id));
+	snprintf(path, sizeof(path), "/api/v1/reports/%s/triage", id);
+	r = api(&m->srv, "POST", path, &tom, "{\"decision\":\"needs_info\","
+	    "\"reason\":\"SECRET-QUESTION: which firmware?\"}", NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	/* The body names the report, the outcome and the link. */
+	assert_true(wait_body_with(m, 20, "needs more information", msg, sizeof(msg), body,
+	    sizeof(body)));
+	assert_contains(body, id);
+	assert_contains(body, "https://vuln.example/reports/");
+	assert_not_contains(body, "SECRET-QUESTION");
+	assert_not_contains(msg, "SECRET-QUESTION");
 }
 
 static void
@@ -337,6 +390,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_mail__acknowledgement_arrives,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mail__queued_mail_survives_restart,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mail__triage_decision_reaches_reporter,
 		    setup, teardown),
 	};
 
