@@ -151,7 +151,38 @@ case_timeline(struct req *rq)
 	return resp_json(rq, 200, json_pack("{s:o}", "items", items));
 }
 
+static enum app_err
+report_similar(struct req *rq)
+{
+	struct svc_ctx		c = api_svc(rq);
+	struct similar_item	items[SIMILAR_SUGGESTIONS];
+	struct fault		f;
+	size_t			n, i, k;
+	json_t			*arr, *why;
+
+	if (svc_report_similar(&c, req_param(rq, T_ID)->s.p, items, &n, &f) != APP_OK)
+		return req_fault(rq, &f);
+	arr = json_array();
+	for (i = 0; i < n; i++) {
+		why = json_array();
+		for (k = 0; k < items[i].s.nreasons; k++)
+			json_array_append_new(why, json_string(	/* steals */
+			    similar_reason_name(items[i].s.reasons[k])));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:i, s:i, s:o, s:o}",
+		    "id", items[i].r.id, "title", items[i].r.title,
+		    "product", items[i].r.product,
+		    "status", report_status_name(items[i].r.status),
+		    "score", items[i].s.score, "title_similarity", items[i].s.title_pct,
+		    "reasons", why,
+		    "shared_id", items[i].s.shared_id != NULL ?
+		    json_string(items[i].s.shared_id) : json_null()));	/* steals */
+	}
+	return resp_json(rq, 200, json_pack("{s:o}", "items", arr));
+}
+
 const struct route api_case_routes[] = {
+	{ HTTP_GET, "/api/v1/reports/{id}/similar", PERM_CASES_MANAGE, 0,
+	  PARAMS(triage_params), report_similar },
 	{ HTTP_POST, "/api/v1/reports/{id}/triage", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(triage_params), report_triage },
 	{ HTTP_GET, "/api/v1/cases", PERM_CASES_MANAGE, 0, PARAMS(list_params), cases_list },

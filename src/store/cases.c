@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/str.h"
 #include "store/store.h"
 #include "store/store_int.h"
 
@@ -246,4 +247,98 @@ store_triage_last(struct store *st, struct arena *a, const char *report_id,
 		er = APP_OK;
 	}
 	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+static void
+brief_row(struct q *q, struct arena *a, struct report_brief *b)
+{
+	int	v;
+
+	b->id = q_col_text(q, 0, a);
+	b->title = q_col_text(q, 1, a);
+	b->vendor = q_col_text(q, 2, a);
+	b->product = q_col_text(q, 3, a);
+	b->versions = q_col_text(q, 4, a);
+	v = report_status_parse(str_from(q_col_text(q, 5, a)));
+	b->status = v < 0 ? RSTATUS_RECEIVED : (enum report_status)v;
+	b->shared_id = NULL;
+}
+
+/* Collect brief rows of an opened, bound statement. */
+static enum app_err
+briefs(struct q *q, struct arena *a, struct report_brief **out, size_t *n)
+{
+	size_t	cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (q_step(q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		brief_row(q, a, &(*out)[(*n)++]);
+	}
+	return q_close(q);
+}
+
+enum app_err
+store_report_brief(struct store *st, struct arena *a, const char *id,
+    struct report_brief *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_REPORT_BRIEF);
+	q_text(&q, 1, id);
+	if (q_step(&q) == Q_ROW) {
+		brief_row(&q, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_reports_same_product(struct store *st, struct arena *a, const char *exclude_id,
+    const char *product, int limit, struct report_brief **out, size_t *n)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_REPORTS_SAME_PRODUCT);
+	q_text(&q, 1, exclude_id);
+	q_text(&q, 2, product);
+	q_i64(&q, 3, limit);
+	return briefs(&q, a, out, n);
+}
+
+enum app_err
+store_reports_recent(struct store *st, struct arena *a, const char *exclude_id, int limit,
+    struct report_brief **out, size_t *n)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_REPORTS_RECENT);
+	q_text(&q, 1, exclude_id);
+	q_i64(&q, 2, limit);
+	return briefs(&q, a, out, n);
+}
+
+enum app_err
+store_reports_sharing_ids(struct store *st, struct arena *a, const char *id, int limit,
+    struct report_brief **out, size_t *n)
+{
+	struct q		 q;
+	struct report_brief	*b;
+	size_t			 cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_REPORTS_SHARING_IDS);
+	q_text(&q, 1, id);
+	q_i64(&q, 2, limit);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		b = &(*out)[(*n)++];
+		memset(b, 0, sizeof(*b));
+		b->id = q_col_text(&q, 0, a);
+		b->shared_id = q_col_text(&q, 1, a);
+	}
+	return q_close(&q);
 }

@@ -299,6 +299,19 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "SELECT at, decision, reject_reason, coalesce(duplicate_of, ''), "
 	    "coalesce(case_id, ''), reason FROM report_triage WHERE report_id = ?1 "
 	    "ORDER BY id DESC LIMIT 1",
+	[STMT_REPORT_BRIEF] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports WHERE id = ?1",
+	[STMT_REPORTS_SAME_PRODUCT] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports "
+	    "WHERE id <> ?1 AND lower(trim(product)) = lower(trim(?2)) "
+	    "ORDER BY rowid DESC LIMIT ?3",
+	[STMT_REPORTS_RECENT] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports "
+	    "WHERE id <> ?1 ORDER BY rowid DESC LIMIT ?2",
+	[STMT_REPORTS_SHARING_IDS] =
+	    "SELECT substr(b.subject, 8), b.value FROM related_ids a JOIN related_ids b "
+	    "ON b.value = a.value AND b.subject <> a.subject "
+	    "WHERE a.subject = 'report:' || ?1 AND b.subject LIKE 'report:%' LIMIT ?2",
 };
 
 /*

@@ -371,6 +371,29 @@ struct triage_row {
 enum app_err	 store_triage_last(struct store *st, struct arena *a, const char *report_id,
 		    struct triage_row *out);
 
+/* What duplicate detection compares of a report. */
+struct report_brief {
+	const char		*id;
+	const char		*title;
+	const char		*vendor;
+	const char		*product;
+	const char		*versions;
+	enum report_status	 status;
+	const char		*shared_id;	/* set by store_reports_sharing_ids */
+};
+enum app_err	 store_report_brief(struct store *st, struct arena *a, const char *id,
+		    struct report_brief *out);
+/* Other reports of the same product (case-insensitive), newest first. */
+enum app_err	 store_reports_same_product(struct store *st, struct arena *a,
+		    const char *exclude_id, const char *product, int limit,
+		    struct report_brief **out, size_t *n);
+/* The newest other reports. */
+enum app_err	 store_reports_recent(struct store *st, struct arena *a, const char *exclude_id,
+		    int limit, struct report_brief **out, size_t *n);
+/* Other reports whose assessment shares a related id with id's (only id and shared_id set). */
+enum app_err	 store_reports_sharing_ids(struct store *st, struct arena *a, const char *id,
+		    int limit, struct report_brief **out, size_t *n);
+
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 		    const char **out);

@@ -354,3 +354,87 @@ svc_case_timeline(const struct svc_ctx *c, const char *id, struct case_event **o
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
 }
+
+/* How many candidates of each kind are compared. */
+#define SIMILAR_SAME_PRODUCT	200
+#define SIMILAR_RECENT		300
+#define SIMILAR_SHARED		50
+
+/* Keep the best SIMILAR_SUGGESTIONS in out[0..*n), best first. */
+static void
+keep_best(struct similar_item *out, size_t *n, const struct report_brief *r,
+    const struct similar_score *sc)
+{
+	size_t	i, at;
+
+	if (sc->score <= 0)
+		return;
+	for (i = 0; i < *n; i++)
+		if (strcmp(out[i].r.id, r->id) == 0)
+			return;	/* already there (found twice) */
+	for (at = *n; at > 0 && out[at - 1].s.score < sc->score; at--)
+		;
+	if (at >= SIMILAR_SUGGESTIONS)
+		return;
+	if (*n < SIMILAR_SUGGESTIONS)
+		(*n)++;
+	for (i = *n - 1; i > at; i--)
+		out[i] = out[i - 1];
+	out[at].r = *r;
+	out[at].s = *sc;
+}
+
+enum app_err
+svc_report_similar(const struct svc_ctx *c, const char *report_id,
+    struct similar_item out[SIMILAR_SUGGESTIONS], size_t *n, struct fault *f)
+{
+	struct report_brief	 me, *same = NULL, *recent = NULL, *shared = NULL, full;
+	struct assessment	 as;
+	struct similar_doc	 a, b;
+	struct similar_score	 sc;
+	const char		**ids = NULL, *one[1];
+	size_t			 nsame = 0, nrecent = 0, nshared = 0, nids = 0, i;
+	enum app_err		 er;
+
+	*n = 0;
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_report_brief(c->st, c->a, report_id, &me)) == APP_NOTFOUND)
+		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_REPORT, 0);
+	if (er != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	er = store_assessment_get(c->st, c->a, arena_printf(c->a, "report:%s", me.id), &as);
+	if (er == APP_OK && as.nrelated > 0) {
+		ids = arena_zalloc(c->a, as.nrelated * sizeof(*ids));
+		for (i = 0; i < as.nrelated; i++)
+			ids[nids++] = as.related[i].value;
+	} else if (er != APP_OK && er != APP_NOTFOUND)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_reports_same_product(c->st, c->a, me.id, me.product,
+	    SIMILAR_SAME_PRODUCT, &same, &nsame)) != APP_OK ||
+	    (er = store_reports_recent(c->st, c->a, me.id, SIMILAR_RECENT, &recent,
+	    &nrecent)) != APP_OK ||
+	    (er = store_reports_sharing_ids(c->st, c->a, me.id, SIMILAR_SHARED, &shared,
+	    &nshared)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+
+	a = (struct similar_doc){ me.title, me.vendor, me.product, me.versions, ids, nids };
+	/* Reports sharing an id first: b carries that id. */
+	for (i = 0; i < nshared; i++) {
+		if (store_report_brief(c->st, c->a, shared[i].id, &full) != APP_OK)
+			continue;
+		one[0] = shared[i].shared_id;
+		b = (struct similar_doc){ full.title, full.vendor, full.product, full.versions,
+		    one, 1 };
+		similar_compare(&a, &b, &sc);
+		keep_best(out, n, &full, &sc);
+	}
+	for (i = 0; i < nsame + nrecent; i++) {
+		const struct report_brief *r = i < nsame ? &same[i] : &recent[i - nsame];
+
+		b = (struct similar_doc){ r->title, r->vendor, r->product, r->versions, NULL, 0 };
+		similar_compare(&a, &b, &sc);
+		keep_best(out, n, r, &sc);
+	}
+	return APP_OK;
+}

@@ -9,6 +9,7 @@
  * case's timeline and in the audit log.  Staff holding PERM_CASES_MANAGE.
  */
 #include "domain/case.h"
+#include "domain/similar.h"
 #include "store/store.h"
 #include "svc/svc.h"
 
@@ -46,5 +47,19 @@ enum app_err	svc_case_transition(const struct svc_ctx *c, const char *id, const 
 		    const char *reason, struct case_row *out, struct fault *f);
 enum app_err	svc_case_timeline(const struct svc_ctx *c, const char *id,
 		    struct case_event **out, size_t *n, struct fault *f);
+
+/*
+ * Up to SIMILAR_SUGGESTIONS likely duplicates of a report, best first,
+ * each with why (domain/similar.c): other reports of the same product, the
+ * newest reports (for similar titles), and reports whose assessment shares
+ * a related id.
+ */
+#define SIMILAR_SUGGESTIONS	5
+struct similar_item {
+	struct report_brief	r;
+	struct similar_score	s;
+};
+enum app_err	svc_report_similar(const struct svc_ctx *c, const char *report_id,
+		    struct similar_item out[SIMILAR_SUGGESTIONS], size_t *n, struct fault *f);
 
 #endif

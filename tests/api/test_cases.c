@@ -309,6 +309,93 @@ test_cases__audit_trail(void **state)
 	resp_free(r);
 }
 
+/* Submit with vendor, product and versions. */
+static void
+submit_full(struct srv *s, const struct cred *rita, const char *title, const char *vendor,
+    const char *product, const char *versions, char id[32])
+{
+	char		 body[768];
+	struct resp	*r;
+
+	snprintf(body, sizeof(body), "{\"title\":\"%s\",\"kind\":\"generic\","
+	    "\"vendor\":\"%s\",\"product\":\"%s\",\"versions\":\"%s\","
+	    "\"description\":\"Details.\"}", title, vendor, product, versions);
+	r = api(s, "POST", "/api/v1/reports", rita, body, NULL);
+	assert_status(r, 201);
+	snprintf(id, 32, "%s", resp_jstr(r, "id"));
+	resp_free(r);
+}
+
+/* Is id among the suggestions, with reason why? */
+static bool
+suggested(json_t *items, const char *id, const char *why)
+{
+	size_t	i, k;
+	json_t	*it;
+
+	json_array_foreach(items, i, it) {
+		if (strcmp(json_string_value(json_object_get(it, "id")), id) != 0)
+			continue;
+		for (k = 0; k < json_array_size(json_object_get(it, "reasons")); k++)
+			if (strcmp(json_string_value(json_array_get(json_object_get(it,
+			    "reasons"), k)), why) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Likely duplicates: same product, a shared CVE, a similar (Chinese) title, with why. */
+static void
+test_cases__likely_duplicates(void **state)
+{
+	struct cred	 rita, tom;
+	struct srv	*s = boot(state, &rita, &tom);
+	struct resp	*r;
+	json_t		*items;
+	char		 a[32], b[32], c[32], d[32], e[32], path[96];
+	size_t		 i;
+
+	submit_full(s, &rita, "某路由器固件缓冲区溢出", "Acme", "Router X1", "1.0-1.4", a);
+	submit_full(s, &rita, "Stack overflow in login page", "Acme", "Router X1", "1.2", b);
+	submit_full(s, &rita, "Unrelated printer issue", "Other", "Printer P9", "2.0", c);
+	submit_full(s, &rita, "路由器固件中的缓冲区溢出漏洞", "Beta", "Gateway G2", "3.1", d);
+	submit_full(s, &rita, "Weird thing", "Gamma", "Camera C3", "7", e);
+	/* e and a share a CVE through their assessments. */
+	snprintf(path, sizeof(path), "/api/v1/reports/%s/assessment", a);
+	r = api(s, "PUT", path, &tom, "{\"related_ids\":[\"CVE-2024-4242\"]}", NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/reports/%s/assessment", e);
+	r = api(s, "PUT", path, &tom, "{\"related_ids\":[\"CVE-2024-4242\"]}", NULL);
+	assert_status(r, 200);
+	resp_free(r);
+
+	snprintf(path, sizeof(path), "/api/v1/reports/%s/similar", a);
+	r = api(s, "GET", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	items = json_object_get(resp_json(r), "items");
+	assert_true(json_array_size(items) <= 5);
+	assert_true(suggested(items, b, "same_product"));
+	assert_true(suggested(items, d, "similar_title"));
+	assert_true(suggested(items, e, "shared_id"));
+	for (i = 0; i < json_array_size(items); i++) {
+		assert_string_not_equal(json_string_value(json_object_get(json_array_get(items, i),
+		    "id")), a);
+		assert_string_not_equal(json_string_value(json_object_get(json_array_get(items, i),
+		    "id")), c);
+	}
+	/* Best first: the shared CVE outranks the rest. */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "id")), e);
+	resp_free(r);
+
+	r = api(s, "GET", path, &rita, NULL, NULL);
+	assert_problem(r, 403);
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/reports/LD-2026-999999/similar", &tom, NULL, NULL);
+	assert_problem(r, 404);
+	resp_free(r);
+}
+
 int
 main(void)
 {
@@ -316,6 +403,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cases__triage_and_workflow, srv_setup,
 		    srv_teardown),
 		cmocka_unit_test_setup_teardown(test_cases__audit_trail, srv_setup,
+		    srv_teardown),
+		cmocka_unit_test_setup_teardown(test_cases__likely_duplicates, srv_setup,
 		    srv_teardown),
 	};
 
