@@ -97,18 +97,129 @@ static const struct param case_params[] = {
 	{ "id", PARAM_TEXT, 1, 64, true },	/* C_ID */
 };
 
+static json_t *
+vendor_json(const struct case_vendor *v)
+{
+	json_t	*o;
+
+	o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "org", v->org_slug,
+	    "name", v->org_name, "status", vendor_status_name(v->status),
+	    "statement_approved", v->statement_approved,
+	    "notified_at", api_time(v->notified_at), "first_seen_at", api_time(v->first_seen_at),
+	    "updated_at", api_time(v->updated_at));
+	if (v->justification[0] != '\0')
+		json_object_set_new(o, "justification", json_string(v->justification));
+	if (v->fixed_version[0] != '\0')
+		json_object_set_new(o, "fixed_version", json_string(v->fixed_version));
+	if (v->statement[0] != '\0')
+		json_object_set_new(o, "statement", json_string(v->statement));
+	return o;
+}
+
 static enum app_err
 case_get(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_row		 k;
+	struct case_vendor	*v;
 	struct fault		 f;
 	const char		**reports;
-	size_t			 n;
+	size_t			 n, nv, i;
+	json_t			*o, *vs;
 
-	if (svc_case_get(&c, req_param(rq, C_ID)->s.p, &k, &reports, &n, &f) != APP_OK)
+	if (svc_case_get(&c, req_param(rq, C_ID)->s.p, &k, &reports, &n, &v, &nv,
+	    &f) != APP_OK)
 		return req_fault(rq, &f);
-	return resp_json(rq, 200, case_json(&k, reports, n));
+	/* A vendor member gets no report list (reports stay with the platform). */
+	o = case_json(&k, reports, rq->user->role == UROLE_VENDOR ? 0 : n);
+	if (rq->user->role == UROLE_VENDOR)
+		json_object_del(o, "reports");
+	vs = json_array();
+	for (i = 0; i < nv; i++)
+		json_array_append_new(vs, vendor_json(&v[i]));	/* steals */
+	json_object_set_new(o, "vendors", vs);	/* steals */
+	return resp_json(rq, 200, o);
+}
+
+static const char *const vendor_add_keys[] = { "org", NULL };
+
+static enum app_err
+case_vendor_add(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct fault		 f;
+	const char		*org;
+	enum app_err		 er;
+
+	if ((er = api_body_object(rq, vendor_add_keys)) != APP_OK ||
+	    (er = api_str(rq, "org", true, 64, &org, NULL)) != APP_OK)
+		return er;
+	if (svc_case_vendor_add(&c, req_param(rq, C_ID)->s.p, org, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 201, json_pack("{s:s, s:s}", "case", req_param(rq, C_ID)->s.p,
+	    "org", org));
+}
+
+enum { V_ID, V_ORG };
+static const struct param vendor_params[] = {
+	{ "id", PARAM_TEXT, 1, 64, true },	/* V_ID */
+	{ "org", PARAM_TEXT, 1, 64, true },	/* V_ORG */
+};
+
+static enum app_err
+case_vendor_notify(struct req *rq)
+{
+	struct svc_ctx	c = api_svc(rq);
+	struct fault	f;
+	size_t		n;
+
+	if (svc_case_vendor_notify(&c, req_param(rq, V_ID)->s.p, req_param(rq, V_ORG)->s.p,
+	    &n, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, json_pack("{s:s, s:s, s:I}", "case",
+	    req_param(rq, V_ID)->s.p, "org", req_param(rq, V_ORG)->s.p, "mails",
+	    (json_int_t)n));
+}
+
+static const char *const vendor_keys[] = {
+	"status", "justification", "fixed_version", "statement", NULL
+};
+
+static enum app_err
+case_vendor_put(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct vendor_in	 in;
+	struct fault		 f;
+	enum app_err		 er;
+
+	memset(&in, 0, sizeof(in));
+	if ((er = api_body_object(rq, vendor_keys)) != APP_OK ||
+	    (er = api_str(rq, "status", true, 32, &in.status, NULL)) != APP_OK ||
+	    (er = api_str(rq, "justification", false, 64, &in.justification, NULL)) != APP_OK ||
+	    (er = api_str(rq, "fixed_version", false, 200, &in.fixed_version, NULL)) != APP_OK ||
+	    (er = api_str(rq, "statement", false, VENDOR_TEXT_MAX, &in.statement, NULL)) !=
+	    APP_OK)
+		return er;
+	if (svc_case_vendor_update(&c, req_param(rq, V_ID)->s.p, req_param(rq, V_ORG)->s.p,
+	    &in, &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, json_pack("{s:s, s:s, s:s}", "case",
+	    req_param(rq, V_ID)->s.p, "org", req_param(rq, V_ORG)->s.p, "status", in.status));
+}
+
+static enum app_err
+case_vendor_approve(struct req *rq)
+{
+	struct svc_ctx	c = api_svc(rq);
+	struct fault	f;
+
+	if (svc_case_vendor_approve(&c, req_param(rq, V_ID)->s.p, req_param(rq, V_ORG)->s.p,
+	    &f) != APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 200, json_pack("{s:s, s:s, s:b}", "case",
+	    req_param(rq, V_ID)->s.p, "org", req_param(rq, V_ORG)->s.p,
+	    "statement_approved", 1));
 }
 
 static const char *const transition_keys[] = { "to", "reason", NULL };
@@ -185,9 +296,17 @@ const struct route api_case_routes[] = {
 	  PARAMS(triage_params), report_similar },
 	{ HTTP_POST, "/api/v1/reports/{id}/triage", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(triage_params), report_triage },
-	{ HTTP_GET, "/api/v1/cases", PERM_CASES_MANAGE, 0, PARAMS(list_params), cases_list },
-	{ HTTP_GET, "/api/v1/cases/{id}", PERM_CASES_MANAGE, 0, PARAMS(case_params),
+	{ HTTP_GET, "/api/v1/cases", PERM_CASES_READ, 0, PARAMS(list_params), cases_list },
+	{ HTTP_GET, "/api/v1/cases/{id}", PERM_CASES_READ, 0, PARAMS(case_params),
 	  case_get },
+	{ HTTP_POST, "/api/v1/cases/{id}/vendors", PERM_CASES_MANAGE, R_JSON,
+	  PARAMS(case_params), case_vendor_add },
+	{ HTTP_POST, "/api/v1/cases/{id}/vendors/{org}/notify", PERM_CASES_MANAGE, 0,
+	  PARAMS(vendor_params), case_vendor_notify },
+	{ HTTP_PUT, "/api/v1/cases/{id}/vendors/{org}", PERM_CASES_READ, R_JSON,
+	  PARAMS(vendor_params), case_vendor_put },
+	{ HTTP_POST, "/api/v1/cases/{id}/vendors/{org}/approve", PERM_CASES_MANAGE, 0,
+	  PARAMS(vendor_params), case_vendor_approve },
 	{ HTTP_POST, "/api/v1/cases/{id}/transition", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(case_params), case_transition },
 	{ HTTP_GET, "/api/v1/cases/{id}/timeline", PERM_CASES_MANAGE, 0, PARAMS(case_params),

@@ -97,6 +97,48 @@ enum msg_id	 case_transition_check(enum case_kind k, enum case_state from,
 size_t		 case_next_states(enum case_kind k, enum case_state from,
 		    enum case_state out[CSTATE__MAX]);
 
+/*
+ * A vendor organisation in a case (VINCE-style per-vendor status).  The
+ * coordinator adds and notifies it; its members then say where they stand.
+ * not_affected needs a VEX justification (CSAF 2.0 flags); fixed may name
+ * the fixed version.
+ */
+enum vendor_status {
+	VSTATUS_NOT_CONTACTED,
+	VSTATUS_NOTIFIED,
+	VSTATUS_UNRESPONSIVE,
+	VSTATUS_INVESTIGATING,
+	VSTATUS_AFFECTED,
+	VSTATUS_NOT_AFFECTED,
+	VSTATUS_FIXED,
+	VSTATUS_WONT_FIX,
+	VSTATUS__MAX
+};
+
+enum vex_justification {
+	VEX_COMPONENT_NOT_PRESENT,
+	VEX_VULNERABLE_CODE_NOT_PRESENT,
+	VEX_VULNERABLE_CODE_NOT_IN_EXECUTE_PATH,
+	VEX_VULNERABLE_CODE_CANNOT_BE_CONTROLLED_BY_ADVERSARY,
+	VEX_INLINE_MITIGATIONS_ALREADY_EXIST,
+	VEX__MAX
+};
+
+const char	*vendor_status_name(enum vendor_status s);
+int		 vendor_status_parse(const char *text);	/* -1 if unknown */
+const char	*vex_justification_name(enum vex_justification j);
+int		 vex_justification_parse(const char *text);	/* -1 if unknown */
+
+/*
+ * May this party set a vendor's status to s?  A vendor's own member sets
+ * what it knows (investigating, affected, not_affected, fixed, wont_fix);
+ * the coordinator also records contact (not_contacted, notified,
+ * unresponsive).  not_affected needs a justification (justification < 0:
+ * none given).  MSG_OK, or the message; *field names the offending input.
+ */
+enum msg_id	 vendor_status_check(enum vendor_status s, bool coordinator,
+		    int justification, const char **field);
+
 /* A case id: "<prefix>-C-<year>-<seq, at least 6 digits>", e.g. LD-C-2026-000001. */
 void		 case_id_format(char *buf, size_t size, const char *prefix, int year,
 		    long long seq);

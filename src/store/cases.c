@@ -342,3 +342,167 @@ store_reports_sharing_ids(struct store *st, struct arena *a, const char *id, int
 	}
 	return q_close(&q);
 }
+
+enum app_err
+store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id, int64_t now)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_CVENDOR_ADD);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, org_id);
+	q_i64(&q, 3, now);
+	return q_exec_done(&q);
+}
+
+static void
+vendor_row(struct q *q, struct arena *a, struct case_vendor *v)
+{
+	int	k;
+
+	v->org_id = q_col_i64(q, 0);
+	v->org_slug = q_col_text(q, 1, a);
+	v->org_name = q_col_text(q, 2, a);
+	k = vendor_status_parse(q_col_text(q, 3, a));
+	v->status = k < 0 ? VSTATUS_NOT_CONTACTED : (enum vendor_status)k;
+	v->justification = q_col_text(q, 4, a);
+	v->fixed_version = q_col_text(q, 5, a);
+	v->statement = q_col_text(q, 6, a);
+	v->statement_approved = q_col_i64(q, 7) != 0;
+	v->notified_at = q_col_i64(q, 8);
+	v->first_seen_at = q_col_i64(q, 9);
+	v->updated_at = q_col_i64(q, 10);
+}
+
+enum app_err
+store_case_vendor_get(struct store *st, struct arena *a, const char *case_id,
+    int64_t org_id, struct case_vendor *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_CVENDOR_GET);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, org_id);
+	if (q_step(&q) == Q_ROW) {
+		vendor_row(&q, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_case_vendors(struct store *st, struct arena *a, const char *case_id,
+    struct case_vendor **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_CVENDOR_LIST);
+	q_text(&q, 1, case_id);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		vendor_row(&q, a, &(*out)[(*n)++]);
+	}
+	return q_close(&q);
+}
+
+/* Run an UPDATE of one (case, org) row with a time; APP_NOTFOUND if no row changed. */
+static enum app_err
+vendor_touch(struct store *st, enum stmt id, const char *case_id, int64_t org_id,
+    int64_t now)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, id);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, org_id);
+	q_i64(&q, 3, now);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_case_vendor_update(struct store *st, const char *case_id, int64_t org_id,
+    enum vendor_status s, const char *justification, const char *fixed_version,
+    const char *statement, int64_t now)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_CVENDOR_UPDATE);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, org_id);
+	q_text(&q, 3, vendor_status_name(s));
+	q_text(&q, 4, justification != NULL ? justification : "");
+	q_text(&q, 5, fixed_version != NULL ? fixed_version : "");
+	q_text(&q, 6, statement != NULL ? statement : "");
+	q_i64(&q, 7, now);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_case_vendor_notified(struct store *st, const char *case_id, int64_t org_id,
+    int64_t now)
+{
+	return vendor_touch(st, STMT_CVENDOR_NOTIFIED, case_id, org_id, now);
+}
+
+enum app_err
+store_case_vendor_approve(struct store *st, const char *case_id, int64_t org_id,
+    int64_t now)
+{
+	return vendor_touch(st, STMT_CVENDOR_APPROVE, case_id, org_id, now);
+}
+
+enum app_err
+store_case_vendor_seen(struct store *st, const char *case_id, int64_t org_id, int64_t now)
+{
+	enum app_err	er = vendor_touch(st, STMT_CVENDOR_SEEN, case_id, org_id, now);
+
+	return er == APP_NOTFOUND ? APP_OK : er;	/* seen before: nothing to do */
+}
+
+enum app_err
+store_org_member_emails(struct store *st, struct arena *a, int64_t org_id,
+    const char ***out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_ORG_MEMBER_EMAILS);
+	q_i64(&q, 1, org_id);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		(*out)[(*n)++] = q_col_text(&q, 0, a);
+	}
+	return q_close(&q);
+}
+
+enum app_err
+store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id, int64_t cursor,
+    int limit, struct case_row **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_CASE_LIST_FOR_ORG);
+	q_i64(&q, 1, cursor);
+	q_i64(&q, 2, limit);
+	q_i64(&q, 3, org_id);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		case_row(&q, a, &(*out)[(*n)++]);
+	}
+	return q_close(&q);
+}

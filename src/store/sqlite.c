@@ -312,6 +312,43 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "SELECT substr(b.subject, 8), b.value FROM related_ids a JOIN related_ids b "
 	    "ON b.value = a.value AND b.subject <> a.subject "
 	    "WHERE a.subject = 'report:' || ?1 AND b.subject LIKE 'report:%' LIMIT ?2",
+	[STMT_CVENDOR_ADD] =
+	    "INSERT INTO case_vendors (case_id, org_id, added_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?3)",
+	[STMT_CVENDOR_GET] =
+	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at "
+	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
+	    "WHERE v.case_id = ?1 AND v.org_id = ?2",
+	[STMT_CVENDOR_LIST] =
+	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at "
+	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
+	    "WHERE v.case_id = ?1 ORDER BY v.added_at, o.slug",
+	[STMT_CVENDOR_UPDATE] =
+	    "UPDATE case_vendors SET status = ?3, justification = ?4, fixed_version = ?5, "
+	    "statement = ?6, statement_approved = CASE WHEN statement = ?6 "
+	    "THEN statement_approved ELSE 0 END, updated_at = ?7 "
+	    "WHERE case_id = ?1 AND org_id = ?2",
+	[STMT_CVENDOR_NOTIFIED] =
+	    "UPDATE case_vendors SET status = CASE WHEN status IN ('not_contacted', "
+	    "'unresponsive') THEN 'notified' ELSE status END, "
+	    "notified_at = coalesce(notified_at, ?3), updated_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2",
+	[STMT_CVENDOR_APPROVE] =
+	    "UPDATE case_vendors SET statement_approved = 1, updated_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2 AND statement <> ''",
+	[STMT_CVENDOR_SEEN] =
+	    "UPDATE case_vendors SET first_seen_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2 AND first_seen_at IS NULL",
+	[STMT_ORG_MEMBER_EMAILS] =
+	    "SELECT email FROM users WHERE org_id = ?1 AND role = 'vendor' AND disabled = 0 "
+	    "AND email <> '' ORDER BY id",
+	[STMT_CASE_LIST_FOR_ORG] =
+	    "SELECT c.rowid, c.id, c.kind, c.state, c.title, c.vendor_unresponsive, "
+	    "c.created_at, c.created_by, c.updated_at FROM cases c JOIN case_vendors v "
+	    "ON v.case_id = c.id WHERE v.org_id = ?3 AND (?1 = 0 OR c.rowid < ?1) "
+	    "ORDER BY c.rowid DESC LIMIT ?2",
 };
 
 /*

@@ -394,6 +394,46 @@ enum app_err	 store_reports_recent(struct store *st, struct arena *a, const char
 enum app_err	 store_reports_sharing_ids(struct store *st, struct arena *a, const char *id,
 		    int limit, struct report_brief **out, size_t *n);
 
+/* A vendor organisation in a case. */
+struct case_vendor {
+	int64_t			 org_id;
+	const char		*org_slug;
+	const char		*org_name;
+	enum vendor_status	 status;
+	const char		*justification;	/* VEX, "" if none */
+	const char		*fixed_version;
+	const char		*statement;
+	bool			 statement_approved;
+	int64_t			 notified_at;	/* 0: never */
+	int64_t			 first_seen_at;	/* 0: never */
+	int64_t			 updated_at;
+};
+/* APP_CONFLICT when the organisation is already a vendor of the case. */
+enum app_err	 store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id,
+		    int64_t now);
+enum app_err	 store_case_vendor_get(struct store *st, struct arena *a, const char *case_id,
+		    int64_t org_id, struct case_vendor *out);
+enum app_err	 store_case_vendors(struct store *st, struct arena *a, const char *case_id,
+		    struct case_vendor **out, size_t *n);
+/* A changed statement needs approval again. */
+enum app_err	 store_case_vendor_update(struct store *st, const char *case_id,
+		    int64_t org_id, enum vendor_status s, const char *justification,
+		    const char *fixed_version, const char *statement, int64_t now);
+/* Contacted now: not_contacted/unresponsive become notified; the first time is kept. */
+enum app_err	 store_case_vendor_notified(struct store *st, const char *case_id,
+		    int64_t org_id, int64_t now);
+/* APP_NOTFOUND when there is no statement to approve. */
+enum app_err	 store_case_vendor_approve(struct store *st, const char *case_id,
+		    int64_t org_id, int64_t now);
+enum app_err	 store_case_vendor_seen(struct store *st, const char *case_id, int64_t org_id,
+		    int64_t now);
+/* The e-mail addresses of an organisation's active vendor members. */
+enum app_err	 store_org_member_emails(struct store *st, struct arena *a, int64_t org_id,
+		    const char ***out, size_t *n);
+/* Cases shared with an organisation, newest first (cursor: a rowid, 0: newest). */
+enum app_err	 store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
+		    int64_t cursor, int limit, struct case_row **out, size_t *n);
+
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 		    const char **out);

@@ -244,19 +244,64 @@ fail:
 	return f->er;
 }
 
+/* The actor's organisation when they are a vendor member, else 0. */
+static int64_t
+vendor_org(const struct svc_ctx *c)
+{
+	return c->actor != NULL && c->actor->role == UROLE_VENDOR ? c->actor->org_id : 0;
+}
+
+/*
+ * What a vendor member may see of the vendors: their own row whole; of the
+ * others, the status and an approved statement only.
+ */
+static void
+vendors_for(struct case_vendor *v, size_t n, int64_t org)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].org_id == org)
+			continue;
+		v[i].justification = v[i].statement_approved ? v[i].justification : "";
+		v[i].fixed_version = v[i].statement_approved ? v[i].fixed_version : "";
+		if (!v[i].statement_approved)
+			v[i].statement = "";
+		v[i].notified_at = v[i].first_seen_at = 0;
+	}
+}
+
 enum app_err
 svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
-    const char ***reports, size_t *nreports, struct fault *f)
+    const char ***reports, size_t *nreports, struct case_vendor **vendors,
+    size_t *nvendors, struct fault *f)
 {
-	enum app_err	er;
+	struct case_vendor	 mine;
+	int64_t			 org = vendor_org(c);
+	enum app_err		 er;
 
-	if ((er = allowed(c, f)) != APP_OK)
+	*reports = NULL;
+	*nreports = 0;
+	if (org == 0 && (er = allowed(c, f)) != APP_OK)
 		return er;
 	if ((er = store_case_get(c->st, c->a, id, out)) == APP_NOTFOUND)
 		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
-	if (er != APP_OK ||
-	    (er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
+	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (org != 0) {
+		/* Need-to-know (Art. 11): only cases shared with the vendor, as not found. */
+		er = store_case_vendor_get(c->st, c->a, out->id, org, &mine);
+		if (er == APP_NOTFOUND)
+			return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+		if (er != APP_OK ||
+		    (er = store_case_vendor_seen(c->st, out->id, org, c->now)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	} else if ((er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_case_vendors(c->st, c->a, out->id, vendors, nvendors)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (org != 0)
+		vendors_for(*vendors, *nvendors, org);
 	return APP_OK;
 }
 
@@ -264,15 +309,229 @@ enum app_err
 svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor, int limit,
     struct case_row **out, size_t *n, struct fault *f)
 {
+	int64_t		org = vendor_org(c);
 	enum app_err	er;
 
-	if ((er = allowed(c, f)) != APP_OK)
+	if (org == 0 && (er = allowed(c, f)) != APP_OK)
 		return er;
 	if (state != NULL && case_state_parse(state) < 0)
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE, 0);
-	if ((er = store_case_list(c->st, c->a, state, cursor, limit, out, n)) != APP_OK)
+	er = org != 0 ? store_case_list_for_org(c->st, c->a, org, cursor, limit, out, n) :
+	    store_case_list(c->st, c->a, state, cursor, limit, out, n);
+	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
+}
+
+/* The case and the organisation named by slug; inside or outside a transaction. */
+static enum app_err
+case_and_org(const struct svc_ctx *c, const char *case_id, const char *slug,
+    struct case_row *k, struct org *o, struct fault *f)
+{
+	enum app_err	er;
+
+	if ((er = store_case_get(c->st, c->a, case_id, k)) == APP_NOTFOUND)
+		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+	if (er != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_org_by_slug(c->st, c->a, slug != NULL ? slug : "", o)) ==
+	    APP_NOTFOUND)
+		return fault_set(f, APP_NOTFOUND, "org", MSG_ERR_NO_SUCH_ORG_IN_CASE, 0);
+	if (er != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+enum app_err
+svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *org_slug,
+    struct fault *f)
+{
+	struct case_row	 k;
+	struct org	 o;
+	enum app_err	 er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (case_and_org(c, case_id, org_slug, &k, &o, f) != APP_OK)
+		goto fail;
+	/* Products come from providers; an incident's system from its operator (Art. 8). */
+	if (o.kind != ORG_PROVIDER && !(k.kind == CKIND_INCIDENT && o.kind == ORG_OPERATOR)) {
+		fault_set(f, APP_INVALID, "org", MSG_ERR_NOT_A_PROVIDER, 0);
+		goto fail;
+	}
+	if ((er = store_case_vendor_add(c->st, k.id, o.id, c->now)) == APP_CONFLICT) {
+		fault_set(f, APP_CONFLICT, "org", MSG_ERR_VENDOR_ALREADY, 0);
+		goto fail;
+	}
+	if (er != APP_OK ||
+	    (er = event(c, k.id, "vendor_added", "", "", o.slug, "")) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_add",
+	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s", o.slug),
+	    c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char *org_slug,
+    size_t *nmails, struct fault *f)
+{
+	struct case_row	  k;
+	struct case_vendor v;
+	struct org	  o;
+	const char	**to;
+	size_t		  i;
+	enum app_err	  er;
+
+	*nmails = 0;
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (case_and_org(c, case_id, org_slug, &k, &o, f) != APP_OK)
+		goto fail;
+	if ((er = store_case_vendor_get(c->st, c->a, k.id, o.id, &v)) != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? "org" : NULL, er == APP_NOTFOUND ?
+		    MSG_ERR_NO_SUCH_ORG_IN_CASE : MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	if ((er = store_org_member_emails(c->st, c->a, o.id, &to, nmails)) != APP_OK)
+		goto store_fail;
+	/* The case id and a link: details only behind the login (Art. 11). */
+	for (i = 0; i < *nmails; i++)
+		if ((er = store_outbox_add(c->st, to[i],
+		    arena_printf(c->a, "[%s] 漏洞协调通知 / Vulnerability coordination", k.id),
+		    arena_printf(c->a,
+		    "%s 有一个涉及贵方产品的漏洞案件需要处理：%s\n"
+		    "%s has a vulnerability case about your products: %s\n\n"
+		    "请登录查看 / Please log in: %s/cases/%s\n\n"
+		    "本邮件由系统自动发送，不含漏洞细节。\n"
+		    "This message was sent automatically and carries no vulnerability details.\n",
+		    c->cfg->name, k.id, c->cfg->name, k.id, c->cfg->base_url, k.id),
+		    c->now)) != APP_OK)
+			goto store_fail;
+	if ((er = store_case_vendor_notified(c->st, k.id, o.id, c->now)) != APP_OK ||
+	    (er = event(c, k.id, "vendor_notified", vendor_status_name(v.status),
+	    v.status == VSTATUS_NOT_CONTACTED || v.status == VSTATUS_UNRESPONSIVE ?
+	    "notified" : vendor_status_name(v.status), o.slug,
+	    arena_printf(c->a, "%zu mail(s)", *nmails))) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_notify",
+	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s mails=%zu",
+	    o.slug, *nmails), c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK)
+		goto store_fail;
+	return APP_OK;
+store_fail:
+	fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_case_vendor_update(const struct svc_ctx *c, const char *case_id, const char *org_slug,
+    const struct vendor_in *in, struct fault *f)
+{
+	struct case_row	   k;
+	struct case_vendor v;
+	struct org	   o;
+	const char	  *field;
+	bool		   coord = c->actor != NULL &&
+			    authz_allows(c->actor->role, PERM_CASES_MANAGE);
+	int		   s, j = -1;
+	enum msg_id	   m;
+	enum app_err	   er;
+
+	if (c->actor == NULL || (!coord && vendor_org(c) == 0))
+		return allowed(c, f);
+	if ((s = vendor_status_parse(in->status)) < 0)
+		return fault_set(f, APP_INVALID, "status", MSG_ERR_VENDOR_STATUS, 0);
+	if (in->justification != NULL && in->justification[0] != '\0' &&
+	    (j = vex_justification_parse(in->justification)) < 0)
+		return fault_set(f, APP_INVALID, "justification", MSG_ERR_VEX_JUSTIFICATION, 0);
+	if ((m = vendor_status_check((enum vendor_status)s, coord, j, &field)) != MSG_OK)
+		return fault_set(f, APP_INVALID, field, m, 0);
+	if ((er = check_text(in->fixed_version, "fixed_version", f)) != APP_OK)
+		return er;
+	if (in->statement != NULL && strlen(in->statement) > VENDOR_TEXT_MAX)
+		return fault_set(f, APP_INVALID, "statement", MSG_ERR_FIELD_TOO_LONG, 0);
+	if (in->statement != NULL && !utf8_valid(in->statement, strlen(in->statement)))
+		return fault_set(f, APP_INVALID, "statement", MSG_ERR_FIELD_ENCODING, 0);
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (case_and_org(c, case_id, org_slug, &k, &o, f) != APP_OK)
+		goto fail;
+	/* A member speaks for their own organisation only; others' cases are not found. */
+	if (!coord && o.id != vendor_org(c)) {
+		fault_set(f, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_CASE, 0);
+		goto fail;
+	}
+	if ((er = store_case_vendor_get(c->st, c->a, k.id, o.id, &v)) != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? (coord ? "org" : "id") : NULL,
+		    er != APP_NOTFOUND ? MSG_ERR_STORE : coord ? MSG_ERR_NO_SUCH_ORG_IN_CASE :
+		    MSG_ERR_NO_SUCH_CASE, 0);
+		goto fail;
+	}
+	if ((er = store_case_vendor_update(c->st, k.id, o.id, (enum vendor_status)s,
+	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "",
+	    in->fixed_version, in->statement != NULL ? in->statement : v.statement,
+	    c->now)) != APP_OK ||
+	    (er = event(c, k.id, "vendor_status", vendor_status_name(v.status),
+	    vendor_status_name((enum vendor_status)s), o.slug,
+	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "")) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_status",
+	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s %s -> %s",
+	    o.slug, vendor_status_name(v.status), vendor_status_name((enum vendor_status)s)),
+	    c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_case_vendor_approve(const struct svc_ctx *c, const char *case_id, const char *org_slug,
+    struct fault *f)
+{
+	struct case_row	 k;
+	struct org	 o;
+	enum app_err	 er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (case_and_org(c, case_id, org_slug, &k, &o, f) != APP_OK)
+		goto fail;
+	if ((er = store_case_vendor_approve(c->st, k.id, o.id, c->now)) == APP_NOTFOUND) {
+		fault_set(f, APP_NOTFOUND, "org", MSG_ERR_NO_SUCH_ORG_IN_CASE, 0);
+		goto fail;
+	}
+	if (er != APP_OK ||
+	    (er = event(c, k.id, "statement_approved", "", "", o.slug, "")) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "case.statement_approve",
+	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s", o.slug),
+	    c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
 }
 
 /* "graded, closed" for a refused move's message. */

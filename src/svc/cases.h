@@ -34,11 +34,40 @@ struct triage_result {
 enum app_err	svc_report_triage(const struct svc_ctx *c, const char *report_id,
 		    const struct triage_in *in, struct triage_result *out, struct fault *f);
 
-/* A case with its reports. */
+/*
+ * A case with its reports and vendors.  Staff see everything.  A vendor
+ * member sees only a case shared with their organisation (any other answers
+ * APP_NOTFOUND), no reports, their own vendor row, and of the other vendors
+ * only the status and an approved statement; their first look is recorded.
+ */
 enum app_err	svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
-		    const char ***reports, size_t *nreports, struct fault *f);
+		    const char ***reports, size_t *nreports, struct case_vendor **vendors,
+		    size_t *nvendors, struct fault *f);
+/* Staff: every case; a vendor member: those shared with their organisation. */
 enum app_err	svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor,
 		    int limit, struct case_row **out, size_t *n, struct fault *f);
+
+/* The coordinator brings a provider (or, for an incident, operator) organisation in. */
+enum app_err	svc_case_vendor_add(const struct svc_ctx *c, const char *case_id,
+		    const char *org_slug, struct fault *f);
+/* Tell the organisation's members by mail (outbox): the case id and a link, no details. */
+enum app_err	svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id,
+		    const char *org_slug, size_t *nmails, struct fault *f);
+
+struct vendor_in {
+	const char	*status;
+	const char	*justification;	/* VEX, for not_affected */
+	const char	*fixed_version;
+	const char	*statement;
+};
+#define VENDOR_TEXT_MAX		4000	/* bytes of a statement */
+
+/* The vendor's own member, or the coordinator, records where the vendor stands. */
+enum app_err	svc_case_vendor_update(const struct svc_ctx *c, const char *case_id,
+		    const char *org_slug, const struct vendor_in *in, struct fault *f);
+/* The coordinator shares a vendor's statement with the other participants. */
+enum app_err	svc_case_vendor_approve(const struct svc_ctx *c, const char *case_id,
+		    const char *org_slug, struct fault *f);
 /*
  * Move a case to state `to` (a state name).  A refused move is APP_CONFLICT
  * with the reason and the rule (f->rule), and changes nothing.

@@ -396,6 +396,171 @@ test_cases__likely_duplicates(void **state)
 	resp_free(r);
 }
 
+static struct resp *
+vendor_put(struct srv *s, const struct cred *who, const char *case_id, const char *org,
+    const char *body)
+{
+	char	path[160];
+
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/vendors/%s", case_id, org);
+	return api(s, "PUT", path, who, body, NULL);
+}
+
+/* The vendor row of org in a case as who sees it (NULL if absent); caller frees r. */
+static json_t *
+vendor_row(struct srv *s, const struct cred *who, const char *case_id, const char *org,
+    struct resp **r)
+{
+	char	path[128];
+	json_t	*v;
+	size_t	i;
+
+	snprintf(path, sizeof(path), "/api/v1/cases/%s", case_id);
+	*r = api(s, "GET", path, who, NULL, NULL);
+	assert_status(*r, 200);
+	json_array_foreach(json_object_get(resp_json(*r), "vendors"), i, v)
+		if (strcmp(json_string_value(json_object_get(v, "org")), org) == 0)
+			return v;
+	return NULL;
+}
+
+/*
+ * Vendors (VINCE-style): brought in and notified by the coordinator; a
+ * member sees only cases shared with their organisation, answers for it
+ * alone, and sees another vendor's statement only once approved.
+ */
+static void
+test_cases__vendors_need_to_know(void **state)
+{
+	struct srv	*s = *state;
+	struct cred	 rita = { 0 }, tom = { 0 }, vera = { 0 }, bob = { 0 };
+	struct resp	*r;
+	json_t		*v;
+	char		 a[32], case_id[64], path[160];
+	const char	*orgs[][2] = { { "acme", "Acme Networks" }, { "beta", "Beta Devices" } };
+	size_t		 i;
+
+	srv_init(s);
+	for (i = 0; i < 2; i++)
+		assert_int_equal(srv_cli(s, NULL, NULL, 0, (const char *[]){ "org", "add",
+		    "--data-dir", s->dir, "--slug", orgs[i][0], "--name", orgs[i][1],
+		    "--kind", "provider", "--country", "CN", NULL }), 0);
+	assert_int_equal(srv_cli(s, NULL, NULL, 0, (const char *[]){ "org", "add",
+	    "--data-dir", s->dir, "--slug", "gov", "--name", "A Regulator",
+	    "--kind", "authority", "--country", "CN", NULL }), 0);
+	srv_user_add(s, "rita", "reporter", NULL, NULL, TEST_PASSWORD);
+	srv_user_add(s, "tom", "triager", NULL, NULL, TEST_PASSWORD);
+	srv_user_add(s, "vera", "vendor", "acme", NULL, TEST_PASSWORD);
+	srv_user_add(s, "bob", "vendor", "beta", NULL, TEST_PASSWORD);
+	srv_token_create(s, "rita", rita.bearer, sizeof(rita.bearer));
+	srv_token_create(s, "tom", tom.bearer, sizeof(tom.bearer));
+	srv_token_create(s, "vera", vera.bearer, sizeof(vera.bearer));
+	srv_token_create(s, "bob", bob.bearer, sizeof(bob.bearer));
+	srv_start(s, NULL);
+
+	submit(s, &rita, "Overflow in the router", "generic", a);
+	r = triage(s, &tom, a, "{\"decision\":\"accept\"}");
+	assert_status(r, 200);
+	snprintf(case_id, sizeof(case_id), "%s", resp_jstr(r, "case"));
+	resp_free(r);
+
+	/* The coordinator brings vendors in: providers only, once each. */
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/vendors", case_id);
+	r = api(s, "POST", path, &tom, "{\"org\":\"acme\"}", NULL);
+	assert_status(r, 201);
+	resp_free(r);
+	r = api(s, "POST", path, &tom, "{\"org\":\"acme\"}", NULL);
+	assert_problem_field(r, 409, "org");
+	resp_free(r);
+	r = api(s, "POST", path, &tom, "{\"org\":\"gov\"}", NULL);
+	assert_problem_field(r, 400, "org");
+	resp_free(r);
+	r = api(s, "POST", path, &tom, "{\"org\":\"nobody\"}", NULL);
+	assert_problem_field(r, 404, "org");
+	resp_free(r);
+	r = api(s, "POST", path, &vera, "{\"org\":\"beta\"}", NULL);
+	assert_problem(r, 403);
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/vendors/acme/notify", case_id);
+	r = api(s, "POST", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	resp_free(r);
+
+	/* Need-to-know: vera sees the case shared with acme; bob sees nothing. */
+	r = api(s, "GET", "/api/v1/cases", &vera, NULL, NULL);
+	assert_status(r, 200);
+	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 1);
+	resp_free(r);
+	r = api(s, "GET", "/api/v1/cases", &bob, NULL, NULL);
+	assert_status(r, 200);
+	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 0);
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/cases/%s", case_id);
+	r = api(s, "GET", path, &bob, NULL, NULL);
+	assert_problem(r, 404);
+	resp_free(r);
+	v = vendor_row(s, &vera, case_id, "acme", &r);
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(v, "status")), "notified");
+	assert_false(json_is_null(json_object_get(v, "notified_at")));
+	assert_null(json_object_get(resp_json(r), "reports"));
+	resp_free(r);
+	r = api(s, "GET", path, &rita, NULL, NULL);
+	assert_problem(r, 403);
+	resp_free(r);
+
+	/* Vera answers for acme: contact states are not hers; not_affected needs VEX. */
+	r = vendor_put(s, &vera, case_id, "acme", "{\"status\":\"unresponsive\"}");
+	assert_problem_field(r, 400, "status");
+	resp_free(r);
+	r = vendor_put(s, &vera, case_id, "acme", "{\"status\":\"not_affected\"}");
+	assert_problem_field(r, 400, "justification");
+	resp_free(r);
+	r = vendor_put(s, &vera, case_id, "acme", "{\"status\":\"not_affected\","
+	    "\"justification\":\"component_not_present\","
+	    "\"statement\":\"Our firmware has no such parser.\"}");
+	assert_status(r, 200);
+	resp_free(r);
+	/* Not for another organisation. */
+	r = vendor_put(s, &vera, case_id, "beta", "{\"status\":\"affected\"}");
+	assert_problem(r, 404);
+	resp_free(r);
+
+	/* Bob, once beta is in, sees acme's status but not its unapproved statement. */
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/vendors", case_id);
+	r = api(s, "POST", path, &tom, "{\"org\":\"beta\"}", NULL);
+	assert_status(r, 201);
+	resp_free(r);
+	v = vendor_row(s, &bob, case_id, "acme", &r);
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(v, "status")), "not_affected");
+	assert_null(json_object_get(v, "statement"));
+	assert_null(json_object_get(v, "justification"));
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/vendors/acme/approve", case_id);
+	r = api(s, "POST", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	resp_free(r);
+	v = vendor_row(s, &bob, case_id, "acme", &r);
+	assert_string_equal(json_string_value(json_object_get(v, "statement")),
+	    "Our firmware has no such parser.");
+	resp_free(r);
+	/* The coordinator sees everything, including when each vendor first looked. */
+	v = vendor_row(s, &tom, case_id, "acme", &r);
+	assert_false(json_is_null(json_object_get(v, "first_seen_at")));
+	resp_free(r);
+
+	/* The timeline holds the vendor steps. */
+	snprintf(path, sizeof(path), "/api/v1/cases/%s/timeline", case_id);
+	r = api(s, "GET", path, &tom, NULL, NULL);
+	assert_status(r, 200);
+	assert_contains(r->body, "\"event\":\"vendor_added\"");
+	assert_contains(r->body, "\"event\":\"vendor_notified\"");
+	assert_contains(r->body, "\"event\":\"vendor_status\"");
+	assert_contains(r->body, "\"event\":\"statement_approved\"");
+	resp_free(r);
+}
+
 int
 main(void)
 {
@@ -405,6 +570,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cases__audit_trail, srv_setup,
 		    srv_teardown),
 		cmocka_unit_test_setup_teardown(test_cases__likely_duplicates, srv_setup,
+		    srv_teardown),
+		cmocka_unit_test_setup_teardown(test_cases__vendors_need_to_know, srv_setup,
 		    srv_teardown),
 	};
 
