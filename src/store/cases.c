@@ -488,8 +488,8 @@ store_org_member_emails(struct store *st, struct arena *a, int64_t org_id,
 }
 
 enum app_err
-store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id, int64_t cursor,
-    int limit, struct case_row **out, size_t *n)
+store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
+    const char *state, int64_t cursor, int limit, struct case_row **out, size_t *n)
 {
 	struct q	q;
 	size_t		cap = 0;
@@ -500,6 +500,7 @@ store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id, int64
 	q_i64(&q, 1, cursor);
 	q_i64(&q, 2, limit);
 	q_i64(&q, 3, org_id);
+	q_text(&q, 4, state != NULL ? state : "");
 	while (q_step(&q) == Q_ROW) {
 		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
 		case_row(&q, a, &(*out)[(*n)++]);

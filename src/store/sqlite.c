@@ -348,7 +348,7 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "SELECT c.rowid, c.id, c.kind, c.state, c.title, c.vendor_unresponsive, "
 	    "c.created_at, c.created_by, c.updated_at FROM cases c JOIN case_vendors v "
 	    "ON v.case_id = c.id WHERE v.org_id = ?3 AND (?1 = 0 OR c.rowid < ?1) "
-	    "ORDER BY c.rowid DESC LIMIT ?2",
+	    "AND (?4 = '' OR c.state = ?4) ORDER BY c.rowid DESC LIMIT ?2",
 };
 
 /*

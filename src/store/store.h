@@ -430,9 +430,10 @@ enum app_err	 store_case_vendor_seen(struct store *st, const char *case_id, int6
 /* The e-mail addresses of an organisation's active vendor members. */
 enum app_err	 store_org_member_emails(struct store *st, struct arena *a, int64_t org_id,
 		    const char ***out, size_t *n);
-/* Cases shared with an organisation, newest first (cursor: a rowid, 0: newest). */
+/* Cases shared with an organisation, newest first (cursor: a rowid, 0: newest; state NULL: all). */
 enum app_err	 store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
-		    int64_t cursor, int limit, struct case_row **out, size_t *n);
+		    const char *state, int64_t cursor, int limit, struct case_row **out,
+		    size_t *n);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

@@ -316,7 +316,8 @@ svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor, int li
 		return er;
 	if (state != NULL && case_state_parse(state) < 0)
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE, 0);
-	er = org != 0 ? store_case_list_for_org(c->st, c->a, org, cursor, limit, out, n) :
+	er = org != 0 ? store_case_list_for_org(c->st, c->a, org, state, cursor, limit, out,
+	    n) :
 	    store_case_list(c->st, c->a, state, cursor, limit, out, n);
 	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);

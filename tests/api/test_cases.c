@@ -491,6 +491,10 @@ test_cases__vendors_need_to_know(void **state)
 	assert_status(r, 200);
 	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 1);
 	resp_free(r);
+	r = api(s, "GET", "/api/v1/cases?state=graded", &vera, NULL, NULL);
+	assert_status(r, 200);
+	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 0);
+	resp_free(r);
 	r = api(s, "GET", "/api/v1/cases", &bob, NULL, NULL);
 	assert_status(r, 200);
 	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 0);
