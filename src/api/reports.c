@@ -389,8 +389,19 @@ triage_json(struct req *rq, const struct report *r, json_t *o)
 		json_object_set_new(j, "reject_reason", json_string(t.reject_reason));
 	if (t.duplicate_of[0] != '\0')
 		json_object_set_new(j, "duplicate_of", json_string(t.duplicate_of));
-	if (t.case_id[0] != '\0')
+	if (t.case_id[0] != '\0') {
+		struct case_row	k;
+
 		json_object_set_new(j, "case", json_string(t.case_id));
+		/* The reporter follows the progress: where the case stands. */
+		if ((er = store_case_get(rq->store, rq->arena, t.case_id, &k)) == APP_OK)
+			json_object_set_new(j, "case_state",
+			    json_string(case_state_name(k.state)));
+		else if (er != APP_NOTFOUND) {
+			json_decref(j);
+			return er;
+		}
+	}
 	if (t.reason[0] != '\0' && (staff || t.decision == TRIAGE_REJECT ||
 	    t.decision == TRIAGE_NEEDS_INFO))
 		json_object_set_new(j, t.decision == TRIAGE_NEEDS_INFO ? "question" : "note",

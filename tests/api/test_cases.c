@@ -206,6 +206,8 @@ test_cases__triage_and_workflow(void **state)
 	assert_status(r, 200);
 	assert_string_equal(resp_jstr(r, "state"), "graded");
 	resp_free(r);
+	/* The reporter follows the case's progress on their report. */
+	triage_view(s, &rita, a, "accept", "case_state", "graded");
 	r = move(s, &tom, case_id, "{\"to\":\"vendor_notified\"}");
 	assert_status(r, 200);
 	resp_free(r);
