@@ -50,6 +50,23 @@ event(const struct svc_ctx *c, const char *case_id, const char *what, const char
 	return store_case_event_add(c->st, case_id, &e);
 }
 
+/*
+ * A step of a case: its timeline event and the audit entry (action on
+ * "case:<id>" with audit_detail), inside the step's transaction.
+ */
+static enum app_err
+record(const struct svc_ctx *c, const char *case_id, const char *what, const char *from,
+    const char *to, const char *detail, const char *reason, const char *action,
+    const char *audit_detail)
+{
+	enum app_err	er;
+
+	if ((er = event(c, case_id, what, from, to, detail, reason)) != APP_OK)
+		return er;
+	return store_audit_add(c->st, c->actor->id, action,
+	    arena_printf(c->a, "case:%s", case_id), audit_detail, c->addr, c->now);
+}
+
 /* A new case for report r (inside the transaction). */
 static enum app_err
 case_create(const struct svc_ctx *c, const struct report *r, const char **id)
@@ -187,8 +204,7 @@ tell_reporter(const struct svc_ctx *c, const struct report *r, enum triage_decis
 	    "您的漏洞报告 %s %s。\n"
 	    "Your vulnerability report %s %s.\n\n"
 	    "详情请登录查看 / Details (login required): %s/reports/%s\n\n"
-	    "本邮件由系统自动发送，不含漏洞细节。\n"
-	    "This message was sent automatically and carries no vulnerability details.\n",
+	    SVC_MAIL_NO_DETAILS,
 	    r->id, zh[d], r->id, en[d], c->cfg->base_url, r->id), c->now);
 }
 
@@ -367,10 +383,8 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = event(c, k.id, "vendor_added", "", "", o.slug, "")) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_add",
-	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s", o.slug),
-	    c->addr, c->now)) != APP_OK ||
+	    (er = record(c, k.id, "vendor_added", "", "", o.slug, "", "case.vendor_add",
+	    arena_printf(c->a, "org=%s", o.slug))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
@@ -414,19 +428,16 @@ svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char 
 		    "%s 有一个涉及贵方产品的漏洞案件需要处理：%s\n"
 		    "%s has a vulnerability case about your products: %s\n\n"
 		    "请登录查看 / Please log in: %s/cases/%s\n\n"
-		    "本邮件由系统自动发送，不含漏洞细节。\n"
-		    "This message was sent automatically and carries no vulnerability details.\n",
+		    SVC_MAIL_NO_DETAILS,
 		    c->cfg->name, k.id, c->cfg->name, k.id, c->cfg->base_url, k.id),
 		    c->now)) != APP_OK)
 			goto store_fail;
 	if ((er = store_case_vendor_notified(c->st, k.id, o.id, c->now)) != APP_OK ||
-	    (er = event(c, k.id, "vendor_notified", vendor_status_name(v.status),
+	    (er = record(c, k.id, "vendor_notified", vendor_status_name(v.status),
 	    v.status == VSTATUS_NOT_CONTACTED || v.status == VSTATUS_UNRESPONSIVE ?
 	    "notified" : vendor_status_name(v.status), o.slug,
-	    arena_printf(c->a, "%zu mail(s)", *nmails))) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_notify",
-	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s mails=%zu",
-	    o.slug, *nmails), c->addr, c->now)) != APP_OK ||
+	    arena_printf(c->a, "%zu mail(s)", *nmails), "case.vendor_notify",
+	    arena_printf(c->a, "org=%s mails=%zu", o.slug, *nmails))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK)
 		goto store_fail;
 	return APP_OK;
@@ -485,13 +496,12 @@ svc_case_vendor_update(const struct svc_ctx *c, const char *case_id, const char 
 	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "",
 	    in->fixed_version, in->statement != NULL ? in->statement : v.statement,
 	    c->now)) != APP_OK ||
-	    (er = event(c, k.id, "vendor_status", vendor_status_name(v.status),
+	    (er = record(c, k.id, "vendor_status", vendor_status_name(v.status),
 	    vendor_status_name((enum vendor_status)s), o.slug,
-	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "")) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.vendor_status",
-	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s %s -> %s",
-	    o.slug, vendor_status_name(v.status), vendor_status_name((enum vendor_status)s)),
-	    c->addr, c->now)) != APP_OK ||
+	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "",
+	    "case.vendor_status", arena_printf(c->a, "org=%s %s -> %s", o.slug,
+	    vendor_status_name(v.status), vendor_status_name((enum vendor_status)s)))) !=
+	    APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
@@ -521,10 +531,8 @@ svc_case_vendor_approve(const struct svc_ctx *c, const char *case_id, const char
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = event(c, k.id, "statement_approved", "", "", o.slug, "")) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.statement_approve",
-	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "org=%s", o.slug),
-	    c->addr, c->now)) != APP_OK ||
+	    (er = record(c, k.id, "statement_approved", "", "", o.slug, "",
+	    "case.statement_approve", arena_printf(c->a, "org=%s", o.slug))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
@@ -583,11 +591,9 @@ svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
 		return APP_CONFLICT;
 	}
 	if ((er = store_case_set_state(c->st, k.id, (enum case_state)v, c->now)) != APP_OK ||
-	    (er = event(c, k.id, "transition", case_state_name(k.state), to, "",
-	    reason != NULL ? reason : "")) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.transition",
-	    arena_printf(c->a, "case:%s", k.id), arena_printf(c->a, "%s -> %s",
-	    case_state_name(k.state), to), c->addr, c->now)) != APP_OK ||
+	    (er = record(c, k.id, "transition", case_state_name(k.state), to, "",
+	    reason != NULL ? reason : "", "case.transition", arena_printf(c->a, "%s -> %s",
+	    case_state_name(k.state), to))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		store_rollback(c->st);
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);

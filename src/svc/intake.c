@@ -240,8 +240,7 @@ queue_ack(struct store *st, const struct svc_ctx *c, const struct report *r)
 		    "跟踪编号 / Tracking id: %s\n"
 		    "接收时间 / Received: %s\n"
 		    "回执 / Receipt: %s/reports/%s\n\n"
-		    "本邮件由系统自动发送，不含漏洞细节。\n"
-		    "This message was sent automatically and carries no vulnerability details.\n",
+		    SVC_MAIL_NO_DETAILS,
 		    c->cfg->name, r->id, t, c->cfg->base_url, r->id);
 	}
 	return store_outbox_add(st, c->actor->email, subject, body, c->now);

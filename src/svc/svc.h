@@ -21,6 +21,14 @@ struct keyring;
 struct store;
 
 /* Who is acting, where, and when. */
+/*
+ * The last lines of every mail the platform sends: no vulnerability detail
+ * ever travels by mail (Art. 11); the recipient logs in to read it.
+ */
+#define SVC_MAIL_NO_DETAILS \
+	"本邮件由系统自动发送，不含漏洞细节。\n" \
+	"This message was sent automatically and carries no vulnerability details.\n"
+
 struct svc_ctx {
 	struct store		*st;	/* the connection to use */
 	struct arena		*a;	/* results live here */
