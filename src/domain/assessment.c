@@ -36,6 +36,8 @@ assessment_cvss_msg(const struct cvss_error *e, char arg[ASSESS_CVSS_ARG_MAX])
 	case CVSS_ERR_TOO_LONG:
 		return MSG_ERR_CVSS_TOO_LONG;
 	case CVSS_ERR_PREFIX:
+		/* The calculator keeps the prefix it could not read as the value. */
+		snprintf(arg, ASSESS_CVSS_ARG_MAX, "%s", e->value);
 		return MSG_ERR_CVSS_PREFIX;
 	case CVSS_ERR_METRIC:
 		return MSG_ERR_CVSS_METRIC;

@@ -110,6 +110,7 @@ test_scoring__cvss_endpoint(void **state)
 	resp_free(r);
 	r = http(s, "GET", "/api/v1/cvss?vector=CVSS:9.9/AV:N", NULL, NULL);
 	assert_problem_field(r, 400, "vector");
+	assert_contains(r->body, "“CVSS:9.9”");
 	resp_free(r);
 }
 
