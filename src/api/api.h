@@ -17,7 +17,7 @@ struct route_table;
 
 /* Fill out with the API's route tables (at most API_MAX_TABLES); returns how many. */
 size_t		api_tables(struct route_table *out);
-#define API_MAX_TABLES	12
+#define API_MAX_TABLES	16
 
 /* Route tables of each resource file, joined by api_tables(). */
 extern const struct route	api_session_routes[];

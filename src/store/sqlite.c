@@ -349,6 +349,10 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "c.created_at, c.created_by, c.updated_at FROM cases c JOIN case_vendors v "
 	    "ON v.case_id = c.id WHERE v.org_id = ?3 AND (?1 = 0 OR c.rowid < ?1) "
 	    "AND (?4 = '' OR c.state = ?4) ORDER BY c.rowid DESC LIMIT ?2",
+	/* vendors and participants (issue 5) */
+	/* products and the supply chain (issue 5) */
+	/* the conversation (issue 5) */
+	/* notices and follow-ups (issue 5) */
 };
 
 /*

@@ -435,6 +435,14 @@ enum app_err	 store_case_list_for_org(struct store *st, struct arena *a, int64_t
 		    const char *state, int64_t cursor, int limit, struct case_row **out,
 		    size_t *n);
 
+/* Participants of a case (issue 5, R35). */
+
+/* Products and the supply chain (issue 5, R4). */
+
+/* The conversation of a case (issue 5, R42). */
+
+/* In-app notices and vendor follow-ups (issue 5). */
+
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 		    const char **out);

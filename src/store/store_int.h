@@ -121,6 +121,10 @@ enum stmt {
 	STMT_CVENDOR_SEEN,
 	STMT_ORG_MEMBER_EMAILS,
 	STMT_CASE_LIST_FOR_ORG,
+	/* vendors and participants (issue 5) */
+	/* products and the supply chain (issue 5) */
+	/* the conversation (issue 5) */
+	/* notices and follow-ups (issue 5) */
 	STMT__MAX
 };
 

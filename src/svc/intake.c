@@ -171,7 +171,7 @@ store_files(struct store *st, const struct svc_ctx *c, const struct intake_in *i
 /* Append the leaf of report r and the tree nodes it completes (on st). */
 static enum app_err
 append_leaf(struct node_cache *nc, const struct svc_ctx *c, const struct report *r,
-    struct intake_receipt *out)
+    const char *channel, struct intake_receipt *out)
 {
 	struct merkle_node	nodes[MERKLE_MAX_PROOF + 1];
 	struct log_leaf		leaf;
@@ -182,9 +182,8 @@ append_leaf(struct node_cache *nc, const struct svc_ctx *c, const struct report 
 	memset(&leaf, 0, sizeof(leaf));
 	leaf.idx = r->leaf_index;
 	receipt_submitter(submitter, r->reporter_id);
-	leaf.leaf = receipt_leaf(c->a, r->id, r->received_at,
-	    report_channel_name(r->channel), submitter, r->payload_sha256,
-	    &leaf.leaf_len);
+	leaf.leaf = receipt_leaf(c->a, r->id, r->received_at, channel, submitter,
+	    r->payload_sha256, &leaf.leaf_len);
 	merkle_leaf_hash(leaf.leaf, leaf.leaf_len, leaf.hash);
 	leaf.report_id = r->id;
 	leaf.received_at = r->received_at;
@@ -216,6 +215,38 @@ sign_head(struct node_cache *nc, const struct keyring *keys, int64_t size,
 	mlen = receipt_sth_message(msg, (uint64_t)size, sth->timestamp, sth->root);
 	crypto_sign_msg(keys, msg, mlen, sth->signature);
 	return store_log_sth_put(nc->st, sth);
+}
+
+enum app_err
+svc_log_append(const struct svc_ctx *c, const char *id, const char *channel,
+    const char *payload_sha256, int64_t *index)
+{
+	struct node_cache	*nc;
+	struct intake_receipt	 out;
+	struct report		 r;
+	struct log_sth		 sth;
+	int64_t			 size = 0;
+	enum app_err		 er;
+
+	if ((nc = calloc(1, sizeof(*nc))) == NULL)
+		return APP_INTERNAL;
+	nc->st = c->st;
+	if ((er = store_log_size(c->st, &size)) != APP_OK)
+		goto out;
+	/* append_leaf wants a report: only the leaf's fields are read. */
+	memset(&r, 0, sizeof(r));
+	r.id = id;
+	r.received_at = c->now;
+	r.reporter_id = c->actor != NULL ? c->actor->id : 0;
+	r.payload_sha256 = payload_sha256;
+	r.leaf_index = size;
+	if ((er = append_leaf(nc, c, &r, channel, &out)) != APP_OK ||
+	    (er = sign_head(nc, c->keys, size + 1, &sth)) != APP_OK)
+		goto out;
+	*index = size;
+out:
+	free(nc);
+	return er;
 }
 
 /* Queue the acknowledgement (ISO/IEC 29147 §6.2) when we have an address. */
@@ -297,7 +328,7 @@ write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t seq,
 	r->leaf_index = index;
 	/* The details are bound to the id: a sealed blob cannot move to another row. */
 	svc_seal(c, j->packed, j->plen, r->id, &details);
-	if ((er = append_leaf(nc, c, r, j->out)) != APP_OK ||
+	if ((er = append_leaf(nc, c, r, report_channel_name(r->channel), j->out)) != APP_OK ||
 	    (er = store_report_insert(st, r, year, seq, &details)) != APP_OK ||
 	    (er = store_files(st, c, j->in, r->id)) != APP_OK ||
 	    (er = queue_ack(st, c, r)) != APP_OK ||

@@ -49,6 +49,16 @@ enum app_err	svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 int		svc_intake_start(struct store *st);
 void		svc_intake_stop(void);
 
+/*
+ * Append an inbound item other than a report (a message, a reporter's
+ * answer) to the receipt log, inside the caller's transaction on c->st:
+ * its leaf {id, received_at = c->now, channel, submitter = c->actor,
+ * payload_sha256} and a newly signed tree head.  *index: the leaf's index.
+ * c->keys must be set.
+ */
+enum app_err	svc_log_append(const struct svc_ctx *c, const char *id, const char *channel,
+		    const char *payload_sha256, int64_t *index);
+
 /* An inclusion proof for leaf index against the tree of size leaves. */
 enum app_err	svc_log_inclusion(const struct svc_ctx *c, int64_t index, int64_t size,
 		    unsigned char proof[MERKLE_MAX_PROOF][MERKLE_HASH], size_t *n);
