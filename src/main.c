@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 #include "app/app.h"
 #include "core/log.h"
+#include "core/parse.h"
 #include "crypto/crypto.h"
 #include "domain/user.h"
 
@@ -39,6 +41,7 @@ static const char usage_main[] =
 "  cvss VECTOR   score a CVSS 2.0/3.0/3.1/4.0 vector (JSON)\n"
 "  grade         GB/T 30279-2020 grades of indicators (JSON; see grade --help)\n"
 "  config        list every configuration key, its default and env name\n"
+"  followup      mark vendors that have not answered in time (runs in serve too)\n"
 "\n"
 "options:\n"
 "  --help        this text; 'loudong <command> --help' for a command\n"
@@ -131,6 +134,18 @@ static const char usage_config[] =
 "\n"
 "List every configuration key with its default and environment variable.\n";
 
+static const char usage_followup[] =
+"usage: loudong followup --data-dir DIR [--as-of UNIX-SECONDS]\n"
+"\n"
+"Run the vendor follow-up once (the server runs it every minute): every\n"
+"vendor notified more than [cases] vendor_response_days ago that has not\n"
+"answered becomes unresponsive; the case is flagged, the staff get a notice\n"
+"and the coordinators a mail.  Prints how many vendors were marked.\n"
+"\n"
+"  --as-of UNIX-SECONDS  judge who is late as if the clock read this time\n"
+"                        (for tests and diagnostics); what is recorded\n"
+"                        still carries the real time\n";
+
 static int usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -166,6 +181,7 @@ enum opt {
 	O_MARKDOWN,
 	O_BEFORE,
 	O_KEY,
+	O_AS_OF,
 };
 
 static const struct option long_opts[] = {
@@ -187,13 +203,14 @@ static const struct option long_opts[] = {
 	{ "markdown", no_argument, NULL, O_MARKDOWN },
 	{ "before", required_argument, NULL, O_BEFORE },
 	{ "key", required_argument, NULL, O_KEY },
+	{ "as-of", required_argument, NULL, O_AS_OF },
 	{ NULL, 0, NULL, 0 },
 };
 
 /* Everything any subcommand can be given. */
 struct args {
 	const char	*data_dir, *role, *listen, *login, *org, *email, *name;
-	const char	*slug, *kind, *country, *label, *id, *before, *key;
+	const char	*slug, *kind, *country, *label, *id, *before, *key, *as_of;
 	const char	*positional;	/* one non-option argument, where allowed */
 	bool		 no_demo, password_stdin, markdown, help;
 	unsigned	 seen;	/* bit per enum opt - O_DATA_DIR */
@@ -242,6 +259,7 @@ parse(int argc, char **argv, unsigned accepted, const char *usage, struct args *
 		case O_MARKDOWN: a->markdown = true; break;
 		case O_BEFORE: a->before = optarg; break;
 		case O_KEY: a->key = optarg; break;
+		case O_AS_OF: a->as_of = optarg; break;
 		default: break;
 		}
 	}
@@ -540,6 +558,25 @@ cmd_config(int argc, char **argv)
 	return app_config_describe(a.markdown);
 }
 
+static int
+cmd_followup(int argc, char **argv)
+{
+	struct args	a;
+	int64_t		as_of = 0;
+	int		rc;
+
+	if ((rc = parse(argc, argv, A(O_DATA_DIR) | A(O_AS_OF), usage_followup, &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_followup, stdout), 0;
+	if ((rc = need(usage_followup, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	if (a.as_of != NULL && parse_i64(a.as_of, strlen(a.as_of), 1, INT64_MAX, &as_of) != 0)
+		return usage_error(usage_followup, "--as-of must be unix seconds, not '%s'",
+		    a.as_of);
+	return app_followup(a.data_dir, (long long)as_of);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -558,6 +595,7 @@ main(int argc, char **argv)
 		{ "cvss", cmd_cvss },
 		{ "grade", cmd_grade },
 		{ "config", cmd_config },
+		{ "followup", cmd_followup },
 	};
 	size_t	i;
 

@@ -21,6 +21,9 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_reporter_routes, api_reporter_nroutes };
 	out[n++] = (struct route_table){ api_scoring_routes, api_scoring_nroutes };
 	out[n++] = (struct route_table){ api_case_routes, api_case_nroutes };
+	out[n++] = (struct route_table){ api_product_routes, api_product_nroutes };
+	out[n++] = (struct route_table){ api_message_routes, api_message_nroutes };
+	out[n++] = (struct route_table){ api_notice_routes, api_notice_nroutes };
 	return n;
 }
 
@@ -141,12 +144,21 @@ api_org_json(const struct org *o)
 json_t *
 api_product_json(const struct product *p)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:o}",
+	json_t	*o;
+
+	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:o}",
 	    "id", (json_int_t)p->id,
 	    "name", p->name,
 	    "model", p->model,
 	    "versions", p->versions,
+	    "cpe", p->cpe != NULL ? p->cpe : "",
+	    "purl", p->purl != NULL ? p->purl : "",
 	    "created_at", api_time(p->created_at));
+	if (p->org_slug != NULL) {
+		json_object_set_new(o, "org", json_string(p->org_slug));	/* steals */
+		json_object_set_new(o, "org_name", json_string(p->org_name));	/* steals */
+	}
+	return o;
 }
 
 json_t *

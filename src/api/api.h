@@ -40,6 +40,12 @@ extern const struct route	api_scoring_routes[];
 extern const size_t		api_scoring_nroutes;
 extern const struct route	api_case_routes[];
 extern const size_t		api_case_nroutes;
+extern const struct route	api_product_routes[];
+extern const size_t		api_product_nroutes;
+extern const struct route	api_message_routes[];
+extern const size_t		api_message_nroutes;
+extern const struct route	api_notice_routes[];
+extern const size_t		api_notice_nroutes;
 
 struct cvss;
 struct gbt_result;

@@ -102,11 +102,15 @@ vendor_json(const struct case_vendor *v)
 {
 	json_t	*o;
 
-	o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "org", v->org_slug,
-	    "name", v->org_name, "status", vendor_status_name(v->status),
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "org", v->org_slug,
+	    "name", v->org_name, "role", vendor_role_name(v->role),
+	    "party_type", party_type_name(v->party_type),
+	    "status", vendor_status_name(v->status),
 	    "statement_approved", v->statement_approved,
 	    "notified_at", api_time(v->notified_at), "first_seen_at", api_time(v->first_seen_at),
 	    "updated_at", api_time(v->updated_at));
+	if (v->unresponsive_at != 0)
+		json_object_set_new(o, "unresponsive_at", api_time(v->unresponsive_at));
 	if (v->justification[0] != '\0')
 		json_object_set_new(o, "justification", json_string(v->justification));
 	if (v->fixed_version[0] != '\0')
@@ -141,23 +145,106 @@ case_get(struct req *rq)
 	return resp_json(rq, 200, o);
 }
 
-static const char *const vendor_add_keys[] = { "org", NULL };
+static const char *const vendor_add_keys[] = { "org", "role", "party_type", NULL };
 
 static enum app_err
 case_vendor_add(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct fault		 f;
-	const char		*org;
+	const char		*org, *role = NULL, *party = NULL;
 	enum app_err		 er;
 
 	if ((er = api_body_object(rq, vendor_add_keys)) != APP_OK ||
-	    (er = api_str(rq, "org", true, 64, &org, NULL)) != APP_OK)
+	    (er = api_str(rq, "org", true, 64, &org, NULL)) != APP_OK ||
+	    (er = api_str(rq, "role", false, 32, &role, NULL)) != APP_OK ||
+	    (er = api_str(rq, "party_type", false, 32, &party, NULL)) != APP_OK)
 		return er;
-	if (svc_case_vendor_add(&c, req_param(rq, C_ID)->s.p, org, &f) != APP_OK)
+	if (svc_case_vendor_add(&c, req_param(rq, C_ID)->s.p, org, role, party, &f) !=
+	    APP_OK)
 		return req_fault(rq, &f);
-	return resp_json(rq, 201, json_pack("{s:s, s:s}", "case", req_param(rq, C_ID)->s.p,
-	    "org", org));
+	return resp_json(rq, 201, json_pack("{s:s, s:s, s:s}", "case",
+	    req_param(rq, C_ID)->s.p, "org", org, "role", role != NULL && role[0] != '\0' ?
+	    role : "vendor"));
+}
+
+static enum app_err
+case_participants(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct case_participant	*p;
+	struct case_vendor	*v;
+	struct fault		 f;
+	size_t			 np, nv, i;
+	json_t			*people, *orgs, *o;
+
+	if (svc_case_participants(&c, req_param(rq, C_ID)->s.p, &p, &np, &v, &nv, &f) !=
+	    APP_OK)
+		return req_fault(rq, &f);
+	people = json_array();
+	for (i = 0; i < np; i++) {
+		o = json_pack("{s:s, s:s, s:o}", "role", participant_role_name(p[i].role),
+		    "party_type", party_type_name(p[i].party_type),
+		    "added_at", api_time(p[i].added_at));
+		if (p[i].login[0] != '\0') {
+			json_object_set_new(o, "login", json_string(p[i].login));
+			json_object_set_new(o, "name", json_string(p[i].display_name));
+		}
+		if (p[i].org_slug[0] != '\0')
+			json_object_set_new(o, "org", json_string(p[i].org_slug));
+		json_array_append_new(people, o);	/* steals */
+	}
+	orgs = json_array();
+	for (i = 0; i < nv; i++)
+		json_array_append_new(orgs, json_pack("{s:s, s:s, s:s, s:s, s:s}",
+		    "org", v[i].org_slug, "name", v[i].org_name,
+		    "role", vendor_role_name(v[i].role),
+		    "party_type", party_type_name(v[i].party_type),
+		    "status", vendor_status_name(v[i].status)));	/* steals */
+	return resp_json(rq, 200, json_pack("{s:s, s:o, s:o}", "case",
+	    req_param(rq, C_ID)->s.p, "people", people, "organisations", orgs));
+}
+
+static const char *const participant_keys[] = { "user", "role", "party_type", NULL };
+
+static enum app_err
+case_participant_add(struct req *rq)
+{
+	struct svc_ctx	 c = api_svc(rq);
+	struct fault	 f;
+	const char	*user, *role, *party = NULL;
+	enum app_err	 er;
+
+	if ((er = api_body_object(rq, participant_keys)) != APP_OK ||
+	    (er = api_str(rq, "user", true, 64, &user, NULL)) != APP_OK ||
+	    (er = api_str(rq, "role", true, 32, &role, NULL)) != APP_OK ||
+	    (er = api_str(rq, "party_type", false, 32, &party, NULL)) != APP_OK)
+		return er;
+	if (svc_case_participant_add(&c, req_param(rq, C_ID)->s.p, user, role, party, &f) !=
+	    APP_OK)
+		return req_fault(rq, &f);
+	return resp_json(rq, 201, json_pack("{s:s, s:s, s:s}", "case",
+	    req_param(rq, C_ID)->s.p, "user", user, "role", role));
+}
+
+enum { P_ID, P_USER };
+static const struct param participant_params[] = {
+	{ "id", PARAM_TEXT, 1, 64, true },	/* P_ID */
+	{ "user", PARAM_TEXT, 1, 64, true },	/* P_USER */
+};
+
+static enum app_err
+case_participant_remove(struct req *rq)
+{
+	struct svc_ctx	c = api_svc(rq);
+	struct fault	f;
+
+	if (svc_case_participant_remove(&c, req_param(rq, P_ID)->s.p,
+	    req_param(rq, P_USER)->s.p, &f) != APP_OK)
+		return req_fault(rq, &f);
+	rq->status = 204;
+	rq->ctype = NULL;
+	return APP_OK;
 }
 
 enum { V_ID, V_ORG };
@@ -301,6 +388,12 @@ const struct route api_case_routes[] = {
 	  case_get },
 	{ HTTP_POST, "/api/v1/cases/{id}/vendors", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(case_params), case_vendor_add },
+	{ HTTP_GET, "/api/v1/cases/{id}/participants", PERM_CASES_READ, 0,
+	  PARAMS(case_params), case_participants },
+	{ HTTP_POST, "/api/v1/cases/{id}/participants", PERM_CASES_MANAGE, R_JSON,
+	  PARAMS(case_params), case_participant_add },
+	{ HTTP_DELETE, "/api/v1/cases/{id}/participants/{user}", PERM_CASES_MANAGE, 0,
+	  PARAMS(participant_params), case_participant_remove },
 	{ HTTP_POST, "/api/v1/cases/{id}/vendors/{org}/notify", PERM_CASES_MANAGE, 0,
 	  PARAMS(vendor_params), case_vendor_notify },
 	{ HTTP_PUT, "/api/v1/cases/{id}/vendors/{org}", PERM_CASES_READ, R_JSON,

@@ -1,5 +1,6 @@
 /* GET/POST /api/v1/admin/orgs and their products. */
 #include "api/api.h"
+#include "domain/product.h"
 #include "store/store.h"
 
 enum { P_CURSOR, P_LIMIT };
@@ -11,7 +12,9 @@ static const struct param slug_params[] = {
 };
 
 static const char *const org_keys[] = { "slug", "name", "kind", "country", NULL };
-static const char *const product_keys[] = { "name", "model", "versions", NULL };
+static const char *const product_keys[] = {
+	"name", "model", "versions", "cpe", "purl", NULL
+};
 
 static enum app_err
 org_list(struct req *rq)
@@ -81,16 +84,18 @@ product_create(struct req *rq)
 	struct svc_ctx	 c = api_svc(rq);
 	struct product	 p;
 	struct fault	 f;
-	const char	*name, *model, *versions;
+	const char	*name, *model, *versions, *cpe, *purl;
 	enum app_err	 er;
 
 	if ((er = api_body_object(rq, product_keys)) != APP_OK ||
 	    (er = api_str(rq, "name", true, 1024, &name, NULL)) != APP_OK ||
 	    (er = api_str(rq, "model", false, 1024, &model, NULL)) != APP_OK ||
-	    (er = api_str(rq, "versions", false, 1024, &versions, NULL)) != APP_OK)
+	    (er = api_str(rq, "versions", false, 1024, &versions, NULL)) != APP_OK ||
+	    (er = api_str(rq, "cpe", false, PRODUCT_CPE_MAX, &cpe, NULL)) != APP_OK ||
+	    (er = api_str(rq, "purl", false, PRODUCT_PURL_MAX, &purl, NULL)) != APP_OK)
 		return er;
 	if (svc_product_create(&c, req_param(rq, PP_SLUG)->s.p, name, model,
-	    versions, &p, &f) != APP_OK)
+	    versions, cpe, purl, &p, &f) != APP_OK)
 		return req_fault(rq, &f);
 	return resp_json(rq, 201, api_product_json(&p));
 }

@@ -117,7 +117,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct passwd		*pw = NULL;
 	struct outbox_worker	*outbox = NULL;
 	struct gbt_tables	*grading = NULL;
-	struct route_table	 tables[API_MAX_TABLES + 1];
+	struct route_table	 tables[API_MAX_TABLES + 2];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
 	size_t			 nt;
@@ -160,6 +160,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	}
 	nt = api_tables(tables);
 	tables[nt++] = (struct route_table){ web_routes, web_nroutes };
+	tables[nt++] = (struct route_table){ case_routes, case_nroutes };
 	router = router_new(tables, nt);
 
 	/* Workers inherit this mask; only the main thread takes the signals. */
@@ -181,7 +182,9 @@ app_serve(const char *data_dir, const char *listen_addr)
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
 	}
-	outbox = outbox_open(&cfg);
+	/* Mail and the vendor follow-up (issue 5) run on the outbox worker. */
+	if ((outbox = outbox_open(&cfg)) == NULL)
+		goto out;
 	if (drop_privileges(pw) != 0)
 		goto out;
 	/* The worker thread starts only once nothing runs as root. */

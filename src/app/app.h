@@ -51,6 +51,14 @@ int	app_receipt_verify(const char *path, const char *key);
  */
 int	app_import_cwe(const char *data_dir, const char *path);
 
+/*
+ * The vendor follow-up (issue 5), once: mark every vendor that has not
+ * answered within [cases] vendor_response_days, and print how many.
+ * as_of: judge lateness as if the clock read this unix time (tests and
+ * diagnostics), 0 for the clock; what is recorded carries the real time.
+ */
+int	app_followup(const char *data_dir, long long as_of);
+
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);
 

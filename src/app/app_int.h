@@ -22,7 +22,9 @@ struct store	*app_open_store(const struct config *cfg);
 /*
  * The outbox worker (app/outbox.c): a thread with its own database
  * connection, opened (before privileges are dropped) by outbox_open, and
- * started by outbox_run.  NULL when mail is off ([mail] smtp_url empty).
+ * started by outbox_run.  It sends mail when [mail] smtp_url is set, and
+ * runs the vendor follow-up (issue 5) either way.  NULL when the
+ * connection cannot be opened (the problem is printed).
  */
 struct outbox_worker;
 struct outbox_worker *outbox_open(const struct config *cfg);

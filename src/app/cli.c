@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "crypto/crypto.h"
 #include "store/store.h"
+#include "svc/notices.h"
 #include "svc/svc.h"
 
 int
@@ -116,7 +117,7 @@ seed_demo(const struct svc_ctx *c)
 		return -1;
 	}
 	if (svc_product_create(c, "example-vendor", "示例路由器", "EX-R3000",
-	    "1.0.0 – 1.2.4", &p, &f) != APP_OK) {
+	    "1.0.0 – 1.2.4", NULL, NULL, &p, &f) != APP_OK) {
 		print_fault("create the demo product", &f);
 		return -1;
 	}
@@ -352,6 +353,37 @@ app_token_revoke(const char *data_dir, const char *login, long long id)
 		}
 	}
 	printf("revoked API token %lld of %s\n", id, u.login);
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+int
+app_followup(const char *data_dir, long long as_of)
+{
+	struct config	 cfg;
+	struct store	*st = NULL;
+	struct arena	*a = NULL;
+	size_t		 marked = 0;
+	int64_t		 now = (int64_t)time(NULL);
+	enum app_err	 er;
+	int		 rc = 1;
+
+	if (with_store(data_dir, &cfg, &st, &a) != 0)
+		goto out;
+	{
+		struct svc_ctx	c = { st, a, &cfg, now, NULL, "", true, NULL };
+
+		/* Events, notices and mail carry the real time, whatever as_of says. */
+		if ((er = svc_vendor_followup_as_of(&c, as_of != 0 ? as_of : now,
+		    &marked)) != APP_OK) {
+			fprintf(stderr, "loudong: the follow-up failed: %s\n", app_strerror(er));
+			goto out;
+		}
+	}
+	printf("marked %zu vendor%s unresponsive\n", marked, marked == 1 ? "" : "s");
 	rc = 0;
 out:
 	arena_free(a);

@@ -4,6 +4,10 @@
  * so nothing queued is lost to a crash or a restart; a message is marked
  * sent only after the SMTP server accepted it (it may, rarely, be sent
  * twice, never zero times).
+ *
+ * The same thread runs the periodic follow-up of vendors that do not answer
+ * (svc_vendor_followup, issue 5) about once a minute, on its connection;
+ * it runs with mail off too (then the mail it queues waits in the outbox).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -17,11 +21,14 @@
 #include "core/log.h"
 #include "net/smtp.h"
 #include "store/store.h"
+#include "svc/notices.h"
 
 /* Messages handled per wake-up, so a backlog does not starve shutdown. */
 #define OUTBOX_BATCH	32
 /* The longest wait between two attempts. */
 #define OUTBOX_MAX_DELAY	(6 * 3600)
+/* Seconds between two follow-up checks (vendor_response_days counts in days). */
+#define FOLLOWUP_INTERVAL	60
 
 struct outbox_worker {
 	pthread_t		 thread;
@@ -29,6 +36,8 @@ struct outbox_worker {
 	pthread_cond_t		 cv;
 	bool			 stop;		/* guarded by mu */
 	bool			 running;	/* the thread was started */
+	bool			 mail;		/* [mail] smtp_url is set: send */
+	int64_t			 followup_at;	/* when the next follow-up check is due */
 	const struct config	*cfg;
 	struct store		*st;		/* the worker's own connection */
 };
@@ -82,6 +91,30 @@ out:
 	arena_free(a);
 }
 
+/* The vendor follow-up, when due; a failure is logged and retried next time. */
+static void
+followup(struct outbox_worker *w)
+{
+	struct arena	*a;
+	size_t		 marked = 0;
+	int64_t		 now = (int64_t)time(NULL);
+	enum app_err	 er;
+
+	if (now < w->followup_at)
+		return;
+	w->followup_at = now + FOLLOWUP_INTERVAL;
+	a = arena_new();
+	{
+		struct svc_ctx	c = { w->st, a, w->cfg, now, NULL, "", true, NULL };
+
+		if ((er = svc_vendor_followup(&c, &marked)) != APP_OK)
+			log_err("event=followup_failed error=\"%s\"", app_strerror(er));
+		else if (marked > 0)
+			log_info("event=followup marked=%zu", marked);
+	}
+	arena_free(a);
+}
+
 static void *
 run(void *arg)
 {
@@ -91,7 +124,9 @@ run(void *arg)
 	pthread_mutex_lock(&w->mu);
 	while (!w->stop) {
 		pthread_mutex_unlock(&w->mu);
-		send_due(w);
+		if (w->mail)
+			send_due(w);
+		followup(w);
 		pthread_mutex_lock(&w->mu);
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += w->cfg->outbox_poll_ms / 1000;
@@ -112,14 +147,13 @@ outbox_open(const struct config *cfg)
 {
 	struct outbox_worker	*w;
 
-	if (cfg->smtp_url[0] == '\0') {
+	if (cfg->smtp_url[0] == '\0')
 		log_warnx("event=mail_off msg=\"[mail] smtp_url is empty: acknowledgements "
 		    "are queued in the outbox and sent once it is set\"");
-		return NULL;
-	}
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return NULL;
 	w->cfg = cfg;
+	w->mail = cfg->smtp_url[0] != '\0';
 	if ((w->st = app_open_store(cfg)) == NULL) {
 		free(w);
 		return NULL;

@@ -130,6 +130,12 @@ static const struct ckey config_keys[] = {
 	  "attempts before a message is marked failed" },
 	{ "outbox", "backoff_seconds", C_INT, F(outbox_backoff_s), 0, 1, 86400, "30",
 	  "delay before the first retry; doubles each attempt, at most 6 hours" },
+	/*
+	 * Calendar days for now: the working-day calendar (法定工作日) comes
+	 * in issue 6.
+	 */
+	{ "cases", "vendor_response_days", C_INT, F(vendor_response_days), 0, 1, 365, "10",
+	  "days a notified vendor has to answer before the periodic check marks it unresponsive and tells the coordinators (calendar days until the working-day calendar of issue 6)" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))

@@ -89,6 +89,9 @@ struct config {
 	int		 outbox_poll_ms;	/* outbox.poll_interval_ms */
 	int		 outbox_max_attempts;	/* outbox.max_attempts */
 	int		 outbox_backoff_s;	/* outbox.backoff_seconds */
+
+	/* [cases] */
+	int		 vendor_response_days;	/* cases.vendor_response_days (1..365) */
 };
 
 /* Fill cfg with the defaults (data_dir becomes "."). */

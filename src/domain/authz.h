@@ -23,7 +23,8 @@ enum perm {
 	PERM_AUDIT_READ,	/* read the audit log */
 	PERM_REPORTS_ASSESS,	/* score and grade reports (triage), see their history */
 	PERM_CASES_MANAGE,	/* triage reports into cases, move cases through their workflow */
-	PERM_CASES_READ,	/* see cases: staff all, a vendor member those shared with its org */
+	PERM_CASES_READ,	/* see cases: staff all, a vendor member those shared with its
+				 * org, a regulator those they observe */
 	PERM__MAX
 };
 

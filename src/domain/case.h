@@ -139,6 +139,57 @@ int		 vex_justification_parse(const char *text);	/* -1 if unknown */
 enum msg_id	 vendor_status_check(enum vendor_status s, bool coordinator,
 		    int justification, const char **field);
 
+/*
+ * Parties (R35).  Every participant of a case has a party type, so that a
+ * registry or a platform can assign duties by type; and a role in the case.
+ * Organisations take part as vendors in one of three roles: the affected
+ * product's own vendor, the upstream supplier of a flawed component
+ * (Art. 7(1)), or a downstream vendor whose product includes the affected
+ * one.  People take part as the reporters of the case's reports, the
+ * coordinators in charge, or observers (an emergency organisation's
+ * analyst, a registry's staff), who read the case and its participants'
+ * conversation but change nothing.
+ */
+enum party_type {
+	PARTY_USER,
+	PARTY_PROVIDER,
+	PARTY_OPERATOR,
+	PARTY_REPOSITORY_ORG,
+	PARTY_EMERGENCY_ORG,
+	PARTY_REPORTER,
+	PARTY__MAX
+};
+
+enum vendor_role {
+	VROLE_VENDOR,
+	VROLE_UPSTREAM,
+	VROLE_DOWNSTREAM,
+	VROLE__MAX
+};
+
+enum participant_role {
+	PROLE_REPORTER,
+	PROLE_COORDINATOR,
+	PROLE_OBSERVER,
+	PROLE__MAX
+};
+
+const char	*party_type_name(enum party_type t);
+int		 party_type_parse(const char *text);	/* -1 if unknown */
+const char	*vendor_role_name(enum vendor_role r);
+int		 vendor_role_parse(const char *text);	/* -1 if unknown */
+const char	*participant_role_name(enum participant_role r);
+int		 participant_role_parse(const char *text);	/* -1 if unknown */
+
+/*
+ * The party type an organisation takes part as, from its kind (the enum
+ * org_kind of domain/user.h, as an int to keep this header light):
+ * provider -> provider, operator -> operator, a collection platform or an
+ * authority (a national library) -> repository_org, a support unit ->
+ * emergency_org (it helps handle vulnerabilities).
+ */
+enum party_type	 party_type_of_org_kind(int org_kind);
+
 /* A case id: "<prefix>-C-<year>-<seq, at least 6 digits>", e.g. LD-C-2026-000001. */
 void		 case_id_format(char *buf, size_t size, const char *prefix, int year,
 		    long long seq);

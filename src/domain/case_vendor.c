@@ -3,6 +3,7 @@
 
 #include "core/str.h"
 #include "domain/case.h"
+#include "domain/user.h"
 
 static const char *const status_names[VSTATUS__MAX] = {
 	"not_contacted", "notified", "unresponsive", "investigating", "affected",
@@ -16,6 +17,64 @@ static const char *const vex_names[VEX__MAX] = {
 	"vulnerable_code_cannot_be_controlled_by_adversary",
 	"inline_mitigations_already_exist",
 };
+
+static const char *const party_names[PARTY__MAX] = {
+	"user", "provider", "operator", "repository_org", "emergency_org", "reporter",
+};
+static const char *const vrole_names[VROLE__MAX] = { "vendor", "upstream", "downstream" };
+static const char *const prole_names[PROLE__MAX] = { "reporter", "coordinator", "observer" };
+
+const char *
+party_type_name(enum party_type t)
+{
+	return (unsigned)t < PARTY__MAX ? party_names[t] : "?";
+}
+
+int
+party_type_parse(const char *text)
+{
+	return text == NULL ? -1 : str_index(party_names, PARTY__MAX, str_from(text));
+}
+
+const char *
+vendor_role_name(enum vendor_role r)
+{
+	return (unsigned)r < VROLE__MAX ? vrole_names[r] : "?";
+}
+
+int
+vendor_role_parse(const char *text)
+{
+	return text == NULL ? -1 : str_index(vrole_names, VROLE__MAX, str_from(text));
+}
+
+const char *
+participant_role_name(enum participant_role r)
+{
+	return (unsigned)r < PROLE__MAX ? prole_names[r] : "?";
+}
+
+int
+participant_role_parse(const char *text)
+{
+	return text == NULL ? -1 : str_index(prole_names, PROLE__MAX, str_from(text));
+}
+
+enum party_type
+party_type_of_org_kind(int org_kind)
+{
+	switch (org_kind) {
+	case ORG_OPERATOR:
+		return PARTY_OPERATOR;
+	case ORG_PLATFORM:
+	case ORG_AUTHORITY:
+		return PARTY_REPOSITORY_ORG;
+	case ORG_SUPPORT_UNIT:
+		return PARTY_EMERGENCY_ORG;
+	default:
+		return PARTY_PROVIDER;
+	}
+}
 
 const char *
 vendor_status_name(enum vendor_status s)

@@ -61,6 +61,10 @@ struct product {
 	const char	*name;		/* product name (Art. 7(2) 产品名称) */
 	const char	*model;		/* 型号, may be "" */
 	const char	*versions;	/* known versions, free text */
+	const char	*cpe;		/* CPE 2.3 formatted string, "" if none (R4) */
+	const char	*purl;		/* Package URL, "" if none (R4) */
+	const char	*org_slug;	/* the provider's, where a read joins orgs; else NULL */
+	const char	*org_name;	/* likewise */
 	int64_t		 created_at;	/* unix seconds */
 };
 

@@ -344,7 +344,8 @@ store_reports_sharing_ids(struct store *st, struct arena *a, const char *id, int
 }
 
 enum app_err
-store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id, int64_t now)
+store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id,
+    enum vendor_role role, enum party_type party, int64_t now)
 {
 	struct q	q;
 
@@ -352,6 +353,8 @@ store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id, int
 	q_text(&q, 1, case_id);
 	q_i64(&q, 2, org_id);
 	q_i64(&q, 3, now);
+	q_text(&q, 4, vendor_role_name(role));
+	q_text(&q, 5, party_type_name(party));
 	return q_exec_done(&q);
 }
 
@@ -372,6 +375,11 @@ vendor_row(struct q *q, struct arena *a, struct case_vendor *v)
 	v->notified_at = q_col_i64(q, 8);
 	v->first_seen_at = q_col_i64(q, 9);
 	v->updated_at = q_col_i64(q, 10);
+	k = vendor_role_parse(q_col_text(q, 11, a));
+	v->role = k < 0 ? VROLE_VENDOR : (enum vendor_role)k;
+	k = party_type_parse(q_col_text(q, 12, a));
+	v->party_type = k < 0 ? PARTY_PROVIDER : (enum party_type)k;
+	v->unresponsive_at = q_col_i64(q, 13);
 }
 
 enum app_err
@@ -487,8 +495,8 @@ store_org_member_emails(struct store *st, struct arena *a, int64_t org_id,
 	return q_close(&q);
 }
 
-enum app_err
-store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
+static enum app_err
+case_list_for(struct store *st, struct arena *a, enum stmt id, int64_t who,
     const char *state, int64_t cursor, int limit, struct case_row **out, size_t *n)
 {
 	struct q	q;
@@ -496,14 +504,114 @@ store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
 
 	*out = NULL;
 	*n = 0;
-	q_open(&q, st, STMT_CASE_LIST_FOR_ORG);
+	q_open(&q, st, id);
 	q_i64(&q, 1, cursor);
 	q_i64(&q, 2, limit);
-	q_i64(&q, 3, org_id);
+	q_i64(&q, 3, who);
 	q_text(&q, 4, state != NULL ? state : "");
 	while (q_step(&q) == Q_ROW) {
 		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
 		case_row(&q, a, &(*out)[(*n)++]);
 	}
 	return q_close(&q);
+}
+
+enum app_err
+store_case_list_for_org(struct store *st, struct arena *a, int64_t org_id,
+    const char *state, int64_t cursor, int limit, struct case_row **out, size_t *n)
+{
+	return case_list_for(st, a, STMT_CASE_LIST_FOR_ORG, org_id, state, cursor, limit,
+	    out, n);
+}
+
+enum app_err
+store_case_list_for_observer(struct store *st, struct arena *a, int64_t user_id,
+    const char *state, int64_t cursor, int limit, struct case_row **out, size_t *n)
+{
+	return case_list_for(st, a, STMT_CASE_LIST_FOR_OBSERVER, user_id, state, cursor,
+	    limit, out, n);
+}
+
+enum app_err
+store_case_participant_add(struct store *st, const char *case_id, int64_t user_id,
+    enum participant_role role, enum party_type party, int64_t by, int64_t now,
+    bool ignore_dup)
+{
+	struct q	q;
+
+	q_open(&q, st, ignore_dup ? STMT_PARTICIPANT_ADD_IGNORE : STMT_PARTICIPANT_ADD);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, user_id);
+	q_text(&q, 3, participant_role_name(role));
+	q_text(&q, 4, party_type_name(party));
+	q_i64(&q, 5, by);
+	q_i64(&q, 6, now);
+	return q_exec_done(&q);
+}
+
+static void
+participant_row(struct q *q, struct arena *a, struct case_participant *p)
+{
+	int	k;
+
+	p->user_id = q_col_i64(q, 0);
+	p->login = q_col_text(q, 1, a);
+	p->display_name = q_col_text(q, 2, a);
+	k = user_role_parse(str_from(q_col_text(q, 3, a)));
+	p->user_role = k < 0 ? UROLE_REPORTER : (enum user_role)k;
+	p->org_slug = q_col_text(q, 4, a);
+	k = participant_role_parse(q_col_text(q, 5, a));
+	p->role = k < 0 ? PROLE_OBSERVER : (enum participant_role)k;
+	k = party_type_parse(q_col_text(q, 6, a));
+	p->party_type = k < 0 ? PARTY_USER : (enum party_type)k;
+	p->added_at = q_col_i64(q, 7);
+}
+
+enum app_err
+store_case_participant_get(struct store *st, struct arena *a, const char *case_id,
+    int64_t user_id, struct case_participant *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	q_open(&q, st, STMT_PARTICIPANT_GET);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, user_id);
+	if (q_step(&q) == Q_ROW) {
+		participant_row(&q, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_case_participants(struct store *st, struct arena *a, const char *case_id,
+    struct case_participant **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_PARTICIPANT_LIST);
+	q_text(&q, 1, case_id);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		participant_row(&q, a, &(*out)[(*n)++]);
+	}
+	return q_close(&q);
+}
+
+enum app_err
+store_case_participant_remove(struct store *st, const char *case_id, int64_t user_id)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_PARTICIPANT_REMOVE);
+	q_text(&q, 1, case_id);
+	q_i64(&q, 2, user_id);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
 }

@@ -144,6 +144,8 @@ store_product_create(struct store *st, struct product *p, int64_t now)
 	q_text(&q, 3, p->model ? p->model : "");
 	q_text(&q, 4, p->versions ? p->versions : "");
 	q_i64(&q, 5, now);
+	q_text(&q, 6, p->cpe ? p->cpe : "");
+	q_text(&q, 7, p->purl ? p->purl : "");
 	if (q_step(&q) == Q_DONE) {
 		p->id = q_last_id(&q);
 		p->created_at = now;
@@ -171,6 +173,9 @@ store_product_list(struct store *st, struct arena *a, int64_t org_id,
 		p->model = q_col_text(&q, 3, a);
 		p->versions = q_col_text(&q, 4, a);
 		p->created_at = q_col_i64(&q, 5);
+		p->cpe = q_col_text(&q, 6, a);
+		p->purl = q_col_text(&q, 7, a);
+		p->org_slug = p->org_name = NULL;
 	}
 	*out = arr;
 	return q_close(&q);

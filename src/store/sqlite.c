@@ -38,10 +38,10 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "SELECT id, slug, name, kind, country, created_at FROM orgs "
 	    "WHERE id > ?1 ORDER BY id LIMIT ?2",
 	[STMT_PRODUCT_INSERT] =
-	    "INSERT INTO products (org_id, name, model, versions, created_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO products (org_id, name, model, versions, created_at, cpe, purl) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[STMT_PRODUCT_LIST] =
-	    "SELECT id, org_id, name, model, versions, created_at FROM products "
+	    "SELECT id, org_id, name, model, versions, created_at, cpe, purl FROM products "
 	    "WHERE org_id = ?1 ORDER BY name, model",
 	[STMT_USER_INSERT] =
 	    "INSERT INTO users (login, display_name, email, role, org_id, "
@@ -313,16 +313,18 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "ON b.value = a.value AND b.subject <> a.subject "
 	    "WHERE a.subject = 'report:' || ?1 AND b.subject LIKE 'report:%' LIMIT ?2",
 	[STMT_CVENDOR_ADD] =
-	    "INSERT INTO case_vendors (case_id, org_id, added_at, updated_at) "
-	    "VALUES (?1, ?2, ?3, ?3)",
+	    "INSERT INTO case_vendors (case_id, org_id, role, party_type, added_at, updated_at) "
+	    "VALUES (?1, ?2, ?4, ?5, ?3, ?3)",
 	[STMT_CVENDOR_GET] =
 	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
-	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at, "
+	    "v.role, v.party_type, v.unresponsive_at "
 	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
 	    "WHERE v.case_id = ?1 AND v.org_id = ?2",
 	[STMT_CVENDOR_LIST] =
 	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
-	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at, "
+	    "v.role, v.party_type, v.unresponsive_at "
 	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
 	    "WHERE v.case_id = ?1 ORDER BY v.added_at, o.slug",
 	[STMT_CVENDOR_UPDATE] =
@@ -350,9 +352,140 @@ static const char *const sqlite_sql[STMT__MAX] = {
 	    "ON v.case_id = c.id WHERE v.org_id = ?3 AND (?1 = 0 OR c.rowid < ?1) "
 	    "AND (?4 = '' OR c.state = ?4) ORDER BY c.rowid DESC LIMIT ?2",
 	/* vendors and participants (issue 5) */
+	[STMT_PARTICIPANT_ADD] =
+	    "INSERT INTO case_participants (case_id, user_id, role, party_type, added_at, "
+	    "added_by) VALUES (?1, ?2, ?3, ?4, ?6, nullif(?5, 0))",
+	[STMT_PARTICIPANT_ADD_IGNORE] =
+	    "INSERT OR IGNORE INTO case_participants (case_id, user_id, role, party_type, "
+	    "added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?6, nullif(?5, 0))",
+	[STMT_PARTICIPANT_GET] =
+	    "SELECT p.user_id, u.login, u.display_name, u.role, coalesce(o.slug, ''), p.role, "
+	    "p.party_type, p.added_at FROM case_participants p JOIN users u ON u.id = p.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE p.case_id = ?1 AND p.user_id = ?2",
+	[STMT_PARTICIPANT_LIST] =
+	    "SELECT p.user_id, u.login, u.display_name, u.role, coalesce(o.slug, ''), p.role, "
+	    "p.party_type, p.added_at FROM case_participants p JOIN users u ON u.id = p.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE p.case_id = ?1 "
+	    "ORDER BY p.added_at, p.user_id",
+	[STMT_PARTICIPANT_REMOVE] =
+	    "DELETE FROM case_participants WHERE case_id = ?1 AND user_id = ?2",
+	[STMT_CASE_LIST_FOR_OBSERVER] =
+	    "SELECT c.rowid, c.id, c.kind, c.state, c.title, c.vendor_unresponsive, "
+	    "c.created_at, c.created_by, c.updated_at FROM cases c JOIN case_participants p "
+	    "ON p.case_id = c.id WHERE p.user_id = ?3 AND p.role = 'observer' "
+	    "AND (?1 = 0 OR c.rowid < ?1) AND (?4 = '' OR c.state = ?4) "
+	    "ORDER BY c.rowid DESC LIMIT ?2",
 	/* products and the supply chain (issue 5) */
+	[STMT_PRODUCT_GET] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name FROM products p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?1",
+	[STMT_PRODUCT_COMPONENT_ADD] =
+	    "INSERT INTO product_components (product_id, component_id, versions, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_PRODUCT_COMPONENTS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, pc.versions FROM product_components pc "
+	    "JOIN products p ON p.id = pc.component_id JOIN orgs o ON o.id = p.org_id "
+	    "WHERE pc.product_id = ?1 ORDER BY p.id LIMIT ?2",
+	[STMT_PRODUCT_USERS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, pc.versions FROM product_components pc "
+	    "JOIN products p ON p.id = pc.product_id JOIN orgs o ON o.id = p.org_id "
+	    "WHERE pc.component_id = ?1 ORDER BY p.id LIMIT ?2",
+	/* ?2: a fragment (LIKE, escaped with \\) of the name, model, CPE or purl, or ''. */
+	[STMT_PRODUCT_SEARCH] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name FROM products p JOIN orgs o ON o.id = p.org_id "
+	    "WHERE (?1 = 0 OR p.org_id = ?1) AND (?2 = '' "
+	    "OR p.name LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.model LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.cpe LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.purl LIKE '%' || ?2 || '%' ESCAPE '\\') "
+	    "ORDER BY p.name, p.model, p.id LIMIT ?3",
+	[STMT_CASE_PRODUCT_ADD] =
+	    "INSERT INTO case_products (case_id, product_id, versions, upstream, added_at, "
+	    "added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_CASE_PRODUCTS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, cp.versions, cp.upstream, cp.added_at, coalesce(cp.added_by, 0) "
+	    "FROM case_products cp JOIN products p ON p.id = cp.product_id "
+	    "JOIN orgs o ON o.id = p.org_id WHERE cp.case_id = ?1 "
+	    "ORDER BY cp.added_at, p.id LIMIT ?2",
 	/* the conversation (issue 5) */
+	[STMT_MESSAGE_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM messages",
+	[STMT_MESSAGE_INSERT] =
+	    "INSERT INTO messages (id, case_id, report_id, author_id, author_org_id, kind, "
+	    "visibility, vendor_org_id, dek_wrapped, body, body_sha256, leaf_index, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+#define MESSAGE_COLS \
+	    "SELECT m.id, coalesce(m.case_id, ''), coalesce(m.report_id, ''), " \
+	    "coalesce(m.author_id, 0), coalesce(u.login, ''), coalesce(u.display_name, ''), " \
+	    "coalesce(m.author_org_id, 0), coalesce(ao.slug, ''), m.kind, m.visibility, " \
+	    "coalesce(m.vendor_org_id, 0), coalesce(vo.slug, ''), m.body_sha256, " \
+	    "coalesce(m.leaf_index, -1), m.created_at, m.dek_wrapped, m.body " \
+	    "FROM messages m LEFT JOIN users u ON u.id = m.author_id " \
+	    "LEFT JOIN orgs ao ON ao.id = m.author_org_id " \
+	    "LEFT JOIN orgs vo ON vo.id = m.vendor_org_id "
+	[STMT_MESSAGE_GET] = MESSAGE_COLS "WHERE m.id = ?1",
+	[STMT_MESSAGES_OF_CASE] = MESSAGE_COLS "WHERE m.case_id = ?1 ORDER BY m.id",
+	[STMT_MESSAGES_OF_REPORT] =
+	    MESSAGE_COLS "WHERE m.report_id = ?1 AND m.case_id IS NULL ORDER BY m.id",
+#undef MESSAGE_COLS
+	[STMT_REPORT_QUESTIONS] =
+	    "SELECT t.at, coalesce(t.actor_id, 0), coalesce(u.login, ''), "
+	    "coalesce(u.display_name, ''), t.reason FROM report_triage t "
+	    "LEFT JOIN users u ON u.id = t.actor_id "
+	    "WHERE t.report_id = ?1 AND t.decision = 'needs_info' ORDER BY t.id",
+	[STMT_MATTACH_INSERT] =
+	    "INSERT INTO message_attachments (message_id, filename, mime, size, sha256, "
+	    "dek_wrapped, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_MATTACH_LIST] =
+	    "SELECT id, message_id, filename, mime, size, sha256 FROM message_attachments "
+	    "WHERE message_id = ?1 ORDER BY id",
+	[STMT_MATTACH_GET] =
+	    "SELECT id, message_id, filename, mime, size, sha256, dek_wrapped, content "
+	    "FROM message_attachments WHERE message_id = ?1 AND id = ?2",
+	[STMT_CASE_HAS_REPORTER] =
+	    "SELECT EXISTS (SELECT 1 FROM case_participants WHERE case_id = ?1 "
+	    "AND user_id = ?2 AND role = 'reporter') OR EXISTS (SELECT 1 FROM case_reports cr "
+	    "JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = ?1 AND r.reporter_id = ?2)",
 	/* notices and follow-ups (issue 5) */
+	[STMT_NOTICE_INSERT] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_NOTICE_INSERT_ORG] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "SELECT id, ?2, ?3, ?4, ?5 FROM users WHERE org_id = ?1 AND role = 'vendor' "
+	    "AND disabled = 0 ORDER BY id",
+	[STMT_NOTICE_INSERT_STAFF] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "SELECT id, ?1, ?2, ?3, ?4 FROM users WHERE role IN ('coordinator', 'admin') "
+	    "AND disabled = 0 ORDER BY id",
+	[STMT_NOTICE_LIST] =
+	    "SELECT id, user_id, kind, subject, text, created_at, seen_at FROM notices "
+	    "WHERE user_id = ?1 AND (?2 = 0 OR seen_at IS NULL) AND (?3 = 0 OR id < ?3) "
+	    "ORDER BY id DESC LIMIT ?4",
+	[STMT_NOTICE_GET] =
+	    "SELECT id, user_id, kind, subject, text, created_at, seen_at FROM notices "
+	    "WHERE user_id = ?1 AND id = ?2",
+	[STMT_NOTICE_SEEN] =
+	    "UPDATE notices SET seen_at = ?3 WHERE user_id = ?1 AND id = ?2 "
+	    "AND seen_at IS NULL",
+	[STMT_VENDORS_OVERDUE] =
+	    "SELECT v.case_id, v.org_id, o.slug, v.notified_at FROM case_vendors v "
+	    "JOIN orgs o ON o.id = v.org_id JOIN cases c ON c.id = v.case_id "
+	    "WHERE v.status = 'notified' AND c.state <> 'closed' "
+	    "AND v.notified_at IS NOT NULL AND v.notified_at < ?1 "
+	    "ORDER BY v.notified_at, v.case_id, v.org_id LIMIT ?2",
+	[STMT_CVENDOR_UNRESPONSIVE] =
+	    "UPDATE case_vendors SET status = 'unresponsive', unresponsive_at = ?4, "
+	    "updated_at = ?4 WHERE case_id = ?1 AND org_id = ?2 AND status = 'notified' "
+	    "AND notified_at IS NOT NULL AND notified_at < ?3",
+	[STMT_CASE_FLAG_UNRESPONSIVE] =
+	    "UPDATE cases SET vendor_unresponsive = 1, updated_at = ?2 WHERE id = ?1",
+	[STMT_COORDINATOR_EMAILS] =
+	    "SELECT email FROM users WHERE role = 'coordinator' AND disabled = 0 "
+	    "AND email <> '' ORDER BY id",
 };
 
 /*

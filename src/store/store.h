@@ -407,10 +407,13 @@ struct case_vendor {
 	int64_t			 notified_at;	/* 0: never */
 	int64_t			 first_seen_at;	/* 0: never */
 	int64_t			 updated_at;
+	enum vendor_role	 role;
+	enum party_type		 party_type;
+	int64_t			 unresponsive_at;	/* 0: not found unresponsive */
 };
 /* APP_CONFLICT when the organisation is already a vendor of the case. */
 enum app_err	 store_case_vendor_add(struct store *st, const char *case_id, int64_t org_id,
-		    int64_t now);
+		    enum vendor_role role, enum party_type party, int64_t now);
 enum app_err	 store_case_vendor_get(struct store *st, struct arena *a, const char *case_id,
 		    int64_t org_id, struct case_vendor *out);
 enum app_err	 store_case_vendors(struct store *st, struct arena *a, const char *case_id,
@@ -435,13 +438,209 @@ enum app_err	 store_case_list_for_org(struct store *st, struct arena *a, int64_t
 		    const char *state, int64_t cursor, int limit, struct case_row **out,
 		    size_t *n);
 
-/* Participants of a case (issue 5, R35). */
+/* Participants of a case (issue 5, R35): people; organisations are its vendors. */
+struct case_participant {
+	int64_t			 user_id;
+	const char		*login;
+	const char		*display_name;
+	enum user_role		 user_role;
+	const char		*org_slug;	/* "" if none */
+	enum participant_role	 role;
+	enum party_type		 party_type;
+	int64_t			 added_at;
+};
+/* APP_CONFLICT when the user already takes part; ignore_dup: APP_OK then. */
+enum app_err	 store_case_participant_add(struct store *st, const char *case_id,
+		    int64_t user_id, enum participant_role role, enum party_type party,
+		    int64_t by, int64_t now, bool ignore_dup);
+enum app_err	 store_case_participant_get(struct store *st, struct arena *a,
+		    const char *case_id, int64_t user_id, struct case_participant *out);
+enum app_err	 store_case_participants(struct store *st, struct arena *a,
+		    const char *case_id, struct case_participant **out, size_t *n);
+/* The cases a user observes, like store_case_list_for_org. */
+enum app_err	 store_case_list_for_observer(struct store *st, struct arena *a,
+		    int64_t user_id, const char *state, int64_t cursor, int limit,
+		    struct case_row **out, size_t *n);
+/* APP_NOTFOUND when the user does not take part. */
+enum app_err	 store_case_participant_remove(struct store *st, const char *case_id,
+		    int64_t user_id);
 
 /* Products and the supply chain (issue 5, R4). */
 
+/* A product reached in a walk of the supply chain. */
+struct product_link {
+	struct product	 p;		/* with org_slug and org_name */
+	const char	*versions;	/* the component versions the edge names, "" if none */
+	int64_t		 via;		/* the product it was reached from */
+	int		 depth;		/* 1: a direct component (or user) of the start */
+};
+enum product_dir {
+	PRODUCT_COMPONENTS,	/* what a product is built from */
+	PRODUCT_USERS,		/* the products that include it */
+};
+/* One product with its organisation's slug and name. */
+enum app_err	 store_product_get(struct store *st, struct arena *a, int64_t id,
+		    struct product *out);
+/* APP_CONFLICT when component_id already is a component of product_id. */
+enum app_err	 store_product_component_add(struct store *st, int64_t product_id,
+		    int64_t component_id, const char *versions, int64_t now);
+/*
+ * The supply chain from product id, breadth first: its components
+ * (PRODUCT_COMPONENTS) or the products that include it (PRODUCT_USERS), up
+ * to max_depth levels and max_nodes products.  Each product comes once, by
+ * the first (shortest) way to it (via); the start never comes, so a cycle
+ * ends where it closes.  In order of depth, and by product id under each
+ * parent.  *truncated (may be NULL) says whether max_nodes cut the walk.
+ */
+enum app_err	 store_product_walk(struct store *st, struct arena *a, int64_t id,
+		    enum product_dir dir, int max_depth, size_t max_nodes,
+		    struct product_link **out, size_t *n, bool *truncated);
+/*
+ * Products of org_id (0: every organisation) whose name, model, CPE or
+ * purl contains q (ASCII case-insensitive; "" matches all), by name, up to
+ * limit; with org slug and name.
+ */
+enum app_err	 store_product_search(struct store *st, struct arena *a, int64_t org_id,
+		    const char *q, int limit, struct product **out, size_t *n);
+
+/* A product a case affects. */
+struct case_product {
+	struct product	 p;		/* with org_slug and org_name */
+	const char	*versions;	/* the affected versions, "" if not said */
+	bool		 upstream;	/* the flaw is in it as a component of others */
+	int64_t		 added_at;	/* unix seconds */
+	int64_t		 added_by;	/* user id, 0 if gone */
+};
+/* APP_CONFLICT when the product already is in the case. */
+enum app_err	 store_case_product_add(struct store *st, const char *case_id,
+		    int64_t product_id, const char *versions, bool upstream,
+		    int64_t actor_id, int64_t now);
+/* In the order they were added, up to limit. */
+enum app_err	 store_case_products(struct store *st, struct arena *a, const char *case_id,
+		    int limit, struct case_product **out, size_t *n);
+
 /* The conversation of a case (issue 5, R42). */
+/*
+ * A message of a case's conversation, or of a report's before it has a case
+ * (triage's question, the reporter's reply).  Bodies are stored sealed;
+ * svc/messages.c fills body when the reader may see it.
+ */
+struct message_attachment {
+	int64_t		 id;		/* row id */
+	int64_t		 message_id;	/* the message it belongs to */
+	const char	*filename;	/* validated as typed */
+	const char	*mime;		/* sniffed, not as claimed */
+	int64_t		 size;		/* bytes of the plaintext */
+	const char	*sha256;	/* hex, of the plaintext */
+};
+struct message {
+	int64_t			 id;		/* row id; 0: a triage question (no row) */
+	const char		*case_id;	/* "" when the report's */
+	const char		*report_id;	/* "" when the case's */
+	int64_t			 author_id;	/* 0: gone, or the system */
+	const char		*author_login;	/* "" when gone */
+	const char		*author_name;	/* display name, "" when gone */
+	int64_t			 author_org_id;	/* 0: none (staff, reporters) */
+	const char		*author_org_slug;	/* "" when none */
+	const char		*kind;		/* message, question, reply, retest_confirmed,
+						 * retest_disputed */
+	const char		*visibility;	/* internal, participants, reporter, vendor */
+	int64_t			 vendor_org_id;	/* visibility vendor: the organisation */
+	const char		*vendor_org_slug;	/* "" unless visibility vendor */
+	const char		*body;		/* Markdown, NUL-terminated; NULL unopened */
+	size_t			 body_len;	/* bytes of body */
+	const char		*body_sha256;	/* hex, of the exact inbound payload */
+	int64_t			 leaf_index;	/* receipt-log leaf; -1: none (outbound) */
+	int64_t			 created_at;	/* unix seconds */
+	struct message_attachment *attachments;	/* NULL when none */
+	size_t			 nattachments;
+};
+/* The next message id (inside the transaction that inserts it). */
+enum app_err	 store_message_next_id(struct store *st, int64_t *id);
+/* Insert m with its id set (leaf_index -1: none) and the sealed body. */
+enum app_err	 store_message_insert(struct store *st, const struct message *m,
+		    const struct sealed *body);
+/* One message with its sealed body (author and org names filled). */
+enum app_err	 store_message_get(struct store *st, struct arena *a, int64_t id,
+		    struct message *out, struct sealed *body);
+/* A case's messages, oldest first, with their sealed bodies (bodies[i] for out[i]). */
+enum app_err	 store_messages_of_case(struct store *st, struct arena *a, const char *case_id,
+		    struct message **out, struct sealed **bodies, size_t *n);
+/* A report's own messages (case_id NULL), oldest first, with sealed bodies. */
+enum app_err	 store_messages_of_report(struct store *st, struct arena *a,
+		    const char *report_id, struct message **out, struct sealed **bodies,
+		    size_t *n);
+/*
+ * Triage's questions to a report's reporter (report_triage rows with
+ * decision needs_info) as messages: id 0, kind question, visibility reporter,
+ * body the plain question, author the triager; oldest first.
+ */
+enum app_err	 store_report_questions(struct store *st, struct arena *a,
+		    const char *report_id, struct message **out, size_t *n);
+enum app_err	 store_message_attachment_insert(struct store *st,
+		    const struct message_attachment *at, const struct sealed *content,
+		    int64_t *id);
+enum app_err	 store_message_attachments(struct store *st, struct arena *a,
+		    int64_t message_id, struct message_attachment **out, size_t *n);
+enum app_err	 store_message_attachment_get(struct store *st, struct arena *a,
+		    int64_t message_id, int64_t id, struct message_attachment *out,
+		    struct sealed *content);
+/*
+ * Is user_id a reporter of the case: a participant with role reporter, or
+ * the reporter of one of its reports?
+ */
+enum app_err	 store_case_has_reporter(struct store *st, const char *case_id,
+		    int64_t user_id, bool *out);
 
 /* In-app notices and vendor follow-ups (issue 5). */
+struct notice_row {
+	int64_t		 id;		/* row id; list cursor */
+	int64_t		 user_id;	/* the recipient */
+	const char	*kind;		/* vendor_notified, vendor_unresponsive, ... */
+	const char	*subject;	/* "case:<id>" or "report:<id>" */
+	const char	*text;		/* what happened, no details */
+	int64_t		 created_at;	/* unix seconds */
+	int64_t		 seen_at;	/* 0: not seen yet */
+};
+/* One notice for user_id; *id (if not NULL) receives its id. */
+enum app_err	 store_notice_add(struct store *st, int64_t user_id, const char *kind,
+		    const char *subject, const char *text, int64_t now, int64_t *id);
+/* One notice for each active vendor member of org_id; *n how many. */
+enum app_err	 store_notice_add_org(struct store *st, int64_t org_id, const char *kind,
+		    const char *subject, const char *text, int64_t now, int64_t *n);
+/* One notice for each active coordinator and admin; *n how many. */
+enum app_err	 store_notice_add_staff(struct store *st, const char *kind,
+		    const char *subject, const char *text, int64_t now, int64_t *n);
+/* user_id's notices with id < cursor (0: from the newest), newest first. */
+enum app_err	 store_notice_list(struct store *st, struct arena *a, int64_t user_id,
+		    bool unseen_only, int64_t cursor, int limit, struct notice_row **out,
+		    size_t *n);
+/* One of user_id's notices; APP_NOTFOUND if absent or someone else's. */
+enum app_err	 store_notice_get(struct store *st, struct arena *a, int64_t user_id,
+		    int64_t id, struct notice_row *out);
+/* Set seen_at if still unset (seen again: APP_OK, nothing changes). */
+enum app_err	 store_notice_seen(struct store *st, int64_t user_id, int64_t id,
+		    int64_t now);
+/* A vendor still 'notified' since before a time: what the follow-up marks. */
+struct vendor_overdue {
+	const char	*case_id;
+	int64_t		 org_id;
+	const char	*org_slug;
+	int64_t		 notified_at;	/* unix seconds */
+};
+/* Up to limit vendors with status 'notified' and notified_at < before, oldest first. */
+enum app_err	 store_vendors_overdue(struct store *st, struct arena *a, int64_t before,
+		    int limit, struct vendor_overdue **out, size_t *n);
+/*
+ * Mark a vendor unresponsive (status, unresponsive_at) and flag its case,
+ * only while its status is still 'notified' and notified_at < before;
+ * APP_NOTFOUND when it answered meanwhile (or is marked already).
+ */
+enum app_err	 store_case_vendor_unresponsive(struct store *st, const char *case_id,
+		    int64_t org_id, int64_t before, int64_t now);
+/* The e-mail addresses of the active coordinators. */
+enum app_err	 store_coordinator_emails(struct store *st, struct arena *a,
+		    const char ***out, size_t *n);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "domain/authz.h"
+#include "domain/product.h"
 #include "domain/throttle.h"
 #include "store/store.h"
 #include "svc/svc.h"
@@ -308,9 +309,10 @@ svc_org_create(const struct svc_ctx *c, const char *slug, const char *name,
 enum app_err
 svc_product_create(const struct svc_ctx *c, const char *org_slug,
     const char *name, const char *model, const char *versions,
-    struct product *out, struct fault *f)
+    const char *cpe, const char *purl, struct product *out, struct fault *f)
 {
 	struct org	org;
+	enum msg_id	m;
 	enum app_err	er;
 
 	memset(out, 0, sizeof(*out));
@@ -326,10 +328,18 @@ svc_product_create(const struct svc_ctx *c, const char *org_slug,
 		return fault_set(f, APP_INVALID, "model", MSG_ERR_NAME_FORMAT, 0);
 	if (versions != NULL && strlen(versions) > 1024)
 		return fault_set(f, APP_INVALID, "versions", MSG_ERR_FIELD_TOO_LONG, 0);
+	if (!empty(cpe) && (m = product_cpe_check(str_from(cpe))) != MSG_OK)
+		return fault_set(f, APP_INVALID, "cpe", m, 0);
+	if (!empty(purl) && (m = product_purl_check(str_from(purl))) != MSG_OK)
+		return fault_set(f, APP_INVALID, "purl", m, 0);
 	out->org_id = org.id;
 	out->name = name;
 	out->model = model ? model : "";
 	out->versions = versions ? versions : "";
+	out->cpe = cpe ? cpe : "";
+	out->purl = purl ? purl : "";
+	out->org_slug = org.slug;
+	out->org_name = org.name;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	er = store_product_create(c->st, out, c->now);

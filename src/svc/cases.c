@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "domain/authz.h"
 #include "svc/cases.h"
+#include "svc/notices.h"
 
 #define TIMELINE_MAX	1000	/* events a timeline read returns */
 
@@ -169,6 +170,14 @@ triage_accept(const struct svc_ctx *c, const struct report *r, const struct tria
 	    (er = event(c, out->case_id, "report_added", "", "", r->id,
 	    in->reason != NULL ? in->reason : "")) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	/* The reporter takes part (R35); whoever opened the case coordinates it. */
+	if ((r->reporter_id != 0 && (er = store_case_participant_add(c->st, out->case_id,
+	    r->reporter_id, PROLE_REPORTER, PARTY_REPORTER, c->actor->id, c->now,
+	    true)) != APP_OK) ||
+	    (out->case_created && (er = store_case_participant_add(c->st, out->case_id,
+	    c->actor->id, PROLE_COORDINATOR, PARTY_USER, c->actor->id, c->now,
+	    true)) != APP_OK))
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
 }
 
@@ -287,6 +296,60 @@ vendors_for(struct case_vendor *v, size_t n, int64_t org)
 	}
 }
 
+/* Whether the actor handles cases (triager, coordinator, admin). */
+static bool
+staff(const struct svc_ctx *c)
+{
+	return c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE);
+}
+
+/*
+ * Is the actor an observer of case id?  APP_OK, APP_NOTFOUND (not one: the
+ * case is not found for them), or a store error.
+ */
+static enum app_err
+observer_of(const struct svc_ctx *c, const char *id)
+{
+	struct case_participant	p;
+	enum app_err		er;
+
+	if (c->actor == NULL || c->actor->role != UROLE_REGULATOR)
+		return APP_NOTFOUND;
+	er = store_case_participant_get(c->st, c->a, id, c->actor->id, &p);
+	if (er == APP_OK && p.role != PROLE_OBSERVER)
+		return APP_NOTFOUND;
+	return er;
+}
+
+/*
+ * A vendor's first look at a case, recorded once (the vendor's "seen",
+ * VINCE-style): first_seen_at, the timeline event and the audit entry.
+ * Whether it came through the notice (svc_notice_seen) or the case itself.
+ */
+static enum app_err
+first_look(const struct svc_ctx *c, const char *case_id, const struct case_vendor *v)
+{
+	struct case_vendor	now;
+	enum app_err		er;
+
+	if ((er = store_begin(c->st)) != APP_OK)
+		return er;
+	/* Read again under the write lock: two members may look at once. */
+	if ((er = store_case_vendor_get(c->st, c->a, case_id, v->org_id, &now)) == APP_OK &&
+	    now.first_seen_at == 0 &&
+	    ((er = store_case_vendor_seen(c->st, case_id, v->org_id, c->now)) != APP_OK ||
+	    (er = record(c, case_id, "vendor_seen", "", "", v->org_slug, "",
+	    "case.vendor_seen", arena_printf(c->a, "org=%s via=case", v->org_slug))) !=
+	    APP_OK))
+		goto fail;
+	if (er != APP_OK || (er = store_commit(c->st)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return er;
+}
+
 enum app_err
 svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
     const char ***reports, size_t *nreports, struct case_vendor **vendors,
@@ -294,29 +357,43 @@ svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
 {
 	struct case_vendor	 mine;
 	int64_t			 org = vendor_org(c);
+	bool			 observer = false;
 	enum app_err		 er;
 
 	*reports = NULL;
 	*nreports = 0;
-	if (org == 0 && (er = allowed(c, f)) != APP_OK)
-		return er;
+	if (org == 0 && !staff(c)) {
+		if (c->actor == NULL || c->actor->role != UROLE_REGULATOR)
+			return allowed(c, f);
+		if ((er = observer_of(c, id)) == APP_NOTFOUND)
+			return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+		if (er != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		observer = true;
+	}
 	if ((er = store_case_get(c->st, c->a, id, out)) == APP_NOTFOUND)
 		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
 	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if (org != 0) {
+	if (observer) {
+		/* An observer reads the case; the reports stay with the staff. */
+		if ((er = store_audit_add(c->st, c->actor->id, "case.read",
+		    arena_printf(c->a, "case:%s", out->id), "observer", c->addr,
+		    c->now)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	} else if (org != 0) {
 		/* Need-to-know (Art. 11): only cases shared with the vendor, as not found. */
 		er = store_case_vendor_get(c->st, c->a, out->id, org, &mine);
 		if (er == APP_NOTFOUND)
 			return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
 		if (er != APP_OK ||
-		    (er = store_case_vendor_seen(c->st, out->id, org, c->now)) != APP_OK)
+		    (mine.first_seen_at == 0 && (er = first_look(c, out->id, &mine)) != APP_OK))
 			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	} else if ((er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	if ((er = store_case_vendors(c->st, c->a, out->id, vendors, nvendors)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if (org != 0)
+	if (org != 0 || observer)
 		vendors_for(*vendors, *nvendors, org);
 	return APP_OK;
 }
@@ -328,13 +405,18 @@ svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor, int li
 	int64_t		org = vendor_org(c);
 	enum app_err	er;
 
-	if (org == 0 && (er = allowed(c, f)) != APP_OK)
+	if (org == 0 && (c->actor == NULL || c->actor->role != UROLE_REGULATOR) &&
+	    (er = allowed(c, f)) != APP_OK)
 		return er;
 	if (state != NULL && case_state_parse(state) < 0)
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE, 0);
-	er = org != 0 ? store_case_list_for_org(c->st, c->a, org, state, cursor, limit, out,
-	    n) :
-	    store_case_list(c->st, c->a, state, cursor, limit, out, n);
+	if (org != 0)
+		er = store_case_list_for_org(c->st, c->a, org, state, cursor, limit, out, n);
+	else if (c->actor != NULL && c->actor->role == UROLE_REGULATOR)
+		er = store_case_list_for_observer(c->st, c->a, c->actor->id, state, cursor,
+		    limit, out, n);
+	else
+		er = store_case_list(c->st, c->a, state, cursor, limit, out, n);
 	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
@@ -361,14 +443,20 @@ case_and_org(const struct svc_ctx *c, const char *case_id, const char *slug,
 
 enum app_err
 svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *org_slug,
-    struct fault *f)
+    const char *role, const char *party, struct fault *f)
 {
 	struct case_row	 k;
 	struct org	 o;
+	enum party_type	 pt;
+	int		 vr = VROLE_VENDOR, p = -1;
 	enum app_err	 er;
 
 	if ((er = allowed(c, f)) != APP_OK)
 		return er;
+	if (!blank(role) && (vr = vendor_role_parse(role)) < 0)
+		return fault_set(f, APP_INVALID, "role", MSG_ERR_VENDOR_ROLE, 0);
+	if (!blank(party) && (p = party_type_parse(party)) < 0)
+		return fault_set(f, APP_INVALID, "party_type", MSG_ERR_PARTY_TYPE, 0);
 	if ((er = store_begin(c->st)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	if (case_and_org(c, case_id, org_slug, &k, &o, f) != APP_OK)
@@ -378,13 +466,22 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 		fault_set(f, APP_INVALID, "org", MSG_ERR_NOT_A_PROVIDER, 0);
 		goto fail;
 	}
-	if ((er = store_case_vendor_add(c->st, k.id, o.id, c->now)) == APP_CONFLICT) {
+	/* An incident has its operator only: no supply chain to notify (Art. 8). */
+	if (k.kind == CKIND_INCIDENT && vr != VROLE_VENDOR) {
+		fault_set(f, APP_CONFLICT, "role", MSG_ERR_VENDOR_ROLE_INCIDENT, 0);
+		f->rule = "R9";
+		goto fail;
+	}
+	pt = p >= 0 ? (enum party_type)p : party_type_of_org_kind((int)o.kind);
+	er = store_case_vendor_add(c->st, k.id, o.id, (enum vendor_role)vr, pt, c->now);
+	if (er == APP_CONFLICT) {
 		fault_set(f, APP_CONFLICT, "org", MSG_ERR_VENDOR_ALREADY, 0);
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = record(c, k.id, "vendor_added", "", "", o.slug, "", "case.vendor_add",
-	    arena_printf(c->a, "org=%s", o.slug))) != APP_OK ||
+	    (er = record(c, k.id, "vendor_added", "", vendor_role_name((enum vendor_role)vr),
+	    o.slug, "", "case.vendor_add", arena_printf(c->a, "org=%s role=%s party=%s",
+	    o.slug, vendor_role_name((enum vendor_role)vr), party_type_name(pt)))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
@@ -395,6 +492,35 @@ fail:
 	return f->er;
 }
 
+/*
+ * What a vendor is told, by mail and in-app: the case and the vendor's part
+ * in it, no details (Art. 11).  An upstream supplier learns that the flaw
+ * is in a component it supplies (Art. 7(1), R4).
+ */
+static const char *
+notice_text(const struct svc_ctx *c, const struct case_row *k, enum vendor_role role)
+{
+	switch (role) {
+	case VROLE_UPSTREAM:
+		return arena_printf(c->a,
+		    "%s 的漏洞案件 %s 涉及贵方提供的组件，请核实并告知修复计划（《网络产品安全漏洞管理规定》第七条第一项）。\n"
+		    "%s's vulnerability case %s concerns a component you supply; please verify "
+		    "it and tell us your fix plan (Art. 7(1)).", c->cfg->name, k->id,
+		    c->cfg->name, k->id);
+	case VROLE_DOWNSTREAM:
+		return arena_printf(c->a,
+		    "%s 的漏洞案件 %s 涉及贵方产品所包含的上游组件，请评估影响。\n"
+		    "%s's vulnerability case %s concerns an upstream component your products "
+		    "include; please assess the impact.", c->cfg->name, k->id, c->cfg->name,
+		    k->id);
+	default:
+		return arena_printf(c->a,
+		    "%s 有一个涉及贵方产品的漏洞案件需要处理：%s\n"
+		    "%s has a vulnerability case about your products: %s", c->cfg->name, k->id,
+		    c->cfg->name, k->id);
+	}
+}
+
 enum app_err
 svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char *org_slug,
     size_t *nmails, struct fault *f)
@@ -402,8 +528,8 @@ svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char 
 	struct case_row	  k;
 	struct case_vendor v;
 	struct org	  o;
-	const char	**to;
-	size_t		  i;
+	const char	**to, *what;
+	size_t		  i, nnotices = 0;
 	enum app_err	  er;
 
 	*nmails = 0;
@@ -420,24 +546,27 @@ svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char 
 	}
 	if ((er = store_org_member_emails(c->st, c->a, o.id, &to, nmails)) != APP_OK)
 		goto store_fail;
+	what = notice_text(c, &k, v.role);
 	/* The case id and a link: details only behind the login (Art. 11). */
 	for (i = 0; i < *nmails; i++)
 		if ((er = store_outbox_add(c->st, to[i],
-		    arena_printf(c->a, "[%s] 漏洞协调通知 / Vulnerability coordination", k.id),
-		    arena_printf(c->a,
-		    "%s 有一个涉及贵方产品的漏洞案件需要处理：%s\n"
-		    "%s has a vulnerability case about your products: %s\n\n"
-		    "请登录查看 / Please log in: %s/cases/%s\n\n"
-		    SVC_MAIL_NO_DETAILS,
-		    c->cfg->name, k.id, c->cfg->name, k.id, c->cfg->base_url, k.id),
-		    c->now)) != APP_OK)
+		    arena_printf(c->a, "[%s] %s", k.id, v.role == VROLE_UPSTREAM ?
+		    "上游组件漏洞通知 / Vulnerability in a component you supply" :
+		    "漏洞协调通知 / Vulnerability coordination"),
+		    arena_printf(c->a, "%s\n\n请登录查看 / Please log in: %s/cases/%s\n\n"
+		    SVC_MAIL_NO_DETAILS, what, c->cfg->base_url, k.id), c->now)) != APP_OK)
 			goto store_fail;
+	/* And inside Loudong, where reading it is recorded (first_seen_at). */
+	if ((er = svc_notice_org(c, o.id, "vendor_notified",
+	    arena_printf(c->a, "case:%s", k.id), what, &nnotices)) != APP_OK)
+		goto store_fail;
 	if ((er = store_case_vendor_notified(c->st, k.id, o.id, c->now)) != APP_OK ||
 	    (er = record(c, k.id, "vendor_notified", vendor_status_name(v.status),
 	    v.status == VSTATUS_NOT_CONTACTED || v.status == VSTATUS_UNRESPONSIVE ?
 	    "notified" : vendor_status_name(v.status), o.slug,
-	    arena_printf(c->a, "%zu mail(s)", *nmails), "case.vendor_notify",
-	    arena_printf(c->a, "org=%s mails=%zu", o.slug, *nmails))) != APP_OK ||
+	    arena_printf(c->a, "%zu mail(s), %zu notice(s)", *nmails, nnotices),
+	    "case.vendor_notify", arena_printf(c->a, "org=%s role=%s mails=%zu notices=%zu",
+	    o.slug, vendor_role_name(v.role), *nmails, nnotices))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK)
 		goto store_fail;
 	return APP_OK;
@@ -619,6 +748,137 @@ svc_case_timeline(const struct svc_ctx *c, const char *id, struct case_event **o
 	    (er = store_case_timeline(c->st, c->a, id, TIMELINE_MAX, out, n)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	return APP_OK;
+}
+
+enum app_err
+svc_case_participants(const struct svc_ctx *c, const char *case_id,
+    struct case_participant **people, size_t *npeople, struct case_vendor **vendors,
+    size_t *nvendors, struct fault *f)
+{
+	struct case_row	 k;
+	const char	**reports;
+	size_t		 nreports, i;
+	enum app_err	 er;
+
+	/* The same need-to-know as the case itself. */
+	if ((er = svc_case_get(c, case_id, &k, &reports, &nreports, vendors, nvendors,
+	    f)) != APP_OK)
+		return er;
+	if ((er = store_case_participants(c->st, c->a, k.id, people, npeople)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	/* Who reported is the staff's to know (Art. 11): others see that a reporter takes part. */
+	if (!staff(c))
+		for (i = 0; i < *npeople; i++)
+			if ((*people)[i].role == PROLE_REPORTER) {
+				(*people)[i].user_id = 0;
+				(*people)[i].login = "";
+				(*people)[i].display_name = "";
+				(*people)[i].org_slug = "";
+			}
+	return APP_OK;
+}
+
+enum app_err
+svc_case_participant_add(const struct svc_ctx *c, const char *case_id, const char *login,
+    const char *role, const char *party, struct fault *f)
+{
+	struct case_row	 k;
+	struct user	 u;
+	int		 r, p = -1;
+	enum party_type	 pt;
+	enum app_err	 er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((r = participant_role_parse(role)) < 0 || r == PROLE_REPORTER)
+		return fault_set(f, APP_INVALID, "role", MSG_ERR_PARTICIPANT_ROLE, 0);
+	if (!blank(party) && (p = party_type_parse(party)) < 0)
+		return fault_set(f, APP_INVALID, "party_type", MSG_ERR_PARTY_TYPE, 0);
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_case_get(c->st, c->a, case_id, &k)) != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? "id" : NULL,
+		    er == APP_NOTFOUND ? MSG_ERR_NO_SUCH_CASE : MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	if ((er = store_user_by_login(c->st, c->a, login != NULL ? login : "", &u)) !=
+	    APP_OK || u.disabled) {
+		fault_set(f, er == APP_OK || er == APP_NOTFOUND ? APP_INVALID : er, "user",
+		    er == APP_OK || er == APP_NOTFOUND ? MSG_ERR_PARTICIPANT_USER :
+		    MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	/*
+	 * A coordinator handles cases; an observer is a regulator's or a
+	 * registry's person who follows this one.  Reporters and vendors take
+	 * part through their reports and their organisations.
+	 */
+	if ((r == PROLE_COORDINATOR && !authz_allows(u.role, PERM_CASES_MANAGE)) ||
+	    (r == PROLE_OBSERVER && u.role != UROLE_REGULATOR)) {
+		fault_set(f, APP_INVALID, "user", r == PROLE_COORDINATOR ?
+		    MSG_ERR_PARTICIPANT_NOT_STAFF : MSG_ERR_PARTICIPANT_NOT_OBSERVER, 0);
+		goto fail;
+	}
+	pt = p >= 0 ? (enum party_type)p : r == PROLE_OBSERVER ? PARTY_REPOSITORY_ORG :
+	    PARTY_USER;
+	er = store_case_participant_add(c->st, k.id, u.id, (enum participant_role)r, pt,
+	    c->actor->id, c->now, false);
+	if (er == APP_CONFLICT) {
+		fault_set(f, er, "user", MSG_ERR_PARTICIPANT_ALREADY, 0);
+		goto fail;
+	}
+	if (er != APP_OK ||
+	    (er = record(c, k.id, "participant_added", "", role, u.login,
+	    party_type_name(pt), "case.participant_add", arena_printf(c->a,
+	    "user=%s role=%s party=%s", u.login, role, party_type_name(pt)))) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_case_participant_remove(const struct svc_ctx *c, const char *case_id,
+    const char *login, struct fault *f)
+{
+	struct case_participant	 p;
+	struct user		 u;
+	enum app_err		 er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_user_by_login(c->st, c->a, login != NULL ? login : "", &u)) ==
+	    APP_OK)
+		er = store_case_participant_get(c->st, c->a, case_id, u.id, &p);
+	if (er != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? "user" : NULL, er == APP_NOTFOUND ?
+		    MSG_ERR_PARTICIPANT_NONE : MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	/* A reporter stays while their report is in the case. */
+	if (p.role == PROLE_REPORTER) {
+		fault_set(f, APP_CONFLICT, "user", MSG_ERR_PARTICIPANT_REPORTER, 0);
+		f->rule = "R35";
+		goto fail;
+	}
+	if ((er = store_case_participant_remove(c->st, case_id, u.id)) != APP_OK ||
+	    (er = record(c, case_id, "participant_removed", participant_role_name(p.role),
+	    "", u.login, "", "case.participant_remove", arena_printf(c->a, "user=%s",
+	    u.login))) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
 }
 
 /* How many candidates of each kind are compared. */

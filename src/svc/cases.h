@@ -47,10 +47,20 @@ enum app_err	svc_case_get(const struct svc_ctx *c, const char *id, struct case_r
 enum app_err	svc_case_list(const struct svc_ctx *c, const char *state, int64_t cursor,
 		    int limit, struct case_row **out, size_t *n, struct fault *f);
 
-/* The coordinator brings a provider (or, for an incident, operator) organisation in. */
+/*
+ * The coordinator brings a provider (or, for an incident, operator)
+ * organisation in, as role "vendor" (NULL: the default), "upstream" or
+ * "downstream" (the supply chain, Art. 7(1)); party (NULL: from the
+ * organisation's kind) is its R35 party type.
+ */
 enum app_err	svc_case_vendor_add(const struct svc_ctx *c, const char *case_id,
-		    const char *org_slug, struct fault *f);
-/* Tell the organisation's members by mail (outbox): the case id and a link, no details. */
+		    const char *org_slug, const char *role, const char *party,
+		    struct fault *f);
+/*
+ * Tell the organisation's members by mail (outbox) and by an in-app notice:
+ * the case id, their part in it and a link, no details.  An upstream
+ * supplier is told the flaw is in a component it supplies (R4).
+ */
 enum app_err	svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id,
 		    const char *org_slug, size_t *nmails, struct fault *f);
 
@@ -68,6 +78,26 @@ enum app_err	svc_case_vendor_update(const struct svc_ctx *c, const char *case_id
 /* The coordinator shares a vendor's statement with the other participants. */
 enum app_err	svc_case_vendor_approve(const struct svc_ctx *c, const char *case_id,
 		    const char *org_slug, struct fault *f);
+/*
+ * The people of a case (reporters, coordinators, observers) and its
+ * vendors, each with a role and a party type (R35).  Who may: whoever may
+ * read the case (svc_case_get); only the staff see who the reporters are.
+ */
+enum app_err	svc_case_participants(const struct svc_ctx *c, const char *case_id,
+		    struct case_participant **people, size_t *npeople,
+		    struct case_vendor **vendors, size_t *nvendors, struct fault *f);
+/*
+ * The staff add a person by login: role "coordinator" (someone who handles
+ * cases) or "observer" (a regulator's account, who then reads the case);
+ * party (NULL: user for a coordinator, repository_org for an observer).
+ */
+enum app_err	svc_case_participant_add(const struct svc_ctx *c, const char *case_id,
+		    const char *login, const char *role, const char *party,
+		    struct fault *f);
+/* A reporter cannot be removed (their report is in the case). */
+enum app_err	svc_case_participant_remove(const struct svc_ctx *c, const char *case_id,
+		    const char *login, struct fault *f);
+
 /*
  * Move a case to state `to` (a state name).  A refused move is APP_CONFLICT
  * with the reason and the rule (f->rule), and changes nothing.

@@ -99,10 +99,15 @@ enum app_err	svc_org_create(const struct svc_ctx *c, const char *slug,
 		    const char *name, const char *kind, const char *country,
 		    struct org *out, struct fault *f);
 
-/* Add a product to an organisation. */
+/*
+ * Add a product to an organisation.  model, versions, cpe and purl may be
+ * NULL or "" (none); a CPE must be a CPE 2.3 formatted string and a purl a
+ * Package URL (domain/product.h), else APP_INVALID naming "cpe" or "purl".
+ */
 enum app_err	svc_product_create(const struct svc_ctx *c, const char *org_slug,
 		    const char *name, const char *model, const char *versions,
-		    struct product *out, struct fault *f);
+		    const char *cpe, const char *purl, struct product *out,
+		    struct fault *f);
 
 /*
  * A new API token for user_id: raw receives the token, shown once and never

@@ -109,6 +109,10 @@ has_get_route(const char *path)
 		if (web_routes[i].method == HTTP_GET &&
 		    strcmp(web_routes[i].pattern, path) == 0)
 			return true;
+	for (i = 0; i < case_nroutes; i++)
+		if (case_routes[i].method == HTTP_GET &&
+		    strcmp(case_routes[i].pattern, path) == 0)
+			return true;
 	return false;
 }
 
@@ -170,6 +174,10 @@ nav(struct req *rq, const char *here)
 	/* Reporters file their identity (备案: 用户身份核实); staff review them. */
 	if (full && u->role == UROLE_REPORTER)
 		nav_item(rq, here, "/account/identity", MSG_WEB_NAV_IDENTITY);
+	/* Cases: the staff's list, a vendor member's inbox (issue 5). */
+	if (full && authz_allows(u->role, PERM_CASES_READ))
+		nav_item(rq, here, "/cases", u->role == UROLE_VENDOR ? MSG_WEB_CASES_INBOX :
+		    MSG_WEB_CASES_TITLE);
 	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
 		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))

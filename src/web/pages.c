@@ -214,6 +214,10 @@ home_get(struct req *rq)
 	} else {
 		home_link(rq, "/account", MSG_WEB_HOME_LINK_ACCOUNT);
 		if (!u->must_change_password &&
+		    authz_allows(u->role, PERM_CASES_READ))
+			home_link(rq, "/cases", u->role == UROLE_VENDOR ?
+			    MSG_WEB_CASES_INBOX : MSG_WEB_CASES_TITLE);
+		if (!u->must_change_password &&
 		    authz_allows(u->role, PERM_USERS_READ))
 			home_link(rq, "/admin/users", MSG_WEB_HOME_LINK_USERS);
 		if (!u->must_change_password &&

@@ -11,6 +11,7 @@
 #include "http/auth.h"
 #include "store/store.h"
 #include "svc/intake.h"
+#include "web/cases_int.h"
 #include "web/layout.h"
 #include "web/markdown.h"
 #include "web/reports_int.h"
@@ -316,6 +317,7 @@ rp_view(struct req *rq, int status)
 	struct report			 r;
 	struct attachment		*at = NULL;
 	struct assess_view		*av = NULL;
+	struct progress_view		*pv = NULL;
 	struct sbuf			 md[REPORT_MD_FIELDS];
 	const char			*src[REPORT_MD_FIELDS];
 	size_t				 nat = 0;
@@ -328,7 +330,8 @@ rp_view(struct req *rq, int status)
 		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
 		goto out;
 	}
-	if ((er = assess_load(rq, &r, &av)) != APP_OK)
+	if ((er = assess_load(rq, &r, &av)) != APP_OK ||
+	    (er = progress_load(rq, &r, &pv)) != APP_OK)
 		goto out;
 	/* Render first: a failure can still become the error page. */
 	src[0] = r.details.description;
@@ -404,6 +407,7 @@ rp_view(struct req *rq, int status)
 	    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
 	tmpl_raw(rq, "</p>\n");	/* literal */
 	assess_panel(rq, av);	/* staff who assess only */
+	progress_panel(rq, pv);	/* the report's own reporter only */
 
 	for (i = 0; i < REPORT_MD_FIELDS; i++) {
 		if (md[i].len == 0)

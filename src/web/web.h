@@ -11,4 +11,8 @@ extern const size_t		web_nroutes;
 
 void	web_error_page(struct req *rq);
 
+/* The case pages (cases.c, issue 5): their own table beside web_routes. */
+extern const struct route	case_routes[];
+extern const size_t		case_nroutes;
+
 #endif

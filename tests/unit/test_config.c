@@ -270,6 +270,7 @@ static const struct {
 	{ "LOUDONG_OUTBOX_POLL_INTERVAL_MS", "100" },
 	{ "LOUDONG_OUTBOX_MAX_ATTEMPTS", "4" },
 	{ "LOUDONG_OUTBOX_BACKOFF_SECONDS", "5" },
+	{ "LOUDONG_CASES_VENDOR_RESPONSE_DAYS", "15" },
 	{ "LOUDONG_REPORTERS_SUBMIT_MIN_LEVEL", "1" },
 	{ "LOUDONG_REPORTERS_LEVEL2_ACCEPTED_REPORTS", "5" },
 	{ "LOUDONG_REPORTERS_LEVEL3_ACCEPTED_REPORTS", "20" },
@@ -320,6 +321,7 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->outbox_poll_ms, 100);
 	assert_int_equal(cfg->outbox_max_attempts, 4);
 	assert_int_equal(cfg->outbox_backoff_s, 5);
+	assert_int_equal(cfg->vendor_response_days, 15);
 	assert_int_equal(cfg->submit_min_level, 1);
 	assert_int_equal(cfg->level2_accepted, 5);
 	assert_int_equal(cfg->level3_accepted, 20);
@@ -556,6 +558,62 @@ test_config__set_table(void **state)
 	}
 }
 
+/* [cases] vendor_response_days (issue 5): default 10, bounded 1..365 days. */
+static void
+test_config__vendor_response_days_bounds(void **state)
+{
+	static const struct {
+		const char	*value;
+		int		 ok;	/* 1: accepted (and stored), 0: refused */
+		int		 want;
+	} t[] = {
+		{ "1", 1, 1 },
+		{ "10", 1, 10 },
+		{ "30", 1, 30 },
+		{ "365", 1, 365 },
+		{ "0", 0, 0 },
+		{ "-1", 0, 0 },
+		{ "366", 0, 0 },
+		{ "1000000", 0, 0 },
+		{ "", 0, 0 },
+		{ "ten", 0, 0 },
+		{ "10d", 0, 0 },
+		{ " 10", 0, 0 },
+		{ "1.5", 0, 0 },
+	};
+	struct config	cfg;
+	char		err[512];
+	size_t		i;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(cfg.vendor_response_days, 10);
+	for (i = 0; i < NELEM(t); i++) {
+		config_defaults(&cfg);
+		err[0] = '\0';
+		if (t[i].ok) {
+			if (config_set(&cfg, "cases", "vendor_response_days", t[i].value, err,
+			    sizeof(err)) != 0)
+				fail_msg("'%s' refused: %s", t[i].value, err);
+			assert_int_equal(cfg.vendor_response_days, t[i].want);
+			continue;
+		}
+		if (config_set(&cfg, "cases", "vendor_response_days", t[i].value, err,
+		    sizeof(err)) == 0)
+			fail_msg("'%s' accepted", t[i].value);
+		/* The error names the key and its environment variable; the value stays. */
+		assert_non_null(strstr(err, "vendor_response_days"));
+		assert_non_null(strstr(err, "LOUDONG_CASES_VENDOR_RESPONSE_DAYS"));
+		assert_int_equal(cfg.vendor_response_days, 10);
+	}
+	/* The environment is checked the same way. */
+	assert_int_equal(setenv("LOUDONG_CASES_VENDOR_RESPONSE_DAYS", "366", 1), 0);
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "LOUDONG_CASES_VENDOR_RESPONSE_DAYS"));
+	unsetenv("LOUDONG_CASES_VENDOR_RESPONSE_DAYS");
+}
+
 static void
 test_config__role_names(void **state)
 {
@@ -756,6 +814,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_config__file_invalid_values, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__syntax_error_names_line, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__set_table, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__vendor_response_days_bounds, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__role_names, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_defaults, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__written_lines_are_short, env_clean, env_clean),
