@@ -42,6 +42,21 @@ store_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t elem)
 	return na;
 }
 
+const char *
+store_like_escape(struct arena *a, const char *text)
+{
+	size_t	 n = strlen(text), i, j = 0;
+	char	*out = arena_alloc(a, 2 * n + 1);
+
+	for (i = 0; i < n; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			out[j++] = '\\';
+		out[j++] = text[i];
+	}
+	out[j] = '\0';
+	return out;
+}
+
 /* Organisations */
 
 static void

@@ -120,22 +120,6 @@ store_product_walk(struct store *st, struct arena *a, int64_t id, enum product_d
 	return er;
 }
 
-/* q with LIKE's wildcards (and the escape character) escaped by '\'. */
-static const char *
-like_escape(struct arena *a, const char *q)
-{
-	size_t	 n = strlen(q), i, j = 0;
-	char	*out = arena_alloc(a, 2 * n + 1);
-
-	for (i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			out[j++] = '\\';
-		out[j++] = q[i];
-	}
-	out[j] = '\0';
-	return out;
-}
-
 enum app_err
 store_product_search(struct store *st, struct arena *a, int64_t org_id, const char *text,
     int limit, struct product **out, size_t *n)
@@ -147,7 +131,7 @@ store_product_search(struct store *st, struct arena *a, int64_t org_id, const ch
 	*n = 0;
 	q_open(&q, st, STMT_PRODUCT_SEARCH);
 	q_i64(&q, 1, org_id);
-	q_text(&q, 2, like_escape(a, text != NULL ? text : ""));
+	q_text(&q, 2, store_like_escape(a, text != NULL ? text : ""));
 	q_i64(&q, 3, limit);
 	while (q_step(&q) == Q_ROW) {
 		*out = store_grow(a, *out, *n, &cap, sizeof(**out));

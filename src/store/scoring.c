@@ -53,22 +53,6 @@ store_cwe_get(struct store *st, struct arena *a, int64_t id, struct cwe_entry *o
 	return q_close(&q) != APP_OK ? APP_STORE : er;
 }
 
-/* q with LIKE's wildcards (and the escape character) escaped by '\'. */
-static const char *
-like_escape(struct arena *a, const char *q)
-{
-	size_t	 n = strlen(q), i, j = 0;
-	char	*out = arena_alloc(a, 2 * n + 1);
-
-	for (i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			out[j++] = '\\';
-		out[j++] = q[i];
-	}
-	out[j] = '\0';
-	return out;
-}
-
 enum app_err
 store_cwe_search(struct store *st, struct arena *a, int64_t id, const char *text,
     int limit, struct cwe_entry **out, size_t *n)
@@ -80,7 +64,7 @@ store_cwe_search(struct store *st, struct arena *a, int64_t id, const char *text
 	*n = 0;
 	q_open(&q, st, STMT_CWE_SEARCH);
 	q_i64(&q, 1, id);
-	q_text(&q, 2, like_escape(a, text != NULL ? text : ""));
+	q_text(&q, 2, store_like_escape(a, text != NULL ? text : ""));
 	q_i64(&q, 3, limit);
 	while (q_step(&q) == Q_ROW) {
 		*out = store_grow(a, *out, *n, &cap, sizeof(**out));

@@ -161,6 +161,9 @@ enum stmt {
 	STMT__MAX
 };
 
+/* text for a LIKE pattern, its wildcards escaped with a backslash (ESCAPE), in a. */
+const char	*store_like_escape(struct arena *a, const char *text);
+
 /*
  * One running statement.  Open, bind (1-based), step, read (0-based), close.
  * Every q_open needs its q_close (or q_exec_done): a writing statement

@@ -40,32 +40,29 @@ check_text(const char *s, const char *field, struct fault *f)
 	return APP_OK;
 }
 
-/* Write an event on a case's timeline. */
+/* Write an event on a case's timeline (actor: none for the system). */
 static enum app_err
 event(const struct svc_ctx *c, const char *case_id, const char *what, const char *from,
     const char *to, const char *detail, const char *reason)
 {
-	struct case_event	e = { 0, c->now, c->actor->id, NULL, what, from, to, detail,
-				    reason };
+	struct case_event	e = { 0, c->now, c->actor != NULL ? c->actor->id : 0, NULL,
+				    what, from, to, detail, reason };
 
 	return store_case_event_add(c->st, case_id, &e);
 }
 
-/*
- * A step of a case: its timeline event and the audit entry (action on
- * "case:<id>" with audit_detail), inside the step's transaction.
- */
-static enum app_err
-record(const struct svc_ctx *c, const char *case_id, const char *what, const char *from,
-    const char *to, const char *detail, const char *reason, const char *action,
-    const char *audit_detail)
+enum app_err
+svc_case_record(const struct svc_ctx *c, const char *case_id, const char *what,
+    const char *from, const char *to, const char *detail, const char *reason,
+    const char *action, const char *audit_detail)
 {
 	enum app_err	er;
 
 	if ((er = event(c, case_id, what, from, to, detail, reason)) != APP_OK)
 		return er;
-	return store_audit_add(c->st, c->actor->id, action,
-	    arena_printf(c->a, "case:%s", case_id), audit_detail, c->addr, c->now);
+	return store_audit_add(c->st, c->actor != NULL ? c->actor->id : 0, action,
+	    arena_printf(c->a, "case:%s", case_id), audit_detail,
+	    c->addr != NULL ? c->addr : "", c->now);
 }
 
 /* A new case for report r (inside the transaction). */
@@ -338,7 +335,7 @@ first_look(const struct svc_ctx *c, const char *case_id, const struct case_vendo
 	if ((er = store_case_vendor_get(c->st, c->a, case_id, v->org_id, &now)) == APP_OK &&
 	    now.first_seen_at == 0 &&
 	    ((er = store_case_vendor_seen(c->st, case_id, v->org_id, c->now)) != APP_OK ||
-	    (er = record(c, case_id, "vendor_seen", "", "", v->org_slug, "",
+	    (er = svc_case_record(c, case_id, "vendor_seen", "", "", v->org_slug, "",
 	    "case.vendor_seen", arena_printf(c->a, "org=%s via=case", v->org_slug))) !=
 	    APP_OK))
 		goto fail;
@@ -479,7 +476,7 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = record(c, k.id, "vendor_added", "", vendor_role_name((enum vendor_role)vr),
+	    (er = svc_case_record(c, k.id, "vendor_added", "", vendor_role_name((enum vendor_role)vr),
 	    o.slug, "", "case.vendor_add", arena_printf(c->a, "org=%s role=%s party=%s",
 	    o.slug, vendor_role_name((enum vendor_role)vr), party_type_name(pt)))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
@@ -561,7 +558,7 @@ svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char 
 	    arena_printf(c->a, "case:%s", k.id), what, &nnotices)) != APP_OK)
 		goto store_fail;
 	if ((er = store_case_vendor_notified(c->st, k.id, o.id, c->now)) != APP_OK ||
-	    (er = record(c, k.id, "vendor_notified", vendor_status_name(v.status),
+	    (er = svc_case_record(c, k.id, "vendor_notified", vendor_status_name(v.status),
 	    v.status == VSTATUS_NOT_CONTACTED || v.status == VSTATUS_UNRESPONSIVE ?
 	    "notified" : vendor_status_name(v.status), o.slug,
 	    arena_printf(c->a, "%zu mail(s), %zu notice(s)", *nmails, nnotices),
@@ -625,7 +622,7 @@ svc_case_vendor_update(const struct svc_ctx *c, const char *case_id, const char 
 	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "",
 	    in->fixed_version, in->statement != NULL ? in->statement : v.statement,
 	    c->now)) != APP_OK ||
-	    (er = record(c, k.id, "vendor_status", vendor_status_name(v.status),
+	    (er = svc_case_record(c, k.id, "vendor_status", vendor_status_name(v.status),
 	    vendor_status_name((enum vendor_status)s), o.slug,
 	    j >= 0 ? vex_justification_name((enum vex_justification)j) : "",
 	    "case.vendor_status", arena_printf(c->a, "org=%s %s -> %s", o.slug,
@@ -660,7 +657,7 @@ svc_case_vendor_approve(const struct svc_ctx *c, const char *case_id, const char
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = record(c, k.id, "statement_approved", "", "", o.slug, "",
+	    (er = svc_case_record(c, k.id, "statement_approved", "", "", o.slug, "",
 	    "case.statement_approve", arena_printf(c->a, "org=%s", o.slug))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
@@ -720,7 +717,7 @@ svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
 		return APP_CONFLICT;
 	}
 	if ((er = store_case_set_state(c->st, k.id, (enum case_state)v, c->now)) != APP_OK ||
-	    (er = record(c, k.id, "transition", case_state_name(k.state), to, "",
+	    (er = svc_case_record(c, k.id, "transition", case_state_name(k.state), to, "",
 	    reason != NULL ? reason : "", "case.transition", arena_printf(c->a, "%s -> %s",
 	    case_state_name(k.state), to))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
@@ -828,7 +825,7 @@ svc_case_participant_add(const struct svc_ctx *c, const char *case_id, const cha
 		goto fail;
 	}
 	if (er != APP_OK ||
-	    (er = record(c, k.id, "participant_added", "", role, u.login,
+	    (er = svc_case_record(c, k.id, "participant_added", "", role, u.login,
 	    party_type_name(pt), "case.participant_add", arena_printf(c->a,
 	    "user=%s role=%s party=%s", u.login, role, party_type_name(pt)))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
@@ -868,7 +865,7 @@ svc_case_participant_remove(const struct svc_ctx *c, const char *case_id,
 		goto fail;
 	}
 	if ((er = store_case_participant_remove(c->st, case_id, u.id)) != APP_OK ||
-	    (er = record(c, case_id, "participant_removed", participant_role_name(p.role),
+	    (er = svc_case_record(c, case_id, "participant_removed", participant_role_name(p.role),
 	    "", u.login, "", "case.participant_remove", arena_printf(c->a, "user=%s",
 	    u.login))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {

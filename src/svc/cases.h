@@ -13,6 +13,16 @@
 #include "store/store.h"
 #include "svc/svc.h"
 
+/*
+ * A step of a case, inside the step's transaction: its timeline event
+ * (what, from, to, detail, reason) and the audit entry (action on
+ * "case:<id>" with audit_detail).  The actor is c->actor, or the system
+ * when there is none.  Every service that changes a case records it here.
+ */
+enum app_err	svc_case_record(const struct svc_ctx *c, const char *case_id,
+		    const char *what, const char *from, const char *to, const char *detail,
+		    const char *reason, const char *action, const char *audit_detail);
+
 struct triage_in {
 	const char	*decision;	/* accept, reject, duplicate, needs_info */
 	const char	*reason;	/* reject: a reject_reason; needs_info: the question;

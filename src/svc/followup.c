@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "svc/cases.h"
 #include "svc/notices.h"
 
 #define FOLLOWUP_BATCH	100	/* overdue vendors read per round */
@@ -68,7 +69,6 @@ notice_text(const struct svc_ctx *c, const char *slug)
 static enum app_err
 mark(const struct svc_ctx *c, const struct vendor_overdue *v, int64_t before, bool *marked)
 {
-	struct case_event	 e;
 	const char		*subject;
 	size_t			 n;
 	enum app_err		 er;
@@ -84,15 +84,10 @@ mark(const struct svc_ctx *c, const struct vendor_overdue *v, int64_t before, bo
 	if (er != APP_OK)
 		goto fail;
 	subject = arena_printf(c->a, "case:%s", v->case_id);
-	memset(&e, 0, sizeof(e));
-	e.at = c->now;
-	e.actor_id = 0;		/* the system */
-	e.event = "vendor_unresponsive";
-	e.detail = v->org_slug;
-	if ((er = store_case_event_add(c->st, v->case_id, &e)) != APP_OK ||
-	    (er = store_audit_add(c->st, 0, "case.vendor_unresponsive", subject,
-	    arena_printf(c->a, "org=%s days=%d", v->org_slug, c->cfg->vendor_response_days),
-	    c->addr != NULL ? c->addr : "", c->now)) != APP_OK ||
+	if ((er = svc_case_record(c, v->case_id, "vendor_unresponsive", "notified",
+	    "unresponsive", v->org_slug, "", "case.vendor_unresponsive",
+	    arena_printf(c->a, "org=%s days=%d", v->org_slug,
+	    c->cfg->vendor_response_days))) != APP_OK ||
 	    (er = svc_notice_staff(c, "vendor_unresponsive", subject,
 	    notice_text(c, v->org_slug), &n)) != APP_OK ||
 	    (er = mail_coordinators(c, v)) != APP_OK ||

@@ -8,6 +8,7 @@
 #include "crypto/crypto.h"
 #include "domain/authz.h"
 #include "media/sniff.h"
+#include "svc/cases.h"
 #include "svc/intake.h"
 #include "svc/messages.h"
 #include "svc/seal.h"
@@ -221,8 +222,9 @@ enum app_err
 svc_message_access(const struct svc_ctx *c, const char *case_id,
     struct message_access *out, struct fault *f)
 {
-	struct case_vendor	v;
-	enum app_err		er;
+	struct case_vendor	 v;
+	struct case_participant	 p;
+	enum app_err		 er;
 
 	memset(out, 0, sizeof(*out));
 	if (c->actor == NULL)
@@ -247,8 +249,15 @@ svc_message_access(const struct svc_ctx *c, const char *case_id,
 	if ((er = store_case_has_reporter(c->st, out->k.id, c->actor->id,
 	    &out->reporter)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (c->actor->role == UROLE_REGULATOR) {
+		er = store_case_participant_get(c->st, c->a, out->k.id, c->actor->id, &p);
+		if (er == APP_OK)
+			out->observer = p.role == PROLE_OBSERVER;
+		else if (er != APP_NOTFOUND)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	}
 	/* Need-to-know (Art. 11): no part in the case, no case. */
-	if (out->vendor_org_id == 0 && !out->reporter)
+	if (out->vendor_org_id == 0 && !out->reporter && !out->observer)
 		return no_case(f);
 	return APP_OK;
 }
@@ -316,24 +325,12 @@ denied:
 	if (acc->vendor_org_id != 0) {
 		fault_set(f, APP_FORBIDDEN, "visibility", MSG_ERR_MESSAGE_VISIBILITY_VENDOR, 0);
 		f->sarg = acc->vendor_org_slug;
-	} else
+	} else if (acc->reporter)
 		fault_set(f, APP_FORBIDDEN, "visibility", MSG_ERR_MESSAGE_VISIBILITY_REPORTER, 0);
+	else	/* an observer reads the conversation and says nothing in it */
+		fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_MESSAGE_DENIED, 0);
 	f->rule = "R42";
 	return APP_FORBIDDEN;
-}
-
-/* The case's timeline event and the audit entry (as record() in svc/cases.c). */
-static enum app_err
-record(const struct svc_ctx *c, const char *case_id, const char *what, const char *detail,
-    const char *action, const char *audit_detail)
-{
-	struct case_event	e = { 0, c->now, c->actor->id, NULL, what, "", "", detail, "" };
-	enum app_err		er;
-
-	if ((er = store_case_event_add(c->st, case_id, &e)) != APP_OK)
-		return er;
-	return store_audit_add(c->st, c->actor->id, action,
-	    arena_printf(c->a, "case:%s", case_id), audit_detail, c->addr, c->now);
 }
 
 enum app_err
@@ -361,9 +358,10 @@ svc_message_post(const struct svc_ctx *c, const char *case_id, const struct mess
 	/* What a vendor or a reporter says is received like a report (R2). */
 	t.inbound = !acc.staff;
 	if ((er = write_message(c, &t, in, out)) != APP_OK ||
-	    (er = record(c, acc.k.id, "message", arena_printf(c->a, "id=%lld visibility=%s%s%s",
-	    (long long)out->id, t.visibility, t.vendor_org_slug != NULL ? ":" : "",
-	    t.vendor_org_slug != NULL ? t.vendor_org_slug : ""), "case.message",
+	    (er = svc_case_record(c, acc.k.id, "message", "", "", arena_printf(c->a,
+	    "id=%lld visibility=%s%s%s", (long long)out->id, t.visibility,
+	    t.vendor_org_slug != NULL ? ":" : "",
+	    t.vendor_org_slug != NULL ? t.vendor_org_slug : ""), "", "case.message",
 	    arena_printf(c->a, "id=%lld visibility=%s files=%d leaf=%lld", (long long)out->id,
 	    t.visibility, in->nfiles, (long long)out->leaf_index))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
@@ -381,7 +379,7 @@ fail:
 static enum app_err
 audit_read(const struct svc_ctx *c, const struct message_access *acc, const char *detail)
 {
-	if (!acc->staff && acc->vendor_org_id == 0)
+	if (!acc->staff && acc->vendor_org_id == 0 && !acc->observer)
 		return APP_OK;
 	return store_audit_add(c->st, c->actor->id, "case.messages.read",
 	    arena_printf(c->a, "case:%s", acc->k.id), detail, c->addr, c->now);
@@ -561,7 +559,7 @@ svc_case_retest(const struct svc_ctx *c, const char *case_id, const char *outcom
 	t.visibility = "reporter";
 	t.inbound = true;
 	if ((er = write_message(c, &t, &body, out)) != APP_OK ||
-	    (er = record(c, acc.k.id, "retest", outcome, "case.retest",
+	    (er = svc_case_record(c, acc.k.id, "retest", "", "", outcome, "", "case.retest",
 	    arena_printf(c->a, "outcome=%s message=%lld leaf=%lld", outcome,
 	    (long long)out->id, (long long)out->leaf_index))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {

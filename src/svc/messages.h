@@ -50,6 +50,7 @@ struct message_access {
 	int64_t		 vendor_org_id;	/* a vendor member of the case: their org, else 0 */
 	const char	*vendor_org_slug;	/* NULL unless vendor_org_id */
 	bool		 reporter;	/* a reporter of the case */
+	bool		 observer;	/* a regulator observing it: reads participants' messages */
 	struct case_row	 k;		/* the case */
 };
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "svc/cases.h"
 #include "svc/notices.h"
 
 #define NOTICE_VENDOR_NOTIFIED	"vendor_notified"	/* the kind whose reading counts */
@@ -83,7 +84,6 @@ static enum app_err
 vendor_saw(const struct svc_ctx *c, const struct notice_row *o)
 {
 	struct case_vendor	 v;
-	struct case_event	 e;
 	const char		*case_id;
 	enum app_err		 er;
 
@@ -98,17 +98,9 @@ vendor_saw(const struct svc_ctx *c, const struct notice_row *o)
 	if (er != APP_OK ||
 	    (er = store_case_vendor_seen(c->st, case_id, c->actor->org_id, c->now)) != APP_OK)
 		return er;
-	memset(&e, 0, sizeof(e));
-	e.at = c->now;
-	e.actor_id = c->actor->id;
-	e.event = "vendor_seen";
-	e.detail = v.org_slug;
-	if ((er = store_case_event_add(c->st, case_id, &e)) != APP_OK)
-		return er;
-	return store_audit_add(c->st, c->actor->id, "case.vendor_seen",
-	    arena_printf(c->a, "case:%s", case_id),
-	    arena_printf(c->a, "org=%s notice=%lld", v.org_slug, (long long)o->id), c->addr,
-	    c->now);
+	return svc_case_record(c, case_id, "vendor_seen", "", "", v.org_slug, "",
+	    "case.vendor_seen", arena_printf(c->a, "org=%s via=notice:%lld", v.org_slug,
+	    (long long)o->id));
 }
 
 enum app_err

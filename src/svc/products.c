@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/utf8.h"
 #include "domain/authz.h"
+#include "svc/cases.h"
 #include "svc/products.h"
 
 static const char *const reason_names[SUPPLY__MAX] = {
@@ -241,7 +242,6 @@ svc_case_product_add(const struct svc_ctx *c, const char *case_id, int64_t produ
     const char *versions, bool upstream, struct fault *f)
 {
 	struct case_row		 k;
-	struct case_event	 e;
 	struct case_product	*have;
 	struct product		 p;
 	size_t			 n;
@@ -268,20 +268,11 @@ svc_case_product_add(const struct svc_ctx *c, const char *case_id, int64_t produ
 		fault_set(f, er, "product", MSG_ERR_CASE_PRODUCT_ALREADY, 0);
 		goto fail;
 	}
-	/* The case's timeline and the audit log, as every step of a case (svc/cases.c). */
-	memset(&e, 0, sizeof(e));
-	e.at = c->now;
-	e.actor_id = c->actor->id;
-	e.event = "product_added";
-	e.from_state = e.to_state = e.reason = "";
-	e.detail = arena_printf(c->a, "product:%lld%s", (long long)p.id,
-	    upstream ? " upstream" : "");
 	if (er != APP_OK ||
-	    (er = store_case_event_add(c->st, k.id, &e)) != APP_OK ||
-	    (er = store_audit_add(c->st, c->actor->id, "case.product_add",
-	    arena_printf(c->a, "case:%s", k.id),
-	    arena_printf(c->a, "product=%lld org=%s upstream=%d", (long long)p.id,
-	    p.org_slug, upstream ? 1 : 0), c->addr, c->now)) != APP_OK ||
+	    (er = svc_case_record(c, k.id, "product_added", "", "", arena_printf(c->a,
+	    "product:%lld%s", (long long)p.id, upstream ? " upstream" : ""), "",
+	    "case.product_add", arena_printf(c->a, "product=%lld org=%s upstream=%d",
+	    (long long)p.id, p.org_slug, upstream ? 1 : 0))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;

@@ -9,7 +9,9 @@
  *    both vendors are notified by mail (the supplier's mail says the flaw is
  *    in a component it supplies) and in-app;
  *  - a member of a third vendor cannot read the case (404); the router
- *    vendor's member reads it, never sees the internal note, and answers;
+ *    vendor's member reads it (their first look is recorded), never sees the
+ *    internal note or who reported, and answers; a regulator added as an
+ *    observer reads the case and the participants' messages, and says nothing;
  *  - an illegal transition is refused with its rule; the case moves on to
  *    fix_available; the reporter follows their report's progress and
  *    confirms the fix;
@@ -177,7 +179,7 @@ test_story__case_from_reports_to_fix(void **state)
 {
 	struct story	*t = *state;
 	struct srv	*s = &t->srv;
-	struct cred	 rita, ray, tom, cora, vic, chen, olga, admin;
+	struct cred	 rita, ray, tom, cora, vic, chen, olga, gina, admin;
 	struct resp	*r;
 	char		 a[32], b[32], kase[64], msg[16384], body[8192], out[4096];
 	char		 json[512];
@@ -197,6 +199,7 @@ test_story__case_from_reports_to_fix(void **state)
 	person(s, "vic", "vendor", "acme", "vic@acme.example", &vic);
 	person(s, "chen", "vendor", "chipco", "chen@chipco.example", &chen);
 	person(s, "olga", "vendor", "other", "olga@other.example", &olga);
+	person(s, "gina", "regulator", NULL, "gina@gov.example", &gina);
 	envs[0] = t->smtp.env;
 	envs[1] = "LOUDONG_OUTBOX_POLL_INTERVAL_MS=100";
 	envs[2] = "LOUDONG_INSTANCE_BASE_URL=https://vuln.example";
@@ -287,6 +290,30 @@ test_story__case_from_reports_to_fix(void **state)
 	assert_not_contains(r->body, "INTERNAL-NOTE");
 	assert_not_contains(r->body, a);	/* reports stay with the platform */
 	done(r);
+	/* Who reported stays with the staff: a vendor sees that a reporter takes part. */
+	r = call(s, &vic, "GET", NULL, 200, "/api/v1/cases/%s/participants", kase);
+	assert_contains(r->body, "\"role\":\"reporter\"");
+	assert_not_contains(r->body, "rita");
+	assert_contains(r->body, "\"role\":\"upstream\"");
+	done(r);
+
+	/* A regulator observes: reads the case and the participants' messages, says nothing. */
+	done(call(s, &gina, "GET", NULL, 404, "/api/v1/cases/%s", kase));
+	done(call(s, &cora, "POST", "{\"user\":\"gina\",\"role\":\"observer\"}", 201,
+	    "/api/v1/cases/%s/participants", kase));
+	r = call(s, &gina, "GET", NULL, 200, "/api/v1/cases/%s", kase);
+	assert_not_contains(r->body, a);
+	done(r);
+	r = call(s, &gina, "GET", NULL, 200, "/api/v1/cases/%s/messages", kase);
+	assert_contains(r->body, "Please confirm the SDK version");
+	assert_not_contains(r->body, "INTERNAL-NOTE");
+	done(r);
+	r = call(s, &gina, "POST", "{\"body\":\"hello\",\"visibility\":\"participants\"}",
+	    403, "/api/v1/cases/%s/messages", kase);
+	assert_contains(r->body, "R42");
+	done(r);
+	/* A reporter cannot be taken off the case. */
+	done(call(s, &cora, "DELETE", NULL, 409, "/api/v1/cases/%s/participants/rita", kase));
 
 	/* The vendors answer; inbound messages are received like reports. */
 	size1 = log_size(s);
@@ -348,6 +375,7 @@ test_story__case_from_reports_to_fix(void **state)
 	r = call(s, &admin, "GET", NULL, 200, "/api/v1/admin/audit?limit=200");
 	assert_contains(r->body, "report.triage");
 	assert_contains(r->body, "case.participant_add");
+	assert_contains(r->body, "case.vendor_seen");
 	assert_contains(r->body, "case.product_add");
 	assert_contains(r->body, "case.vendor_add");
 	assert_contains(r->body, "case.vendor_notify");
