@@ -347,8 +347,12 @@ fail:
 	return er;
 }
 
-enum app_err
-svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
+/*
+ * The case as the actor may see it (see svc_case_get); audit: write the
+ * read to the audit log (Art. 11: every read of undisclosed content).
+ */
+static enum app_err
+case_get(const struct svc_ctx *c, const char *id, bool audit, struct case_row *out,
     const char ***reports, size_t *nreports, struct case_vendor **vendors,
     size_t *nvendors, struct fault *f)
 {
@@ -372,13 +376,7 @@ svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
 		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
 	if (er != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if (observer) {
-		/* An observer reads the case; the reports stay with the staff. */
-		if ((er = store_audit_add(c->st, c->actor->id, "case.read",
-		    arena_printf(c->a, "case:%s", out->id), "observer", c->addr,
-		    c->now)) != APP_OK)
-			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	} else if (org != 0) {
+	if (org != 0) {
 		/* Need-to-know (Art. 11): only cases shared with the vendor, as not found. */
 		er = store_case_vendor_get(c->st, c->a, out->id, org, &mine);
 		if (er == APP_NOTFOUND)
@@ -386,13 +384,26 @@ svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
 		if (er != APP_OK ||
 		    (mine.first_seen_at == 0 && (er = first_look(c, out->id, &mine)) != APP_OK))
 			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	} else if ((er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
+	} else if (!observer &&
+	    (er = store_case_reports(c->st, c->a, id, reports, nreports)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
-	if ((er = store_case_vendors(c->st, c->a, out->id, vendors, nvendors)) != APP_OK)
+	/* An observer and a vendor read the case; the reports stay with the staff. */
+	if ((er = store_case_vendors(c->st, c->a, out->id, vendors, nvendors)) != APP_OK ||
+	    (audit && (er = store_audit_add(c->st, c->actor->id, "case.read",
+	    arena_printf(c->a, "case:%s", out->id), observer ? "as=observer" : org != 0 ?
+	    "as=vendor" : "as=staff", c->addr, c->now)) != APP_OK))
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 	if (org != 0 || observer)
 		vendors_for(*vendors, *nvendors, org);
 	return APP_OK;
+}
+
+enum app_err
+svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
+    const char ***reports, size_t *nreports, struct case_vendor **vendors,
+    size_t *nvendors, struct fault *f)
+{
+	return case_get(c, id, true, out, reports, nreports, vendors, nvendors, f);
 }
 
 enum app_err
@@ -757,8 +768,8 @@ svc_case_participants(const struct svc_ctx *c, const char *case_id,
 	size_t		 nreports, i;
 	enum app_err	 er;
 
-	/* The same need-to-know as the case itself. */
-	if ((er = svc_case_get(c, case_id, &k, &reports, &nreports, vendors, nvendors,
+	/* The same need-to-know as the case itself (who takes part is no secret to them). */
+	if ((er = case_get(c, case_id, false, &k, &reports, &nreports, vendors, nvendors,
 	    f)) != APP_OK)
 		return er;
 	if ((er = store_case_participants(c->st, c->a, k.id, people, npeople)) != APP_OK)

@@ -49,6 +49,8 @@ enum app_err	svc_report_triage(const struct svc_ctx *c, const char *report_id,
  * member sees only a case shared with their organisation (any other answers
  * APP_NOTFOUND), no reports, their own vendor row, and of the other vendors
  * only the status and an approved statement; their first look is recorded.
+ * A regulator added as an observer sees what a vendor sees of the vendors,
+ * and no reports.  Every read is written to the audit log ("case.read").
  */
 enum app_err	svc_case_get(const struct svc_ctx *c, const char *id, struct case_row *out,
 		    const char ***reports, size_t *nreports, struct case_vendor **vendors,

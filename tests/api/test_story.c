@@ -376,6 +376,10 @@ test_story__case_from_reports_to_fix(void **state)
 	assert_contains(r->body, "report.triage");
 	assert_contains(r->body, "case.participant_add");
 	assert_contains(r->body, "case.vendor_seen");
+	assert_contains(r->body, "\"case.read\"");
+	assert_contains(r->body, "as=vendor");
+	assert_contains(r->body, "as=observer");
+	assert_contains(r->body, "case.messages.read");
 	assert_contains(r->body, "case.product_add");
 	assert_contains(r->body, "case.vendor_add");
 	assert_contains(r->body, "case.vendor_notify");
