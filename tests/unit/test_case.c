@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "domain/case.h"
+#include "domain/user.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -505,6 +506,35 @@ test_case__id_valid(void **state)
 			    t[i].text ? t[i].text : "(null)", t[i].ok ? "true" : "false");
 }
 
+/* Party types (R35) and roles: every name parses back; others do not. */
+static void
+test_case__parties_and_roles(void **state)
+{
+	int	i;
+
+	(void)state;
+	for (i = 0; i < PARTY__MAX; i++)
+		assert_int_equal(party_type_parse(party_type_name((enum party_type)i)), i);
+	for (i = 0; i < VROLE__MAX; i++)
+		assert_int_equal(vendor_role_parse(vendor_role_name((enum vendor_role)i)), i);
+	for (i = 0; i < PROLE__MAX; i++)
+		assert_int_equal(participant_role_parse(
+		    participant_role_name((enum participant_role)i)), i);
+	assert_string_equal(party_type_name(PARTY_EMERGENCY_ORG), "emergency_org");
+	assert_string_equal(vendor_role_name(VROLE_UPSTREAM), "upstream");
+	assert_int_equal(party_type_parse("Provider"), -1);
+	assert_int_equal(party_type_parse(""), -1);
+	assert_int_equal(party_type_parse(NULL), -1);
+	assert_int_equal(vendor_role_parse("supplier"), -1);
+	assert_int_equal(participant_role_parse("reporters"), -1);
+	/* The party type an organisation takes part as, by its kind. */
+	assert_int_equal(party_type_of_org_kind(ORG_PROVIDER), PARTY_PROVIDER);
+	assert_int_equal(party_type_of_org_kind(ORG_OPERATOR), PARTY_OPERATOR);
+	assert_int_equal(party_type_of_org_kind(ORG_PLATFORM), PARTY_REPOSITORY_ORG);
+	assert_int_equal(party_type_of_org_kind(ORG_AUTHORITY), PARTY_REPOSITORY_ORG);
+	assert_int_equal(party_type_of_org_kind(ORG_SUPPORT_UNIT), PARTY_EMERGENCY_ORG);
+}
+
 int
 main(void)
 {
@@ -520,6 +550,7 @@ main(void)
 		cmocka_unit_test(test_case__parse_exact),
 		cmocka_unit_test(test_case__id_format),
 		cmocka_unit_test(test_case__id_valid),
+		cmocka_unit_test(test_case__parties_and_roles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
