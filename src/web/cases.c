@@ -17,6 +17,7 @@
 #include "svc/cases.h"
 #include "svc/messages.h"
 #include "svc/notices.h"
+#include "svc/products.h"
 #include "web/cases_int.h"
 #include "web/layout.h"
 #include "web/tmpl.h"
@@ -40,6 +41,7 @@ static const struct param case_list_params[CLIST__MAX] = {
 const struct param case_view_params[CVIEW__MAX] = {
 	[CVIEW_ID] = { "id", PARAM_TEXT, .max = CW_ID_MAX, .required = true },	/* case_id_valid */
 	[CVIEW_DONE] = { "done", PARAM_TEXT, .max = CW_CHOICE_MAX },	/* what was just done */
+	[CVIEW_PRODUCT_Q] = { "product_q", PARAM_TEXT, .max = CW_QUERY_MAX },	/* picker search */
 };
 
 /* POST /cases/{id}/transition */
@@ -76,6 +78,32 @@ static const struct param case_vendor_status_params[CVST__MAX] = {
 	    .max = CW_CHOICE_MAX },				/* VEX, for not_affected */
 	[CVST_FIXED] = { "fixed_version", PARAM_MULTILINE, .max = CW_TEXT_MAX },	/* free text */
 	[CVST_STATEMENT] = { "statement", PARAM_MULTILINE, .max = CW_TEXT_MAX },	/* plain text */
+};
+
+/* POST /cases/{id}/products */
+enum { CPADD_ID, CPADD_PRODUCT, CPADD_VERSIONS, CPADD_UPSTREAM, CPADD__MAX };
+static const struct param case_product_add_params[CPADD__MAX] = {
+	[CPADD_ID] = { "id", PARAM_TEXT, .max = CW_ID_MAX, .required = true },	/* case_id_valid */
+	[CPADD_PRODUCT] = { "product", PARAM_I64, .min = 1,
+	    .max = INT64_MAX },					/* a product id; svc finds it */
+	[CPADD_VERSIONS] = { "versions", PARAM_TEXT, .max = CW_VERSIONS_MAX },	/* free text */
+	[CPADD_UPSTREAM] = { "upstream", PARAM_BOOL },		/* checkbox: flaw in it */
+};
+
+/* POST /cases/{id}/participants */
+enum { CPART_ID, CPART_LOGIN, CPART_ROLE, CPART__MAX };
+static const struct param case_participant_add_params[CPART__MAX] = {
+	[CPART_ID] = { "id", PARAM_TEXT, .max = CW_ID_MAX, .required = true },	/* case_id_valid */
+	[CPART_LOGIN] = { "login", PARAM_TEXT, .max = CW_LOGIN_MAX },	/* svc finds the account */
+	[CPART_ROLE] = { "role", PARAM_TEXT, .max = CW_CHOICE_MAX },	/* coordinator, observer */
+};
+
+/* POST /cases/{id}/participants/{login}/remove */
+enum { CPREM_ID, CPREM_LOGIN, CPREM__MAX };
+static const struct param case_participant_remove_params[CPREM__MAX] = {
+	[CPREM_ID] = { "id", PARAM_TEXT, .max = CW_ID_MAX, .required = true },	/* case_id_valid */
+	[CPREM_LOGIN] = { "login", PARAM_TEXT, .max = CW_LOGIN_MAX,
+	    .required = true },					/* svc finds the participant */
 };
 
 /* POST /cases/{id}/messages (multipart: files) */
@@ -414,6 +442,63 @@ case_vendor_add_post(struct req *rq)
 }
 
 static enum app_err
+case_product_add_post(struct req *rq)
+{
+	struct svc_ctx		 c = web_ctx(rq);
+	struct fault		 f = { .er = APP_OK };
+	struct case_typed	 t = { 0 };
+	const struct param_val	*product = req_param(rq, CPADD_PRODUCT);
+	const char		*id = cw_case_id(req_param(rq, CPADD_ID));
+	enum app_err		 er;
+
+	if (id == NULL)
+		return req_fail(rq, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_CASE);
+	t.product = web_pstr(product);
+	t.versions = web_pstr(req_param(rq, CPADD_VERSIONS));
+	t.upstream = req_param(rq, CPADD_UPSTREAM)->b;
+	/* No product id is no product: svc names the field (0 is never a row id). */
+	if ((er = svc_case_product_add(&c, id, product->present ? product->i : 0,
+	    t.versions[0] != '\0' ? t.versions : NULL, t.upstream, &f)) == APP_OK)
+		return case_done(rq, id, "product_added", "products");
+	return case_refused(rq, er, &f, id, CFORM_PRODUCT_ADD, &t);
+}
+
+static enum app_err
+case_participant_add_post(struct req *rq)
+{
+	struct svc_ctx		 c = web_ctx(rq);
+	struct fault		 f = { .er = APP_OK };
+	struct case_typed	 t = { 0 };
+	const char		*id = cw_case_id(req_param(rq, CPART_ID));
+	enum app_err		 er;
+
+	if (id == NULL)
+		return req_fail(rq, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_CASE);
+	t.login = web_pstr(req_param(rq, CPART_LOGIN));
+	t.prole = web_pstr(req_param(rq, CPART_ROLE));
+	/* The party type follows from the role (NULL): svc's default. */
+	if ((er = svc_case_participant_add(&c, id, t.login, t.prole, NULL, &f)) == APP_OK)
+		return case_done(rq, id, "participant_added", "participants");
+	return case_refused(rq, er, &f, id, CFORM_PARTICIPANT_ADD, &t);
+}
+
+static enum app_err
+case_participant_remove_post(struct req *rq)
+{
+	struct svc_ctx	 c = web_ctx(rq);
+	struct fault	 f = { .er = APP_OK };
+	const char	*id = cw_case_id(req_param(rq, CPREM_ID));
+	enum app_err	 er;
+
+	if (id == NULL)
+		return req_fail(rq, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_CASE);
+	if ((er = svc_case_participant_remove(&c, id, web_pstr(req_param(rq, CPREM_LOGIN)),
+	    &f)) == APP_OK)
+		return case_done(rq, id, "participant_removed", "participants");
+	return case_refused(rq, er, &f, id, CFORM_PARTICIPANTS, NULL);
+}
+
+static enum app_err
 case_vendor_notify_post(struct req *rq)
 {
 	struct svc_ctx	 c = web_ctx(rq);
@@ -572,6 +657,13 @@ const struct route case_routes[] = {
 	    PARAMS(case_vendor_one_params), case_vendor_approve_post },
 	{ HTTP_POST, "/cases/{id}/vendors/{org}/status", PERM_CASES_READ, R_WEB | R_FORM,
 	    PARAMS(case_vendor_status_params), case_vendor_status_post },
+	{ HTTP_POST, "/cases/{id}/products", PERM_CASES_MANAGE, R_WEB | R_FORM,
+	    PARAMS(case_product_add_params), case_product_add_post },
+	{ HTTP_POST, "/cases/{id}/participants", PERM_CASES_MANAGE, R_WEB | R_FORM,
+	    PARAMS(case_participant_add_params), case_participant_add_post },
+	{ HTTP_POST, "/cases/{id}/participants/{login}/remove", PERM_CASES_MANAGE,
+	    R_WEB | R_FORM, PARAMS(case_participant_remove_params),
+	    case_participant_remove_post },
 	{ HTTP_POST, "/cases/{id}/messages", PERM_CASES_READ, R_WEB | R_FORM,
 	    PARAMS(case_message_params), case_message_post },
 	{ HTTP_GET, "/cases/{id}/messages/{mid}/attachments/{aid}", PERM_ACCOUNT, R_WEB,

@@ -24,9 +24,15 @@
 #define CW_SLUG_MAX		64	/* org slugs: 2..40 */
 #define CW_TEXT_MAX		8000	/* reasons, statements: svc counts the bytes */
 #define CW_BODY_MAX		40000	/* a message: MESSAGE_BODY_MAX bytes, svc decides */
+#define CW_LOGIN_MAX		64	/* logins: 3..32, svc decides */
+#define CW_QUERY_MAX		100	/* the product picker's search text */
+#define CW_VERSIONS_MAX		1024	/* PRODUCT_VERSIONS_MAX bytes, svc decides */
 
-/* GET /cases/{id}: the id, and what was just done (a flash says so). */
-enum { CVIEW_ID, CVIEW_DONE, CVIEW__MAX };
+/*
+ * GET /cases/{id}: the id, what was just done (a flash says so), and the
+ * product picker's search text.
+ */
+enum { CVIEW_ID, CVIEW_DONE, CVIEW_PRODUCT_Q, CVIEW__MAX };
 extern const struct param	case_view_params[CVIEW__MAX];
 
 /* Which form of the case page failed, so that its problem shows beside it. */
@@ -37,6 +43,9 @@ enum case_form {
 	CFORM_VENDORS,		/* notify or approve one vendor */
 	CFORM_STATUS,		/* a vendor's own status */
 	CFORM_MESSAGE,		/* the conversation */
+	CFORM_PRODUCT_ADD,	/* an affected product */
+	CFORM_PARTICIPANT_ADD,	/* a coordinator or an observer */
+	CFORM_PARTICIPANTS,	/* remove one */
 	CFORM__MAX
 };
 
@@ -48,6 +57,9 @@ struct case_typed {
 	const char	*statement;				/* CFORM_STATUS */
 	const char	*body, *visibility;			/* CFORM_MESSAGE */
 	bool		 files;					/* files were chosen */
+	const char	*product, *versions;			/* CFORM_PRODUCT_ADD */
+	bool		 upstream;				/* CFORM_PRODUCT_ADD */
+	const char	*login, *prole;				/* CFORM_PARTICIPANT_ADD */
 };
 
 /*

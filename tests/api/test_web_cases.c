@@ -5,7 +5,10 @@
  * its rule, the vendor inbox (only their organisation's cases, their own
  * status form, never an internal note), the conversation, and the
  * reporter's progress on their report (the triage outcome, the steps, the
- * reply to a question, the retest of a fix), in Chinese and English.
+ * reply to a question, the retest of a fix), the affected products with
+ * the supply chain's proposals confirmed by a button, and the participants
+ * form (an observer added, a reporter refused as coordinator, removal), in
+ * Chinese and English.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@ struct world {
 	struct srv	*s;
 	struct cred	 rita, tom;	/* API: the reporter, the triager */
 	char		 tom_web[200], vera_web[200], bob_web[200], rita_web[200];
+	char		 gina_web[200];	/* a regulator */
 	char		 csrf_tom[128], csrf_vera[128], csrf_rita[128];
 };
 
@@ -36,7 +40,8 @@ csrf_of(const struct srv *s, const char *sess, char *out, size_t outsz)
 
 /*
  * Two provider organisations (acme, beta), an authority (gov); a reporter
- * rita, a triager tom, vendor members vera (acme) and bob (beta).
+ * rita, a triager tom, vendor members vera (acme) and bob (beta), a
+ * regulator gina.
  */
 static struct world *
 boot(void **state)
@@ -58,6 +63,7 @@ boot(void **state)
 	srv_user_add(w.s, "tom", "triager", NULL, "Tom Triager", TEST_PASSWORD);
 	srv_user_add(w.s, "vera", "vendor", "acme", "Vera Vendor", TEST_PASSWORD);
 	srv_user_add(w.s, "bob", "vendor", "beta", "Bob Vendor", TEST_PASSWORD);
+	srv_user_add(w.s, "gina", "regulator", NULL, "Gina Regulator", TEST_PASSWORD);
 	srv_token_create(w.s, "rita", w.rita.bearer, sizeof(w.rita.bearer));
 	srv_token_create(w.s, "tom", w.tom.bearer, sizeof(w.tom.bearer));
 	srv_start(w.s, NULL);
@@ -65,6 +71,7 @@ boot(void **state)
 	web_login(w.s, "vera", TEST_PASSWORD, w.vera_web, sizeof(w.vera_web));
 	web_login(w.s, "bob", TEST_PASSWORD, w.bob_web, sizeof(w.bob_web));
 	web_login(w.s, "rita", TEST_PASSWORD, w.rita_web, sizeof(w.rita_web));
+	web_login(w.s, "gina", TEST_PASSWORD, w.gina_web, sizeof(w.gina_web));
 	csrf_of(w.s, w.tom_web, w.csrf_tom, sizeof(w.csrf_tom));
 	csrf_of(w.s, w.vera_web, w.csrf_vera, sizeof(w.csrf_vera));
 	csrf_of(w.s, w.rita_web, w.csrf_rita, sizeof(w.csrf_rita));
@@ -592,6 +599,296 @@ test_web_cases__reporter_progress(void **state)
 	resp_free(r);
 }
 
+/* POST a product of org as the admin (API); its id. */
+static long long
+product_add(struct world *w, const struct cred *admin, const char *org, const char *body)
+{
+	char		 path[128];
+	struct resp	*r;
+	long long	 id;
+
+	snprintf(path, sizeof(path), "/api/v1/admin/orgs/%s/products", org);
+	r = api(w->s, "POST", path, admin, body, NULL);
+	assert_status(r, 201);
+	id = (long long)json_integer_value(json_object_get(resp_json(r), "id"));
+	assert_true(id > 0);
+	resp_free(r);
+	return id;
+}
+
+/* The part of body from the first occurrence of from up to the next until (or the end). */
+static char *
+slice(const char *body, const char *from, const char *until)
+{
+	const char	*p = strstr(body, from), *q;
+	char		*out;
+
+	assert_non_null(p);
+	q = strstr(p + strlen(from), until);
+	out = strndup(p, q != NULL ? (size_t)(q - p) : strlen(p));
+	assert_non_null(out);
+	return out;
+}
+
+static void
+test_web_cases__products_and_supply_chain(void **state)
+{
+	struct world	*w = boot(state);
+	struct cred	 admin;
+	struct resp	*r;
+	long long	 libfoo, router;
+	char		 a[32], k[64], path[160], want[400], body[96], *part;
+
+	/* beta's library is a component of acme's router (API, as the admin). */
+	srv_admin_session(w->s, "admin-password-0123456789", &admin);
+	libfoo = product_add(w, &admin, "beta", "{\"name\":\"libfoo\",\"versions\":"
+	    "\"1.0-1.2\",\"purl\":\"pkg:generic/beta/libfoo@1.2\"}");
+	router = product_add(w, &admin, "acme", "{\"name\":\"Router X1\",\"model\":"
+	    "\"X1\"}");
+	snprintf(path, sizeof(path), "/api/v1/products/%lld/components", router);
+	snprintf(body, sizeof(body), "{\"component\":%lld,\"versions\":\"1.2.x\"}", libfoo);
+	r = api(w->s, "POST", path, &admin, body, NULL);
+	assert_status(r, 201);
+	resp_free(r);
+
+	new_case(w, "Overflow in libfoo's parser", a, k);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, NULL);
+	assert_contains(r->body, "<h2>Affected products</h2>");
+	assert_contains(r->body, "No affected product has been recorded yet.");
+	assert_contains(r->body, "<h2>Supply chain</h2>");
+	assert_contains(r->body, "No proposal yet: add the affected products first.");
+	snprintf(want, sizeof(want), "action=\"/cases/%s/products\"", k);
+	assert_contains(r->body, want);
+	assert_contains(r->body, "<input type=\"checkbox\" value=\"on\" id=\"f-upstream\" "
+	    "name=\"upstream\">");
+	assert_not_contains(r->body, "<script");
+	resp_free(r);
+
+	/* The picker: a GET search listing products with their numbers. */
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, "?product_q=LIBF", NULL);
+	snprintf(want, sizeof(want), "<tr><td><code class=\"product-id\">%lld</code></td>"
+	    "<td>libfoo</td><td>Beta Devices <code>beta</code></td></tr>", libfoo);
+	assert_contains(r->body, want);
+	assert_contains(r->body, "name=\"product_q\" maxlength=\"100\" value=\"LIBF\"");
+	assert_not_contains(r->body, "<td>Router X1");
+	resp_free(r);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, "?product_q=%3Cnothing%3E", NULL);
+	assert_contains(r->body, "No product matches.");
+	assert_contains(r->body, "value=\"&lt;nothing&gt;\"");
+	resp_free(r);
+
+	/* A product that does not exist is refused beside the field, as typed. */
+	snprintf(path, sizeof(path), "/cases/%s/products", k);
+	r = post(w, w->tom_web, w->csrf_tom, path, "product", "999999", "versions", "2.x",
+	    "upstream", "on", NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "<p class=\"error\" id=\"f-product-error\">There is no such "
+	    "product.</p>");
+	assert_contains(r->body, "aria-invalid=\"true\" value=\"999999\"");
+	assert_contains(r->body, "name=\"versions\" aria-describedby=\"f-versions-hint\" "
+	    "value=\"2.x\"");
+	assert_contains(r->body, "name=\"upstream\" checked>");
+	assert_contains(r->body, "No affected product has been recorded yet.");
+	resp_free(r);
+	/* No number at all: the same. */
+	r = post(w, w->tom_web, w->csrf_tom, path, "versions", "2.x", NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "id=\"f-product-error\">There is no such product.</p>");
+	resp_free(r);
+
+	/* libfoo, marked upstream: the flaw is in the component. */
+	snprintf(body, sizeof(body), "%lld", libfoo);
+	snprintf(want, sizeof(want), "/cases/%s?done=product_added#products", k);
+	post_ok(post(w, w->tom_web, w->csrf_tom, path, "product", body, "versions",
+	    "1.0-1.2", "upstream", "on", NULL), want);
+	/* Twice is refused. */
+	r = post(w, w->tom_web, w->csrf_tom, path, "product", body, NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "That product is already in this case.");
+	resp_free(r);
+
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, "?done=product_added", NULL);
+	assert_contains(r->body, "The product was added to the case.");
+	assert_contains(r->body, "<tr><td>libfoo <span class=\"badge upstream\">Upstream "
+	    "component</span></td><td></td><td>Beta Devices <code>beta</code></td>"
+	    "<td>1.0-1.2</td></tr>");
+	assert_contains(r->body, "Affected product added");
+	/* The proposals: beta upstream (the flaw is in its library), acme downstream. */
+	part = slice(r->body, "<li class=\"proposal\"><h3>Beta Devices <code>beta</code>",
+	    "</li>\n");
+	assert_contains(part, "<span class=\"badge\">Upstream supplier of a component</span>");
+	assert_contains(part, "<li>The flaw is in its product, a component of others: "
+	    "<span class=\"supply-path\">libfoo</span></li>");
+	snprintf(want, sizeof(want), "action=\"/cases/%s/vendors\">", k);
+	assert_contains(part, want);
+	assert_contains(part, "<input type=\"hidden\" name=\"org\" value=\"beta\">"
+	    "<input type=\"hidden\" name=\"role\" value=\"upstream\">");
+	assert_contains(part, "Add to the case as proposed");
+	free(part);
+	part = slice(r->body, "<li class=\"proposal\"><h3>Acme Networks <code>acme</code>",
+	    "</li>\n");
+	assert_contains(part, "<span class=\"badge\">Downstream vendor including the "
+	    "product</span>");
+	assert_contains(part, "<li>Its product includes an affected product: "
+	    "<span class=\"supply-path\">libfoo → Router X1</span></li>");
+	assert_contains(part, "name=\"role\" value=\"downstream\"");
+	free(part);
+	/* Strongest reason first: beta before acme. */
+	assert_true(strstr(r->body, "<h3>Beta Devices <code>beta</code>") <
+	    strstr(r->body, "<h3>Acme Networks <code>acme</code>"));
+	resp_free(r);
+
+	/* Confirm beta with its button: the add-vendor handler, role upstream. */
+	snprintf(path, sizeof(path), "/cases/%s/vendors", k);
+	snprintf(want, sizeof(want), "/cases/%s?done=vendor_added#vendors", k);
+	post_ok(post(w, w->tom_web, w->csrf_tom, path, "org", "beta", "role", "upstream",
+	    NULL), want);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, NULL);
+	part = slice(r->body, "<li class=\"vendor-card\"><h3>Beta Devices <code>beta</code>",
+	    "</li>\n");
+	assert_contains(part, "vstatus-not_contacted\">Not contacted</span> "
+	    "<span class=\"badge\">Upstream supplier of a component</span>");
+	free(part);
+	/* Now listed as in the case, without a button; acme still proposed. */
+	part = slice(r->body, "<li class=\"proposal in-case\"><h3>Beta Devices "
+	    "<code>beta</code>", "</li>\n");
+	assert_contains(part, "<span class=\"badge in-case\">Already in the case</span>");
+	assert_not_contains(part, "<form");
+	free(part);
+	assert_contains(r->body, "<li class=\"proposal\"><h3>Acme Networks <code>acme</code>");
+	assert_contains(r->body, "<input type=\"hidden\" name=\"org\" value=\"acme\">");
+	assert_not_contains(r->body, "<input type=\"hidden\" name=\"org\" value=\"beta\">");
+	resp_free(r);
+
+	/* In Chinese. */
+	r = page(w, w->tom_web, "zh-CN", 200, "/cases/", k, NULL);
+	assert_contains(r->body, "<h2>受影响产品</h2>");
+	assert_contains(r->body, "<span class=\"badge upstream\">上游组件</span>");
+	assert_contains(r->body, "<h2>供应链</h2>");
+	assert_contains(r->body, "<li>其产品包含受影响的产品：<span class=\"supply-path\">"
+	    "libfoo → Router X1</span></li>");
+	assert_contains(r->body, "<span class=\"badge in-case\">已在本案件中</span>");
+	resp_free(r);
+
+	/* Not for a vendor member: no products section, and the form is refused. */
+	r = page(w, w->bob_web, "en", 200, "/cases/", k, NULL);
+	assert_not_contains(r->body, "Affected products");
+	assert_not_contains(r->body, "Supply chain");
+	resp_free(r);
+	{
+		char	csrf_bob[128];
+
+		csrf_of(w->s, w->bob_web, csrf_bob, sizeof(csrf_bob));
+		snprintf(path, sizeof(path), "/cases/%s/products", k);
+		snprintf(body, sizeof(body), "%lld", router);
+		expect(post(w, w->bob_web, csrf_bob, path, "product", body, NULL), 403);
+	}
+}
+
+static void
+test_web_cases__participants_form(void **state)
+{
+	struct world	*w = boot(state);
+	struct resp	*r;
+	char		 a[32], k[64], path[160], want[200], *part;
+
+	new_case(w, "Overflow", a, k);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, NULL);
+	snprintf(want, sizeof(want), "action=\"/cases/%s/participants\"", k);
+	assert_contains(r->body, want);
+	assert_contains(r->body, "<option value=\"coordinator\" selected>Coordinator</option>"
+	    "<option value=\"observer\">Observer</option>");
+	/* The reporter is listed with their party type, and cannot be removed. */
+	part = slice(r->body, "<li>Rita Reporter", "</li>");
+	assert_contains(part, "<span class=\"badge\">Reporter</span>");
+	assert_contains(part, "<span class=\"party\" title=\"Party type\">");
+	assert_not_contains(part, "<form");
+	free(part);
+	snprintf(want, sizeof(want), "/cases/%s/participants/rita/remove", k);
+	assert_not_contains(r->body, want);
+	resp_free(r);
+	/* Gina cannot see the case before she is added. */
+	r = page(w, w->gina_web, "en", 404, "/cases/", k, NULL);
+	resp_free(r);
+
+	/* A regulator as observer. */
+	snprintf(path, sizeof(path), "/cases/%s/participants", k);
+	snprintf(want, sizeof(want), "/cases/%s?done=participant_added#participants", k);
+	post_ok(post(w, w->tom_web, w->csrf_tom, path, "login", "gina", "role", "observer",
+	    NULL), want);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, "?done=participant_added", NULL);
+	assert_contains(r->body, "The person now takes part in the case.");
+	part = slice(r->body, "<li>Gina Regulator", "</li>");
+	assert_contains(part, "<span class=\"badge\">Observer</span> <span class=\"party\" "
+	    "title=\"Party type\">Vulnerability repository organisation</span>");
+	snprintf(want, sizeof(want), "action=\"/cases/%s/participants/gina/remove\"", k);
+	assert_contains(part, want);
+	free(part);
+	assert_contains(r->body, "Participant added");
+	resp_free(r);
+	/* She now reads the case. */
+	r = page(w, w->gina_web, "en", 200, "/cases/", k, NULL);
+	assert_not_contains(r->body, "Add a person");
+	assert_not_contains(r->body, "/remove\"");
+	resp_free(r);
+	/* In Chinese, with her party type. */
+	r = page(w, w->tom_web, "zh-CN", 200, "/cases/", k, NULL);
+	assert_contains(r->body, "<span class=\"badge\">观察员</span> <span class=\"party\" "
+	    "title=\"参与方类型\">漏洞收录组织</span>");
+	resp_free(r);
+
+	/* A reporter's account as coordinator: refused beside the login, as typed. */
+	r = post(w, w->tom_web, w->csrf_tom, path, "login", "rita", "role", "coordinator",
+	    NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "<p class=\"error\" id=\"f-login-error\">A coordinator must "
+	    "be a triager, coordinator or admin account.</p>");
+	assert_contains(r->body, "aria-invalid=\"true\" value=\"rita\"");
+	assert_contains(r->body, "<option value=\"coordinator\" selected>");
+	resp_free(r);
+	/* Nobody by that login. */
+	r = post(w, w->tom_web, w->csrf_tom, path, "login", "nobody", "role", "observer",
+	    NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "There is no active account with that login.");
+	assert_contains(r->body, "<option value=\"observer\" selected>");
+	resp_free(r);
+	/* Twice. */
+	r = post(w, w->tom_web, w->csrf_tom, path, "login", "gina", "role", "observer", NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "That person already takes part in this case.");
+	resp_free(r);
+	/* A vendor member may not add anyone. */
+	expect(post(w, w->vera_web, w->csrf_vera, path, "login", "gina", "role", "observer",
+	    NULL), 403);
+
+	/* The reporter cannot be removed, even by a hand-made form: the rule says why. */
+	snprintf(path, sizeof(path), "/cases/%s/participants/rita/remove", k);
+	r = post(w, w->tom_web, w->csrf_tom, path, NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "A reporter takes part while their report is in the case "
+	    "and cannot be removed.");
+	assert_contains(r->body, "<code>R35</code>");
+	resp_free(r);
+
+	/* Remove the observer. */
+	snprintf(path, sizeof(path), "/cases/%s/participants/gina/remove", k);
+	snprintf(want, sizeof(want), "/cases/%s?done=participant_removed#participants", k);
+	post_ok(post(w, w->tom_web, w->csrf_tom, path, NULL), want);
+	r = page(w, w->tom_web, "en", 200, "/cases/", k, "?done=participant_removed", NULL);
+	assert_contains(r->body, "The person no longer takes part in the case.");
+	assert_not_contains(r->body, "<li>Gina Regulator");
+	assert_contains(r->body, "Participant removed");
+	resp_free(r);
+	r = page(w, w->gina_web, "en", 404, "/cases/", k, NULL);
+	resp_free(r);
+	/* Gone already: said beside the list. */
+	r = post(w, w->tom_web, w->csrf_tom, path, NULL);
+	assert_status(r, 422);
+	assert_contains(r->body, "That person does not take part in this case.");
+	resp_free(r);
+}
+
 int
 main(void)
 {
@@ -603,6 +900,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_web_cases__vendor_inbox, srv_setup,
 		    srv_teardown),
 		cmocka_unit_test_setup_teardown(test_web_cases__reporter_progress, srv_setup,
+		    srv_teardown),
+		cmocka_unit_test_setup_teardown(test_web_cases__products_and_supply_chain,
+		    srv_setup, srv_teardown),
+		cmocka_unit_test_setup_teardown(test_web_cases__participants_form, srv_setup,
 		    srv_teardown),
 	};
 
