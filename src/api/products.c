@@ -221,17 +221,17 @@ case_supply_chain(struct req *rq)
 	struct supply_proposal	*p;
 	struct fault		 f;
 	size_t			 n, i;
-	json_t			*todo, *done;
+	json_t			*proposed, *present;
 
 	if (svc_case_supply_chain(&c, req_param(rq, C_ID)->s.p, &p, &n, &f) != APP_OK)
 		return req_fault(rq, &f);
-	todo = json_array();
-	done = json_array();
+	proposed = json_array();
+	present = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(p[i].already_in_case ? done : todo,	/* steals */
+		json_array_append_new(p[i].already_in_case ? present : proposed,	/* steals */
 		    proposal_json(rq, &p[i]));
 	return resp_json(rq, 200, json_pack("{s:s, s:o, s:o}", "case",
-	    req_param(rq, C_ID)->s.p, "proposals", todo, "already_in_case", done));
+	    req_param(rq, C_ID)->s.p, "proposals", proposed, "already_in_case", present));
 }
 
 const struct route api_product_routes[] = {

@@ -17,7 +17,8 @@
  *   an observer (regulator)	status, the vendors, the conversation
  *
  * The page is loaded whole before it is written, so that a failure still
- * becomes the error page.
+ * becomes the error page.  The sections about the case's parties (affected
+ * products, supply chain, participants) are in case_parties.c.
  */
 #include <string.h>
 
@@ -88,33 +89,6 @@ static const enum msg_id vrole_msgs[VROLE__MAX] = {
 	[VROLE_DOWNSTREAM] = MSG_WEB_VROLE_DOWNSTREAM,
 };
 
-static const enum msg_id prole_msgs[PROLE__MAX] = {
-	[PROLE_REPORTER] = MSG_WEB_PROLE_REPORTER,
-	[PROLE_COORDINATOR] = MSG_WEB_PROLE_COORDINATOR,
-	[PROLE_OBSERVER] = MSG_WEB_PROLE_OBSERVER,
-};
-
-static const enum msg_id party_msgs[PARTY__MAX] = {
-	[PARTY_USER] = MSG_WEB_PARTY_USER,
-	[PARTY_PROVIDER] = MSG_WEB_PARTY_PROVIDER,
-	[PARTY_OPERATOR] = MSG_WEB_PARTY_OPERATOR,
-	[PARTY_REPOSITORY_ORG] = MSG_WEB_PARTY_REPOSITORY_ORG,
-	[PARTY_EMERGENCY_ORG] = MSG_WEB_PARTY_EMERGENCY_ORG,
-	[PARTY_REPORTER] = MSG_WEB_PARTY_REPORTER,
-};
-
-static const enum msg_id supply_msgs[SUPPLY__MAX] = {
-	[SUPPLY_FLAW_IN_COMPONENT] = MSG_WEB_SUPPLY_FLAW_IN_COMPONENT,
-	[SUPPLY_AFFECTED_PRODUCT] = MSG_WEB_SUPPLY_AFFECTED_PRODUCT,
-	[SUPPLY_COMPONENT_OF_AFFECTED] = MSG_WEB_SUPPLY_COMPONENT_OF_AFFECTED,
-	[SUPPLY_INCLUDES_AFFECTED] = MSG_WEB_SUPPLY_INCLUDES_AFFECTED,
-};
-
-/* The roles the staff give a person (reporters come with their reports). */
-static const enum participant_role prole_choices[] = {
-	PROLE_COORDINATOR, PROLE_OBSERVER,
-};
-
 /* What a vendor member may say of themselves (vendor_status_check agrees). */
 static const enum vendor_status vendor_choices[] = {
 	VSTATUS_INVESTIGATING, VSTATUS_AFFECTED, VSTATUS_NOT_AFFECTED, VSTATUS_FIXED,
@@ -167,38 +141,6 @@ static const enum case_state steps_incident[] = {
 	CSTATE_VERIFIED, CSTATE_OPERATOR_NOTIFIED, CSTATE_FIXED, CSTATE_CLOSED,
 };
 
-/* Everything the page shows, loaded before it is written. */
-struct case_view {
-	struct case_row		 k;
-	const char		**reports;	/* staff: the case's reports */
-	size_t			 nreports;
-	struct report_brief	*briefs;	/* [nreports]: title and status */
-	struct assessment	*as;		/* [nreports]: updated_at 0 when none */
-	bool			 grades;	/* the reader may see assessments */
-	struct case_vendor	*vendors;
-	size_t			 nvendors;
-	struct case_event	*events;	/* staff: the timeline */
-	size_t			 nevents;
-	struct case_participant	*people;	/* who takes part */
-	size_t			 npeople;
-	struct case_product	*products;	/* staff: the affected products */
-	size_t			 nproducts;
-	struct supply_proposal	*proposals;	/* staff: whom to notify */
-	size_t			 nproposals;
-	const char		*product_q;	/* staff: the picker's search, "" if none */
-	struct product		*found;		/* what it found */
-	size_t			 nfound;
-	bool			 staff;		/* PERM_CASES_MANAGE */
-	const struct case_vendor *mine;		/* a vendor member's own row */
-	bool			 talk;		/* the reader takes part in the conversation */
-	struct message_access	 acc;		/* their part in it */
-	struct message		*msgs;		/* what they may see, oldest first */
-	size_t			 nmsgs;
-	struct sbuf		*md;		/* [nmsgs]: rendered bodies */
-	enum case_form		 failed;	/* the form that comes back */
-	struct case_typed	 t;		/* what it had */
-	const char		*done;		/* just done: say so */
-};
 
 enum msg_id
 cw_state_msg(enum case_state s)
@@ -216,6 +158,12 @@ enum msg_id
 cw_vstatus_msg(enum vendor_status s)
 {
 	return (unsigned)s < VSTATUS__MAX ? vstatus_msgs[s] : MSG_WEB_NONE;
+}
+
+enum msg_id
+cw_vrole_msg(enum vendor_role r)
+{
+	return (unsigned)r < VROLE__MAX ? vrole_msgs[r] : MSG_WEB_NONE;
 }
 
 void
@@ -264,9 +212,8 @@ cw_steps(struct req *rq, enum case_kind kind, enum case_state state)
 	tmpl_raw(rq, "</ol>\n");	/* literal */
 }
 
-/* The refusal of the failed form for one of its fields, or NULL. */
-static const char *
-problem(const struct req *rq, const struct case_view *v, enum case_form form,
+const char *
+cw_problem(const struct req *rq, const struct case_view *v, enum case_form form,
     const char *field)
 {
 	if (v->failed != form || rq->err == APP_OK || rq->err_field == NULL ||
@@ -275,9 +222,8 @@ problem(const struct req *rq, const struct case_view *v, enum case_form form,
 	return strcmp(rq->err_field, field) == 0 ? rq->err_detail : NULL;
 }
 
-/* The refusal above the form that failed (its message and rule). */
-static void
-form_errors(struct req *rq, const struct case_view *v, enum case_form form)
+void
+cw_form_errors(struct req *rq, const struct case_view *v, enum case_form form)
 {
 	if (v->failed == form)
 		layout_form_errors(rq);
@@ -510,9 +456,8 @@ vendor_card(struct req *rq, const struct case_view *v, const struct case_vendor 
 	tmpl_raw(rq, "</li>\n");	/* literal */
 }
 
-/* A <select> with its box; options are (value, text) pairs written by the caller. */
-static void
-select_open(struct req *rq, const struct layout_control *c)
+void
+cw_select_open(struct req *rq, const struct layout_control *c)
 {
 	layout_control_open(rq, c);
 	tmpl_raw(rq, "<select");	/* literal */
@@ -520,8 +465,8 @@ select_open(struct req *rq, const struct layout_control *c)
 	tmpl_raw(rq, ">");	/* literal */
 }
 
-static void
-option(struct req *rq, const char *value, const char *text, const char *cur)
+void
+cw_option(struct req *rq, const char *value, const char *text, const char *cur)
 {
 	tmpl_raw(rq, "<option");	/* literal */
 	tmpl_attr(rq, "value", value);
@@ -556,15 +501,15 @@ vendor_add_form(struct req *rq, const struct case_view *v)
 {
 	struct layout_control	 c_org = { "org", "f-vendor-org", MSG_WEB_CASE_F_ORG, NULL,
 				    MSG_WEB_CASE_F_ORG_HINT, NULL,
-				    problem(rq, v, CFORM_VENDOR_ADD, "org"), false, false };
+				    cw_problem(rq, v, CFORM_VENDOR_ADD, "org"), false, false };
 	struct layout_control	 c_role = { "role", "f-vendor-role", MSG_WEB_CASE_F_ROLE,
 				    NULL, MSG_OK, NULL,
-				    problem(rq, v, CFORM_VENDOR_ADD, "role"), false, false };
+				    cw_problem(rq, v, CFORM_VENDOR_ADD, "role"), false, false };
 	const char		*role = v->failed == CFORM_VENDOR_ADD ? v->t.role : "vendor";
 	int			 i;
 
 	layout_wrap(rq, "<h3 id=\"vendor-add\">", MSG_WEB_CASE_VENDOR_ADD, "</h3>\n");
-	form_errors(rq, v, CFORM_VENDOR_ADD);
+	cw_form_errors(rq, v, CFORM_VENDOR_ADD);
 	tmpl_raw(rq, "<form class=\"stack narrow\" method=\"post\"");	/* literal */
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/vendors", v->k.id));
 	tmpl_raw(rq, ">");	/* literal */
@@ -575,9 +520,9 @@ vendor_add_form(struct req *rq, const struct case_view *v)
 	layout_control_attrs(rq, &c_org);
 	tmpl_attr(rq, "value", v->failed == CFORM_VENDOR_ADD ? v->t.org : "");
 	tmpl_raw(rq, "></div>\n");	/* literal */
-	select_open(rq, &c_role);
+	cw_select_open(rq, &c_role);
 	for (i = 0; i < VROLE__MAX; i++)
-		option(rq, vendor_role_name((enum vendor_role)i), req_msg(rq, vrole_msgs[i]),
+		cw_option(rq, vendor_role_name((enum vendor_role)i), req_msg(rq, vrole_msgs[i]),
 		    role);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
 	layout_submit(rq, MSG_WEB_CASE_VENDOR_ADD_SUBMIT);
@@ -592,7 +537,7 @@ vendors_section(struct req *rq, const struct case_view *v)
 	tmpl_raw(rq, "<section class=\"detail\" id=\"vendors\">");	/* literal */
 	layout_wrap(rq, "<h2>", v->mine != NULL ? MSG_WEB_CASE_SEC_OTHER_VENDORS :
 	    MSG_WEB_CASE_SEC_VENDORS, "</h2>\n");
-	form_errors(rq, v, CFORM_VENDORS);
+	cw_form_errors(rq, v, CFORM_VENDORS);
 	tmpl_raw(rq, "<ul class=\"vendor-cards\">");	/* literal */
 	for (i = 0; i < v->nvendors; i++) {
 		if (&v->vendors[i] == v->mine)
@@ -615,20 +560,20 @@ mine_section(struct req *rq, const struct case_view *v)
 	const struct case_vendor *m = v->mine;
 	bool			 again = v->failed == CFORM_STATUS;
 	struct layout_control	 c_status = { "status", "f-status", MSG_WEB_CASE_F_STATUS,
-				    NULL, MSG_OK, NULL, problem(rq, v, CFORM_STATUS, "status"),
+				    NULL, MSG_OK, NULL, cw_problem(rq, v, CFORM_STATUS, "status"),
 				    false, false };
 	struct layout_control	 c_just = { "justification", "f-justification",
 				    MSG_WEB_CASE_F_JUSTIFICATION, NULL,
 				    MSG_WEB_CASE_F_JUSTIFICATION_HINT, NULL,
-				    problem(rq, v, CFORM_STATUS, "justification"), true,
+				    cw_problem(rq, v, CFORM_STATUS, "justification"), true,
 				    false };
 	struct layout_control	 c_fixed = { "fixed_version", "f-fixed-version",
 				    MSG_WEB_CASE_F_FIXED_VERSION, NULL,
 				    MSG_WEB_CASE_F_FIXED_VERSION_HINT, NULL,
-				    problem(rq, v, CFORM_STATUS, "fixed_version"), true, false };
+				    cw_problem(rq, v, CFORM_STATUS, "fixed_version"), true, false };
 	struct layout_control	 c_stmt = { "statement", "f-statement",
 				    MSG_WEB_CASE_F_STATEMENT, NULL, MSG_WEB_CASE_F_STATEMENT_HINT,
-				    NULL, problem(rq, v, CFORM_STATUS, "statement"), true, false };
+				    NULL, cw_problem(rq, v, CFORM_STATUS, "statement"), true, false };
 	const char		*status = again ? v->t.status : vendor_status_name(m->status);
 	const char		*just = again ? v->t.justification : m->justification;
 	size_t			 i;
@@ -641,21 +586,21 @@ mine_section(struct req *rq, const struct case_view *v)
 	tmpl_raw(rq, "</ul>\n");	/* literal */
 	layout_wrap(rq, "<h3>", MSG_WEB_CASE_STATUS_EDIT, "</h3>\n");
 	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_CASE_STATUS_INTRO, "</p>\n");
-	form_errors(rq, v, CFORM_STATUS);
+	cw_form_errors(rq, v, CFORM_STATUS);
 	tmpl_raw(rq, "<form class=\"stack wide vendor-form\" method=\"post\"");	/* literal */
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/vendors/%s/status",
 	    v->k.id, m->org_slug));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	select_open(rq, &c_status);
+	cw_select_open(rq, &c_status);
 	for (i = 0; i < sizeof(vendor_choices) / sizeof(vendor_choices[0]); i++)
-		option(rq, vendor_status_name(vendor_choices[i]),
+		cw_option(rq, vendor_status_name(vendor_choices[i]),
 		    req_msg(rq, cw_vstatus_msg(vendor_choices[i])), status);
 	tmpl_raw(rq, "</select></div>\n<div class=\"vex\">");	/* literal */
-	select_open(rq, &c_just);
-	option(rq, "", req_msg(rq, MSG_WEB_CASE_VEX_NONE), just);
+	cw_select_open(rq, &c_just);
+	cw_option(rq, "", req_msg(rq, MSG_WEB_CASE_VEX_NONE), just);
 	for (j = 0; j < VEX__MAX; j++)
-		option(rq, vex_justification_name((enum vex_justification)j),
+		cw_option(rq, vex_justification_name((enum vex_justification)j),
 		    req_msg(rq, vex_msgs[j]), just);
 	tmpl_raw(rq, "</select></div>\n</div>");	/* literal */
 	layout_control_open(rq, &c_fixed);
@@ -669,252 +614,6 @@ mine_section(struct req *rq, const struct case_view *v)
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
 
-/* --- affected products and the supply chain (staff) --- */
-
-/* A product's name, with its model when it has one. */
-static void
-product_name(struct req *rq, const struct product *p)
-{
-	tmpl_text(rq, p->name);
-	if (p->model != NULL && p->model[0] != '\0') {
-		tmpl_raw(rq, " <span class=\"muted\">");	/* literal */
-		tmpl_text(rq, p->model);
-		tmpl_raw(rq, "</span>");	/* literal */
-	}
-}
-
-/* A product's organisation: its name and slug. */
-static void
-product_org(struct req *rq, const struct product *p)
-{
-	tmpl_text(rq, p->org_name != NULL ? p->org_name : "");
-	if (p->org_slug != NULL) {
-		tmpl_raw(rq, " <code>");	/* literal */
-		tmpl_text(rq, p->org_slug);
-		tmpl_raw(rq, "</code>");	/* literal */
-	}
-}
-
-static void
-product_add_form(struct req *rq, const struct case_view *v)
-{
-	bool			 again = v->failed == CFORM_PRODUCT_ADD;
-	struct layout_control	 c_product = { "product", "f-product", MSG_WEB_CASE_F_PRODUCT,
-				    NULL, MSG_WEB_CASE_F_PRODUCT_HINT, NULL,
-				    problem(rq, v, CFORM_PRODUCT_ADD, "product"), false,
-				    false };
-	struct layout_control	 c_versions = { "versions", "f-versions",
-				    MSG_WEB_CASE_F_VERSIONS, NULL, MSG_WEB_CASE_F_VERSIONS_HINT,
-				    NULL, problem(rq, v, CFORM_PRODUCT_ADD, "versions"), true,
-				    false };
-	struct layout_control	 c_upstream = { "upstream", "f-upstream",
-				    MSG_WEB_CASE_F_UPSTREAM, NULL, MSG_OK, NULL,
-				    problem(rq, v, CFORM_PRODUCT_ADD, "upstream"), false, true };
-
-	layout_wrap(rq, "<h3 id=\"product-add\">", MSG_WEB_CASE_PRODUCT_ADD, "</h3>\n");
-	form_errors(rq, v, CFORM_PRODUCT_ADD);
-	tmpl_raw(rq, "<form class=\"stack narrow\" method=\"post\"");	/* literal */
-	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/products", v->k.id));
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_csrf(rq);
-	layout_control_open(rq, &c_product);
-	tmpl_raw(rq, "<input type=\"number\" class=\"short\" min=\"1\" step=\"1\" "
-	    "inputmode=\"numeric\" autocomplete=\"off\" required");	/* literal */
-	layout_control_attrs(rq, &c_product);
-	tmpl_attr(rq, "value", again ? v->t.product : "");
-	tmpl_raw(rq, "></div>\n");	/* literal */
-	layout_control_open(rq, &c_versions);
-	tmpl_raw(rq, "<input type=\"text\" autocomplete=\"off\" maxlength=\"1024\"");	/* literal */
-	layout_control_attrs(rq, &c_versions);
-	tmpl_attr(rq, "value", again ? v->t.versions : "");
-	tmpl_raw(rq, "></div>\n");	/* literal */
-	layout_control_open(rq, &c_upstream);
-	tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" value=\"on\"");	/* literal */
-	layout_control_attrs(rq, &c_upstream);
-	if (again && v->t.upstream)
-		tmpl_raw(rq, " checked");	/* literal */
-	tmpl_raw(rq, "><label for=\"f-upstream\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_CASE_F_UPSTREAM);
-	tmpl_raw(rq, "</label></div>");	/* literal */
-	layout_control_error(rq, &c_upstream);
-	tmpl_raw(rq, "</div>\n");	/* literal */
-	layout_submit(rq, MSG_WEB_CASE_PRODUCT_ADD_SUBMIT);
-	tmpl_raw(rq, "</form>\n");	/* literal */
-}
-
-/*
- * The picker: a plain GET search (no script) listing matching products
- * with the numbers the form above takes.
- */
-static void
-product_search(struct req *rq, const struct case_view *v)
-{
-	size_t	i;
-
-	layout_wrap(rq, "<h3 id=\"product-search\">", MSG_WEB_CASE_PRODUCT_SEARCH, "</h3>\n");
-	tmpl_raw(rq, "<form class=\"filters\" method=\"get\" role=\"search\"");	/* literal */
-	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s#products", v->k.id));
-	tmpl_raw(rq, "><div class=\"field\"><label for=\"q-product\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_CASE_F_PRODUCT_Q);
-	tmpl_raw(rq, "</label><input type=\"search\" id=\"q-product\" name=\"product_q\" "
-	    "maxlength=\"100\"");	/* literal */
-	tmpl_attr(rq, "value", v->product_q);
-	tmpl_raw(rq, "></div><div class=\"field\"><button type=\"submit\">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_CASE_PRODUCT_SEARCH_SUBMIT);
-	tmpl_raw(rq, "</button></div></form>\n");	/* literal */
-	if (v->product_q[0] == '\0')
-		return;
-	if (v->nfound == 0) {
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_CASE_PRODUCT_SEARCH_NONE,
-		    "</p>\n");
-		return;
-	}
-	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data product-picks\">"
-	    "<thead><tr>");	/* literal */
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT_ID, "</th>");
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT, "</th>");
-	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT_VENDOR, "</th>");
-	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
-	for (i = 0; i < v->nfound; i++) {
-		tmpl_raw(rq, "<tr><td><code class=\"product-id\">");	/* literal */
-		tmpl_textf(rq, "%lld", (long long)v->found[i].id);
-		tmpl_raw(rq, "</code></td><td>");	/* literal */
-		product_name(rq, &v->found[i]);
-		tmpl_raw(rq, "</td><td>");	/* literal */
-		product_org(rq, &v->found[i]);
-		tmpl_raw(rq, "</td></tr>\n");	/* literal */
-	}
-	tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
-}
-
-static void
-products_section(struct req *rq, const struct case_view *v)
-{
-	const struct case_product	*cp;
-	size_t				 i;
-
-	tmpl_raw(rq, "<section class=\"detail\" id=\"products\">");	/* literal */
-	layout_wrap(rq, "<h2>", MSG_WEB_CASE_SEC_PRODUCTS, "</h2>\n");
-	if (v->nproducts == 0)
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_CASE_PRODUCTS_NONE, "</p>\n");
-	else {
-		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data case-products\">"
-		    "<thead><tr>");	/* literal */
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT_MODEL, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT_VENDOR, "</th>");
-		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_CASE_PRODUCT_VERSIONS, "</th>");
-		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
-		for (i = 0; i < v->nproducts; i++) {
-			cp = &v->products[i];
-			tmpl_raw(rq, "<tr><td>");	/* literal */
-			tmpl_text(rq, cp->p.name);
-			if (cp->upstream)
-				layout_wrap(rq, " <span class=\"badge upstream\">",
-				    MSG_WEB_CASE_UPSTREAM_BADGE, "</span>");
-			tmpl_raw(rq, "</td><td>");	/* literal */
-			tmpl_text(rq, cp->p.model);
-			tmpl_raw(rq, "</td><td>");	/* literal */
-			product_org(rq, &cp->p);
-			tmpl_raw(rq, "</td><td>");	/* literal */
-			if (cp->versions != NULL && cp->versions[0] != '\0')
-				tmpl_text(rq, cp->versions);
-			else
-				layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE,
-				    "</span>");
-			tmpl_raw(rq, "</td></tr>\n");	/* literal */
-		}
-		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
-	}
-	product_add_form(rq, v);
-	product_search(rq, v);
-	tmpl_raw(rq, "</section>\n");	/* literal */
-}
-
-/* Why an organisation is proposed: the reason, and the path from the affected product. */
-static void
-why_item(struct req *rq, const struct supply_why *w)
-{
-	struct sbuf	path;
-	size_t		i;
-
-	sbuf_init(&path, rq->arena, 0);
-	for (i = 0; i < w->npath; i++)
-		sbuf_addf(&path, "%s%s", i > 0 ? " → " : "", w->path[i]->name);
-	tmpl_raw(rq, "<li>");	/* literal */
-	if ((unsigned)w->reason < SUPPLY__MAX)
-		tmpl_msg(rq, supply_msgs[w->reason]);
-	tmpl_msg(rq, MSG_WEB_LABEL_SEP);
-	tmpl_raw(rq, "<span class=\"supply-path\">");	/* literal */
-	tmpl_text(rq, path.buf);
-	tmpl_raw(rq, "</span></li>");	/* literal */
-}
-
-/* One proposal, with a button that brings the organisation in as proposed. */
-static void
-proposal_item(struct req *rq, const struct case_view *v, const struct supply_proposal *p)
-{
-	int	role = vendor_role_parse(p->role);
-	size_t	i;
-
-	tmpl_raw(rq, p->already_in_case ? "<li class=\"proposal in-case\">" :
-	    "<li class=\"proposal\">");	/* literal: either */
-	tmpl_raw(rq, "<h3>");	/* literal */
-	tmpl_text(rq, p->org_name);
-	tmpl_raw(rq, " <code>");	/* literal */
-	tmpl_text(rq, p->org_slug);
-	tmpl_raw(rq, "</code></h3><dl class=\"meta\">");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_CASE_SUPPLY_ROLE, "</dt><dd>");
-	tmpl_raw(rq, "<span class=\"badge\">");	/* literal */
-	if (role >= 0)
-		tmpl_msg(rq, vrole_msgs[role]);
-	else
-		tmpl_text(rq, p->role);
-	tmpl_raw(rq, "</span>");	/* literal */
-	if (p->already_in_case)
-		layout_wrap(rq, " <span class=\"badge in-case\">", MSG_WEB_CASE_SUPPLY_IN_CASE,
-		    "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-	layout_wrap(rq, "<dt>", MSG_WEB_CASE_SUPPLY_WHY, "</dt><dd><ul class=\"supply-why\">");
-	for (i = 0; i < p->nwhy; i++)
-		why_item(rq, &p->why[i]);
-	tmpl_raw(rq, "</ul></dd></dl>");	/* literal */
-	if (!p->already_in_case) {
-		/* The add-vendor form's own handler: one rule for both ways in. */
-		tmpl_raw(rq, "<form class=\"inline\" method=\"post\"");	/* literal */
-		tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/vendors", v->k.id));
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_csrf(rq);
-		tmpl_raw(rq, "<input type=\"hidden\" name=\"org\"");	/* literal */
-		tmpl_attr(rq, "value", p->org_slug);
-		tmpl_raw(rq, "><input type=\"hidden\" name=\"role\"");	/* literal */
-		tmpl_attr(rq, "value", p->role);
-		tmpl_raw(rq, "><button type=\"submit\">");	/* literal */
-		tmpl_msg(rq, MSG_WEB_CASE_SUPPLY_CONFIRM);
-		tmpl_raw(rq, "</button></form>");	/* literal */
-	}
-	tmpl_raw(rq, "</li>\n");	/* literal */
-}
-
-static void
-supply_section(struct req *rq, const struct case_view *v)
-{
-	size_t	i;
-
-	tmpl_raw(rq, "<section class=\"detail\" id=\"supply-chain\">");	/* literal */
-	layout_wrap(rq, "<h2>", MSG_WEB_CASE_SEC_SUPPLY, "</h2>\n");
-	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_CASE_SUPPLY_INTRO, "</p>\n");
-	if (v->nproposals == 0) {
-		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_CASE_SUPPLY_NONE, "</p>");
-		tmpl_raw(rq, "</section>\n");	/* literal */
-		return;
-	}
-	tmpl_raw(rq, "<ul class=\"proposals\">");	/* literal */
-	for (i = 0; i < v->nproposals; i++)
-		proposal_item(rq, v, &v->proposals[i]);
-	tmpl_raw(rq, "</ul></section>\n");	/* literal */
-}
-
 /* --- the workflow (staff) --- */
 
 static void
@@ -922,17 +621,17 @@ move_section(struct req *rq, const struct case_view *v)
 {
 	enum case_state		 next[CSTATE__MAX];
 	struct layout_control	 c_to = { "to", "f-to", MSG_WEB_CASE_F_TO, NULL, MSG_OK,
-				    NULL, problem(rq, v, CFORM_MOVE, "to"), false, false };
+				    NULL, cw_problem(rq, v, CFORM_MOVE, "to"), false, false };
 	struct layout_control	 c_reason = { "reason", "f-reason", MSG_WEB_CASE_F_REASON,
 				    NULL, MSG_WEB_CASE_F_REASON_HINT, NULL,
-				    problem(rq, v, CFORM_MOVE, "reason"), true, false };
+				    cw_problem(rq, v, CFORM_MOVE, "reason"), true, false };
 	const char		*to = v->failed == CFORM_MOVE ? v->t.to : NULL;
 	size_t			 n, i;
 
 	n = case_next_states(v->k.kind, v->k.state, next);
 	tmpl_raw(rq, "<section class=\"detail\" id=\"move\">");	/* literal */
 	layout_wrap(rq, "<h2>", MSG_WEB_CASE_SEC_MOVE, "</h2>\n");
-	form_errors(rq, v, CFORM_MOVE);
+	cw_form_errors(rq, v, CFORM_MOVE);
 	if (n == 0) {
 		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_CASE_MOVE_NONE, "</p>");
 		tmpl_raw(rq, "</section>\n");	/* literal */
@@ -942,9 +641,9 @@ move_section(struct req *rq, const struct case_view *v)
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/transition", v->k.id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	select_open(rq, &c_to);
+	cw_select_open(rq, &c_to);
 	for (i = 0; i < n; i++)
-		option(rq, case_state_name(next[i]), req_msg(rq, cw_state_msg(next[i])), to);
+		cw_option(rq, case_state_name(next[i]), req_msg(rq, cw_state_msg(next[i])), to);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
 	textarea(rq, &c_reason, v->failed == CFORM_MOVE ? v->t.reason : "",
 	    CV_REASON_ROWS, 0);
@@ -1153,121 +852,6 @@ cw_render_bodies(struct req *rq, const struct message *ms, size_t n, struct sbuf
 	return er;
 }
 
-/* A party type as a muted note: what a registry assigns duties by (R35). */
-static void
-party_note(struct req *rq, enum party_type t)
-{
-	if ((unsigned)t >= PARTY__MAX)
-		return;
-	tmpl_raw(rq, " <span class=\"party\" title=\"");	/* literal */
-	tmpl_msg(rq, MSG_WEB_CASE_PARTY_LABEL);
-	tmpl_raw(rq, "\">");	/* literal */
-	tmpl_msg(rq, party_msgs[t]);
-	tmpl_raw(rq, "</span>");	/* literal */
-}
-
-/* Staff: a button that removes a coordinator or an observer (never a reporter). */
-static void
-participant_remove_button(struct req *rq, const struct case_view *v,
-    const struct case_participant *p)
-{
-	struct sbuf	action;
-
-	sbuf_init(&action, rq->arena, 0);
-	sbuf_addf(&action, "/cases/%s/participants/", v->k.id);
-	sbuf_add_urlenc(&action, p->login, strlen(p->login));
-	sbuf_addstr(&action, "/remove");
-	tmpl_raw(rq, " <form class=\"inline\" method=\"post\"");	/* literal */
-	tmpl_attr(rq, "action", action.buf);
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_csrf(rq);
-	tmpl_raw(rq, "<button type=\"submit\" class=\"small\"");	/* literal */
-	tmpl_attr(rq, "aria-label", arena_printf(rq->arena, "%s %s",
-	    req_msg(rq, MSG_WEB_CASE_PARTICIPANT_REMOVE), p->login));
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_msg(rq, MSG_WEB_CASE_PARTICIPANT_REMOVE);
-	tmpl_raw(rq, "</button></form>");	/* literal */
-}
-
-/* Staff: bring a coordinator or an observer in by login. */
-static void
-participant_add_form(struct req *rq, const struct case_view *v)
-{
-	bool			 again = v->failed == CFORM_PARTICIPANT_ADD;
-	/* svc names the account "user": the login box shows its refusal. */
-	struct layout_control	 c_login = { "login", "f-login", MSG_WEB_CASE_F_LOGIN, NULL,
-				    MSG_WEB_CASE_F_LOGIN_HINT, NULL,
-				    problem(rq, v, CFORM_PARTICIPANT_ADD, "user"), false, false };
-	struct layout_control	 c_role = { "role", "f-prole", MSG_WEB_CASE_F_PROLE, NULL,
-				    MSG_OK, NULL, problem(rq, v, CFORM_PARTICIPANT_ADD, "role"),
-				    false, false };
-	const char		*role = again ? v->t.prole : "coordinator";
-	size_t			 i;
-
-	layout_wrap(rq, "<h4 id=\"participant-add\">", MSG_WEB_CASE_PARTICIPANT_ADD,
-	    "</h4>\n");
-	form_errors(rq, v, CFORM_PARTICIPANT_ADD);
-	tmpl_raw(rq, "<form class=\"stack narrow participant-form\" method=\"post\"");	/* literal */
-	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/participants", v->k.id));
-	tmpl_raw(rq, ">");	/* literal */
-	tmpl_csrf(rq);
-	layout_control_open(rq, &c_login);
-	tmpl_raw(rq, "<input type=\"text\" class=\"short\" autocomplete=\"off\" "
-	    "maxlength=\"32\" required");	/* literal */
-	layout_control_attrs(rq, &c_login);
-	tmpl_attr(rq, "value", again ? v->t.login : "");
-	tmpl_raw(rq, "></div>\n");	/* literal */
-	select_open(rq, &c_role);
-	for (i = 0; i < sizeof(prole_choices) / sizeof(prole_choices[0]); i++)
-		option(rq, participant_role_name(prole_choices[i]),
-		    req_msg(rq, prole_msgs[prole_choices[i]]), role);
-	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	layout_submit(rq, MSG_WEB_CASE_PARTICIPANT_ADD_SUBMIT);
-	tmpl_raw(rq, "</form>\n");	/* literal */
-}
-
-static void
-participants(struct req *rq, const struct case_view *v)
-{
-	const struct case_participant	*p;
-	size_t				 i;
-
-	if (v->npeople == 0 && v->nvendors == 0 && !v->staff)
-		return;
-	layout_wrap(rq, "<h3 id=\"participants\">", MSG_WEB_CASE_PARTICIPANTS, "</h3>");
-	form_errors(rq, v, CFORM_PARTICIPANTS);
-	tmpl_raw(rq, "<ul class=\"participants\">");	/* literal */
-	for (i = 0; i < v->npeople; i++) {
-		p = &v->people[i];
-		tmpl_raw(rq, "<li>");	/* literal */
-		tmpl_text(rq, p->display_name[0] != '\0' ? p->display_name : p->login);
-		if ((unsigned)p->role < PROLE__MAX) {
-			tmpl_raw(rq, " <span class=\"badge\">");	/* literal */
-			tmpl_msg(rq, prole_msgs[p->role]);
-			tmpl_raw(rq, "</span>");	/* literal */
-		}
-		party_note(rq, p->party_type);
-		/* A reporter stays while their report is in the case (svc says so too). */
-		if (v->staff && p->role != PROLE_REPORTER && p->login[0] != '\0')
-			participant_remove_button(rq, v, p);
-		tmpl_raw(rq, "</li>");	/* literal */
-	}
-	for (i = 0; i < v->nvendors; i++) {
-		tmpl_raw(rq, "<li>");	/* literal */
-		tmpl_text(rq, v->vendors[i].org_name);
-		if ((unsigned)v->vendors[i].role < VROLE__MAX) {
-			tmpl_raw(rq, " <span class=\"badge\">");	/* literal */
-			tmpl_msg(rq, vrole_msgs[v->vendors[i].role]);
-			tmpl_raw(rq, "</span>");	/* literal */
-		}
-		party_note(rq, v->vendors[i].party_type);
-		tmpl_raw(rq, "</li>");	/* literal */
-	}
-	tmpl_raw(rq, "</ul>\n");	/* literal */
-	if (v->staff)
-		participant_add_form(rq, v);
-}
-
 static void
 message_form(struct req *rq, const struct case_view *v)
 {
@@ -1275,12 +859,12 @@ message_form(struct req *rq, const struct case_view *v)
 	bool			 again = v->failed == CFORM_MESSAGE;
 	struct layout_control	 c_body = { "body", "f-body", MSG_WEB_CASE_F_BODY, NULL,
 				    MSG_WEB_CASE_F_BODY_HINT, NULL,
-				    problem(rq, v, CFORM_MESSAGE, "body"), false, false };
+				    cw_problem(rq, v, CFORM_MESSAGE, "body"), false, false };
 	struct layout_control	 c_vis = { "visibility", "f-visibility",
 				    MSG_WEB_CASE_F_VISIBILITY, NULL, MSG_OK, NULL,
-				    problem(rq, v, CFORM_MESSAGE, "visibility"), false, false };
+				    cw_problem(rq, v, CFORM_MESSAGE, "visibility"), false, false };
 	struct layout_control	 c_files = { "files", "f-files", MSG_WEB_REPORT_F_FILES, NULL,
-				    MSG_OK, NULL, problem(rq, v, CFORM_MESSAGE, "files"), true,
+				    MSG_OK, NULL, cw_problem(rq, v, CFORM_MESSAGE, "files"), true,
 				    false };
 	const char		*vis, *own;
 	size_t			 i;
@@ -1293,26 +877,26 @@ message_form(struct req *rq, const struct case_view *v)
 	    rp_size_text(rq, cfg->attachment_max_bytes),
 	    rp_size_text(rq, cfg->attachments_total_max_bytes));
 	layout_wrap(rq, "<h3>", MSG_WEB_CASE_MESSAGE_NEW, "</h3>\n");
-	form_errors(rq, v, CFORM_MESSAGE);
+	cw_form_errors(rq, v, CFORM_MESSAGE);
 	tmpl_raw(rq, "<form class=\"stack wide message-form\" method=\"post\" "
 	    "enctype=\"multipart/form-data\"");	/* literal */
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/messages", v->k.id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
 	textarea(rq, &c_body, again ? v->t.body : "", CV_BODY_ROWS, 0);
-	select_open(rq, &c_vis);
+	cw_select_open(rq, &c_vis);
 	if (v->staff) {
-		option(rq, "internal", req_msg(rq, MSG_WEB_VIS_INTERNAL), vis);
-		option(rq, "participants", req_msg(rq, MSG_WEB_VIS_PARTICIPANTS), vis);
-		option(rq, "reporter", req_msg(rq, MSG_WEB_VIS_REPORTER), vis);
+		cw_option(rq, "internal", req_msg(rq, MSG_WEB_VIS_INTERNAL), vis);
+		cw_option(rq, "participants", req_msg(rq, MSG_WEB_VIS_PARTICIPANTS), vis);
+		cw_option(rq, "reporter", req_msg(rq, MSG_WEB_VIS_REPORTER), vis);
 		for (i = 0; i < v->nvendors; i++)
-			option(rq, arena_printf(rq->arena, "vendor:%s", v->vendors[i].org_slug),
+			cw_option(rq, arena_printf(rq->arena, "vendor:%s", v->vendors[i].org_slug),
 			    layout_msgf(rq, MSG_WEB_VIS_VENDOR, v->vendors[i].org_slug), vis);
 	} else {
 		if (own != NULL)
-			option(rq, own, layout_msgf(rq, MSG_WEB_VIS_VENDOR,
+			cw_option(rq, own, layout_msgf(rq, MSG_WEB_VIS_VENDOR,
 			    v->acc.vendor_org_slug), vis);
-		option(rq, "participants", req_msg(rq, MSG_WEB_VIS_PARTICIPANTS), vis);
+		cw_option(rq, "participants", req_msg(rq, MSG_WEB_VIS_PARTICIPANTS), vis);
 	}
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
 	layout_control_open(rq, &c_files);
@@ -1335,7 +919,7 @@ conversation_section(struct req *rq, const struct case_view *v)
 	layout_wrap(rq, "<h2>", MSG_WEB_CASE_SEC_CONVERSATION, "</h2>\n");
 	layout_wrap(rq, "<p class=\"hint\">", v->staff ? MSG_WEB_CASE_CONVERSATION_STAFF :
 	    MSG_WEB_CASE_CONVERSATION_VENDOR, "</p>\n");
-	participants(rq, v);
+	cw_participants(rq, v);
 	if (v->nmsgs == 0)
 		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_CASE_MESSAGES_NONE, "</p>\n");
 	else {
@@ -1482,8 +1066,8 @@ case_page(struct req *rq, int status, const char *id, enum case_form failed,
 
 	if (v->staff) {
 		reports_section(rq, v);
-		products_section(rq, v);
-		supply_section(rq, v);
+		cw_products_section(rq, v);
+		cw_supply_section(rq, v);
 	}
 	if (v->mine != NULL)
 		mine_section(rq, v);

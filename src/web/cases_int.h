@@ -4,7 +4,8 @@
 /*
  * Shared by the case pages (issue 5): cases.c (the route table, the list,
  * the forms' handlers), case_views.c (one case: status, reports and their
- * grades, vendors, timeline, conversation and forms) and case_progress.c
+ * grades, vendors, timeline, conversation and forms), case_parties.c (its
+ * affected products, supply chain and participants) and case_progress.c
  * (the reporter's progress on their report page, with its reply and retest
  * forms).  report_views.c calls the progress panel.
  */
@@ -14,6 +15,9 @@
 #include "domain/case.h"
 #include "domain/report.h"
 #include "http/req.h"
+#include "store/store.h"
+#include "svc/messages.h"
+#include "svc/products.h"
 
 /* Rows per page of the case list. */
 #define CASES_PAGE_ROWS		50
@@ -70,10 +74,60 @@ struct case_typed {
 enum app_err	 case_page(struct req *rq, int status, const char *id,
 		    enum case_form failed, const struct case_typed *t);
 
+/* Everything the page shows, loaded before it is written. */
+struct case_view {
+	struct case_row		 k;
+	const char		**reports;	/* staff: the case's reports */
+	size_t			 nreports;
+	struct report_brief	*briefs;	/* [nreports]: title and status */
+	struct assessment	*as;		/* [nreports]: updated_at 0 when none */
+	bool			 grades;	/* the reader may see assessments */
+	struct case_vendor	*vendors;
+	size_t			 nvendors;
+	struct case_event	*events;	/* staff: the timeline */
+	size_t			 nevents;
+	struct case_participant	*people;	/* who takes part */
+	size_t			 npeople;
+	struct case_product	*products;	/* staff: the affected products */
+	size_t			 nproducts;
+	struct supply_proposal	*proposals;	/* staff: whom to notify */
+	size_t			 nproposals;
+	const char		*product_q;	/* staff: the picker's search, "" if none */
+	struct product		*found;		/* what it found */
+	size_t			 nfound;
+	bool			 staff;		/* PERM_CASES_MANAGE */
+	const struct case_vendor *mine;		/* a vendor member's own row */
+	bool			 talk;		/* the reader takes part in the conversation */
+	struct message_access	 acc;		/* their part in it */
+	struct message		*msgs;		/* what they may see, oldest first */
+	size_t			 nmsgs;
+	struct sbuf		*md;		/* [nmsgs]: rendered bodies */
+	enum case_form		 failed;	/* the form that comes back */
+	struct case_typed	 t;		/* what it had */
+	const char		*done;		/* just done: say so */
+};
+
+/* The page's pieces in case_parties.c (staff sections; participants for all). */
+void		 cw_products_section(struct req *rq, const struct case_view *v);
+void		 cw_supply_section(struct req *rq, const struct case_view *v);
+void		 cw_participants(struct req *rq, const struct case_view *v);
+
+/* Form helpers of the case page, shared by its files. */
+struct layout_control;
+/* The refusal of the failed form for one of its fields, or NULL. */
+const char	*cw_problem(const struct req *rq, const struct case_view *v,
+		    enum case_form form, const char *field);
+/* The refusal above the form that failed (its message and rule). */
+void		 cw_form_errors(struct req *rq, const struct case_view *v, enum case_form form);
+/* A <select> with its box; options are (value, text) pairs written by the caller. */
+void		 cw_select_open(struct req *rq, const struct layout_control *c);
+void		 cw_option(struct req *rq, const char *value, const char *text, const char *cur);
+
 /* The catalog names of the case words. */
 enum msg_id	 cw_state_msg(enum case_state s);
 enum msg_id	 cw_kind_msg(enum case_kind k);
 enum msg_id	 cw_vstatus_msg(enum vendor_status s);
+enum msg_id	 cw_vrole_msg(enum vendor_role r);
 /* A state badge: <span class="badge cstate-...">name</span>. */
 void		 cw_state_badge(struct req *rq, enum case_state s);
 
