@@ -369,6 +369,18 @@ doc = {
   },
   "security": [{"session": []}, {"bearer": []}],
 }
+# Later areas keep their paths in scripts/openapi_<area>.py: each defines
+# paths(h), where h holds the helpers above, and returns {path: item}.
+import glob, importlib.util
+h = {"ref": ref, "problem": problem, "body": body, "ok": ok, "page": page, "page_params": page_params,
+     "csrf": csrf, "E400": E400, "E401": E401, "E403": E403, "E409": E409}
+for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "openapi_*.py"))):
+    spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    doc["paths"].update(mod.paths(h))
+    if hasattr(mod, "schemas"):
+        doc["components"]["schemas"].update(mod.schemas(h))
 out = os.path.join(os.path.dirname(__file__), "..", "docs", "api", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump(doc, f, ensure_ascii=False, indent=1)

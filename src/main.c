@@ -40,8 +40,9 @@ static const char usage_main[] =
 "  import cwe    load MITRE's CWE list (XML) into the database\n"
 "  cvss VECTOR   score a CVSS 2.0/3.0/3.1/4.0 vector (JSON)\n"
 "  grade         GB/T 30279-2020 grades of indicators (JSON; see grade --help)\n"
+"  calendar      the working-day calendar: is-workday, add-workdays, info\n"
 "  config        list every configuration key, its default and env name\n"
-"  followup      mark vendors that have not answered in time (runs in serve too)\n"
+"  deadlines     run the deadline scheduler once: reminders, missed clocks\n"
 "\n"
 "options:\n"
 "  --help        this text; 'loudong <command> --help' for a command\n"
@@ -134,15 +135,18 @@ static const char usage_config[] =
 "\n"
 "List every configuration key with its default and environment variable.\n";
 
-static const char usage_followup[] =
-"usage: loudong followup --data-dir DIR [--as-of UNIX-SECONDS]\n"
+static const char usage_deadlines[] =
+"usage: loudong deadlines run --data-dir DIR [--as-of UNIX-SECONDS]\n"
 "\n"
-"Run the vendor follow-up once (the server runs it every minute): every\n"
-"vendor notified more than [cases] vendor_response_days ago that has not\n"
-"answered becomes unresponsive; the case is flagged, the staff get a notice\n"
-"and the coordinators a mail.  Prints how many vendors were marked.\n"
+"Run the deadline scheduler once (the server runs it every [deadlines]\n"
+"scheduler_interval seconds): every reminder that is due fires, once (a\n"
+"notice to the staff and a mail to the coordinators), and every clock past\n"
+"its due time becomes missed; a vendor that has not answered in time\n"
+"becomes unresponsive and its case is flagged.  Prints how many reminders\n"
+"were sent and how many clocks were missed.  Safe to run beside a server:\n"
+"each reminder is marked fired in the transaction that sends it.\n"
 "\n"
-"  --as-of UNIX-SECONDS  judge who is late as if the clock read this time\n"
+"  --as-of UNIX-SECONDS  judge what is due as if the clock read this time\n"
 "                        (for tests and diagnostics); what is recorded\n"
 "                        still carries the real time\n";
 
@@ -545,6 +549,33 @@ cmd_grade(int argc, char **argv)
 	return app_grade(argc, argv);
 }
 
+static const char usage_calendar[] =
+"usage: loudong calendar is-workday DATE [--data-dir DIR | --file PATH]\n"
+"       loudong calendar add-workdays DATE N [--data-dir DIR | --file PATH]\n"
+"       loudong calendar info [--data-dir DIR | --file PATH]\n"
+"\n"
+"The working-day calendar deadlines count on (mainland China: weekends,\n"
+"statutory holidays and 调休 make-up working days; days end at 24:00 China\n"
+"Standard Time).  DATE is YYYY-MM-DD.\n"
+"\n"
+"  is-workday     print true or false\n"
+"  add-workdays   print the N-th working day after DATE (0 to 10000; 0 is DATE)\n"
+"  info           print the calendar version and the years it covers\n"
+"\n"
+"  --data-dir DIR  use the file named by DIR's [calendar] holidays_file\n"
+"                  (the built-in data when it is not set)\n"
+"  --file PATH     use the holidays CSV at PATH, e.g. to check an update\n"
+"\n"
+"Otherwise the built-in data is used (data/calendar/README.md).  An answer\n"
+"that used a year the data does not cover counts Monday to Friday and says\n"
+"so on standard error.\n";
+
+static int
+cmd_calendar(int argc, char **argv)
+{
+	return app_calendar(argc, argv, usage_calendar);
+}
+
 static int
 cmd_config(int argc, char **argv)
 {
@@ -559,22 +590,27 @@ cmd_config(int argc, char **argv)
 }
 
 static int
-cmd_followup(int argc, char **argv)
+cmd_deadlines(int argc, char **argv)
 {
 	struct args	a;
 	int64_t		as_of = 0;
 	int		rc;
 
-	if ((rc = parse(argc, argv, A(O_DATA_DIR) | A(O_AS_OF), usage_followup, &a)) != 0)
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+		return fputs(usage_deadlines, stdout), 0;
+	if (argc < 2 || strcmp(argv[1], "run") != 0)
+		return usage_error(usage_deadlines, "%s", "the only action is 'run'");
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_AS_OF), usage_deadlines,
+	    &a)) != 0)
 		return rc;
 	if (a.help)
-		return fputs(usage_followup, stdout), 0;
-	if ((rc = need(usage_followup, 1, a.data_dir, "--data-dir")) != 0)
+		return fputs(usage_deadlines, stdout), 0;
+	if ((rc = need(usage_deadlines, 1, a.data_dir, "--data-dir")) != 0)
 		return rc;
 	if (a.as_of != NULL && parse_i64(a.as_of, strlen(a.as_of), 1, INT64_MAX, &as_of) != 0)
-		return usage_error(usage_followup, "--as-of must be unix seconds, not '%s'",
+		return usage_error(usage_deadlines, "--as-of must be unix seconds, not '%s'",
 		    a.as_of);
-	return app_followup(a.data_dir, (long long)as_of);
+	return app_deadlines_run(a.data_dir, (long long)as_of);
 }
 
 int
@@ -594,8 +630,9 @@ main(int argc, char **argv)
 		{ "import", cmd_import },
 		{ "cvss", cmd_cvss },
 		{ "grade", cmd_grade },
+		{ "calendar", cmd_calendar },
 		{ "config", cmd_config },
-		{ "followup", cmd_followup },
+		{ "deadlines", cmd_deadlines },
 	};
 	size_t	i;
 

@@ -24,6 +24,7 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_product_routes, api_product_nroutes };
 	out[n++] = (struct route_table){ api_message_routes, api_message_nroutes };
 	out[n++] = (struct route_table){ api_notice_routes, api_notice_nroutes };
+	out[n++] = (struct route_table){ api_submission_routes, api_submission_nroutes };
 	return n;
 }
 

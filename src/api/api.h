@@ -17,7 +17,7 @@ struct route_table;
 
 /* Fill out with the API's route tables (at most API_MAX_TABLES); returns how many. */
 size_t		api_tables(struct route_table *out);
-#define API_MAX_TABLES	16
+#define API_MAX_TABLES	24
 
 /* Route tables of each resource file, joined by api_tables(). */
 extern const struct route	api_session_routes[];
@@ -46,6 +46,20 @@ extern const struct route	api_message_routes[];
 extern const size_t		api_message_nroutes;
 extern const struct route	api_notice_routes[];
 extern const size_t		api_notice_nroutes;
+extern const struct route	api_submission_routes[];
+extern const size_t		api_submission_nroutes;
+
+struct fed_payload;
+/*
+ * Federation's JSON document (api/submissions.c): the 报送 as the registry
+ * receives it (the record's fields at the top level, with "reference"), or
+ * a forward ({"library_id","submitter","received_at","record"}).  Also the
+ * file for manual upload.
+ */
+const char	*api_fed_body(struct arena *a, const struct fed_payload *p, size_t *len);
+/* From a registry's answer: "library_id", and a refusal's "detail" (or "title"). */
+void		 api_fed_answer(struct arena *a, const char *body, size_t len,
+		    const char **library_id, const char **reason);
 
 struct cvss;
 struct gbt_result;

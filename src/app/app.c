@@ -17,6 +17,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "app/app_int.h"
+#include "core/calendar.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "crypto/crypto.h"
@@ -112,11 +113,13 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct keyring		*keys = NULL;
 	struct store_pool	*pool = NULL;
 	struct store		*intake = NULL;
+	struct sched_worker	*sched = NULL;
 	struct router		*router = NULL;
 	struct server		*srv = NULL;
 	struct passwd		*pw = NULL;
 	struct outbox_worker	*outbox = NULL;
 	struct gbt_tables	*grading = NULL;
+	struct calendar		*calendar = NULL;
 	struct route_table	 tables[API_MAX_TABLES + 2];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
@@ -152,6 +155,17 @@ app_serve(const char *data_dir, const char *listen_addr)
 		log_info("event=grading_tables version=\"%s\" sha256=%s",
 		    gbt_tables_version(grading), gbt_tables_sha256(grading));
 	}
+	/* The working-day calendar (R26): an updated holidays file when set. */
+	if (cfg.holidays_file[0] != '\0') {
+		if ((calendar = app_load_calendar(&cfg, err, sizeof(err))) == NULL) {
+			fprintf(stderr, "loudong: %s\n", err);
+			goto out;
+		}
+		calendar_set_current(calendar);
+	}
+	log_info("event=calendar version=\"%s\" years=%d-%d",
+	    calendar_version(calendar_current()), calendar_first_year(calendar_current()),
+	    calendar_last_year(calendar_current()));
 	app_db_path(&cfg, dbpath, sizeof(dbpath));
 	if ((pool = store_pool_open(dbpath, cfg.threads, cfg.busy_timeout_ms, err,
 	    sizeof(err))) == NULL) {
@@ -182,14 +196,14 @@ app_serve(const char *data_dir, const char *listen_addr)
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
 	}
-	/* Mail and the vendor follow-up (issue 5) run on the outbox worker. */
-	if ((outbox = outbox_open(&cfg)) == NULL)
+	/* Mail and federation on the outbox worker, the clocks on the scheduler. */
+	if ((outbox = outbox_open(&cfg, keys)) == NULL || (sched = sched_open(&cfg, keys)) == NULL)
 		goto out;
 	if (drop_privileges(pw) != 0)
 		goto out;
-	/* The worker thread starts only once nothing runs as root. */
-	if (outbox_run(outbox) != 0) {
-		fprintf(stderr, "loudong: cannot start the outbox worker\n");
+	/* The worker threads start only once nothing runs as root. */
+	if (outbox_run(outbox) != 0 || sched_run(sched) != 0) {
+		fprintf(stderr, "loudong: cannot start the outbox worker or the scheduler\n");
 		goto out;
 	}
 	log_info("event=listening role=%s addr=%s port=%u url=\"http://%s:%u/\"",
@@ -204,6 +218,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	log_info("event=shutdown signal=%d", sig);
 	rc = 0;
 out:
+	sched_stop(sched);
 	outbox_stop(outbox);
 	server_stop(srv);
 	svc_intake_stop();	/* after the last request: it writes what is queued */
@@ -212,6 +227,8 @@ out:
 	store_pool_free(pool);
 	gbt_tables_use(NULL);
 	gbt_tables_free(grading);
+	calendar_set_current(NULL);
+	calendar_free(calendar);
 	crypto_keys_free(keys);
 	sniff_cleanup();
 	net_cleanup();

@@ -40,6 +40,12 @@ int	app_log_purge(const char *data_dir, const char *before);
 int	app_cvss(const char *vector);
 /* `loudong grade …`: its own options (see its --help). */
 int	app_grade(int argc, char **argv);
+/*
+ * `loudong calendar is-workday DATE | add-workdays DATE N | info`
+ * [--data-dir DIR | --file PATH] (argv[0] is "calendar"): prints the
+ * answer; a bad date or count prints usage (given by main.c) and exits 2.
+ */
+int	app_calendar(int argc, char **argv, const char *usage);
 
 /* Verify a saved receipt offline against a public key. */
 int	app_receipt_verify(const char *path, const char *key);
@@ -52,12 +58,13 @@ int	app_receipt_verify(const char *path, const char *key);
 int	app_import_cwe(const char *data_dir, const char *path);
 
 /*
- * The vendor follow-up (issue 5), once: mark every vendor that has not
- * answered within [cases] vendor_response_days, and print how many.
- * as_of: judge lateness as if the clock read this unix time (tests and
- * diagnostics), 0 for the clock; what is recorded carries the real time.
+ * One run of the deadline scheduler (svc_deadlines_run), as the server's
+ * scheduler thread does it: fire the reminders due, mark the clocks past
+ * due missed (a vendor that has not answered becomes unresponsive), and
+ * print how many.  as_of: judge as if the clock read this unix time (tests
+ * and diagnostics), 0 for the clock; what is recorded carries the real time.
  */
-int	app_followup(const char *data_dir, long long as_of);
+int	app_deadlines_run(const char *data_dir, long long as_of);
 
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);

@@ -14,6 +14,13 @@ int		 app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
 /* The grading tables of [grading] tables_file (set), or NULL with err. */
 struct gbt_tables;
 struct gbt_tables *app_load_tables(const struct config *cfg, char *err, size_t errsz);
+/*
+ * The holidays file of [calendar] holidays_file (set; relative to the data
+ * directory unless absolute), read up to 1 MiB, with the version
+ * "<basename> sha256:<16 hex>"; free with calendar_free().  NULL with err.
+ */
+struct calendar;
+struct calendar	*app_load_calendar(const struct config *cfg, char *err, size_t errsz);
 /* The database path: [database] path, relative to the data directory. */
 void		 app_db_path(const struct config *cfg, char *buf, size_t size);
 /* Open and migrate; prints the problem and returns NULL on failure. */
@@ -23,13 +30,24 @@ struct store	*app_open_store(const struct config *cfg);
  * The outbox worker (app/outbox.c): a thread with its own database
  * connection, opened (before privileges are dropped) by outbox_open, and
  * started by outbox_run.  It sends mail when [mail] smtp_url is set, and
- * runs the vendor follow-up (issue 5) either way.  NULL when the
- * connection cannot be opened (the problem is printed).
+ * HTTP deliveries (报送, forwards) either way; keys open what those carry.
+ * NULL when the connection cannot be opened (the problem is printed).
  */
+struct keyring;
 struct outbox_worker;
-struct outbox_worker *outbox_open(const struct config *cfg);
+struct outbox_worker *outbox_open(const struct config *cfg, const struct keyring *keys);
 int		 outbox_run(struct outbox_worker *w);	/* 0 or -1; NULL is fine */
 void		 outbox_stop(struct outbox_worker *w);	/* accepts NULL */
+
+/*
+ * The deadline scheduler (app/sched.c): a thread with its own connection
+ * that runs svc_deadlines_run every [deadlines] scheduler_interval seconds
+ * (reminders, missed clocks).  Same life cycle as the outbox worker.
+ */
+struct sched_worker;
+struct sched_worker *sched_open(const struct config *cfg, const struct keyring *keys);
+int		 sched_run(struct sched_worker *w);	/* 0 or -1; NULL is fine */
+void		 sched_stop(struct sched_worker *w);	/* accepts NULL */
 /* Seconds before the next attempt after `attempts` failures. */
 int64_t		 outbox_backoff(int base, int attempts);
 

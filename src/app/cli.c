@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "crypto/crypto.h"
 #include "store/store.h"
+#include "svc/deadlines.h"
 #include "svc/notices.h"
 #include "svc/svc.h"
 
@@ -361,12 +362,12 @@ out:
 }
 
 int
-app_followup(const char *data_dir, long long as_of)
+app_deadlines_run(const char *data_dir, long long as_of)
 {
 	struct config	 cfg;
 	struct store	*st = NULL;
 	struct arena	*a = NULL;
-	size_t		 marked = 0;
+	size_t		 reminded = 0, missed = 0;
 	int64_t		 now = (int64_t)time(NULL);
 	enum app_err	 er;
 	int		 rc = 1;
@@ -377,13 +378,15 @@ app_followup(const char *data_dir, long long as_of)
 		struct svc_ctx	c = { st, a, &cfg, now, NULL, "", true, NULL };
 
 		/* Events, notices and mail carry the real time, whatever as_of says. */
-		if ((er = svc_vendor_followup_as_of(&c, as_of != 0 ? as_of : now,
-		    &marked)) != APP_OK) {
-			fprintf(stderr, "loudong: the follow-up failed: %s\n", app_strerror(er));
+		if ((er = svc_deadlines_run(&c, as_of != 0 ? as_of : now, &reminded,
+		    &missed)) != APP_OK) {
+			fprintf(stderr, "loudong: the deadline run failed: %s\n",
+			    app_strerror(er));
 			goto out;
 		}
 	}
-	printf("marked %zu vendor%s unresponsive\n", marked, marked == 1 ? "" : "s");
+	printf("%zu reminder%s sent, %zu deadline%s missed\n", reminded,
+	    reminded == 1 ? "" : "s", missed, missed == 1 ? "" : "s");
 	rc = 0;
 out:
 	arena_free(a);

@@ -7,6 +7,7 @@
 
 #include <ini.h>
 
+#include "core/calendar.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/parse.h"
@@ -20,6 +21,12 @@ enum ckind {
 	C_LISTEN,	/* HOST:PORT into listen_host + listen_port */
 	C_URL,		/* http:// or https:// URL, char array */
 	C_PREFIX,	/* [A-Z0-9]{1,16}, char array */
+	C_URLOPT,	/* "" or an http:// or https:// URL, char array */
+	C_PERIOD,	/* "48h", "2d", "10wd" (core/calendar.h), char array */
+	C_OFFSETS,	/* "24h,6h,1h": reminder offsets, char array */
+	C_RECIPIENTS,	/* "name=https://...,name=mailto:a@b", char array */
+	C_LIBRARY,	/* an R37 target_library name, char array */
+	C_OBSOLETE,	/* accepted for old files and ignored; never written */
 };
 
 struct ckey {
@@ -130,12 +137,50 @@ static const struct ckey config_keys[] = {
 	  "attempts before a message is marked failed" },
 	{ "outbox", "backoff_seconds", C_INT, F(outbox_backoff_s), 0, 1, 86400, "30",
 	  "delay before the first retry; doubles each attempt, at most 6 hours" },
-	/*
-	 * Calendar days for now: the working-day calendar (法定工作日) comes
-	 * in issue 6.
-	 */
-	{ "cases", "vendor_response_days", C_INT, F(vendor_response_days), 0, 1, 365, "10",
-	  "days a notified vendor has to answer before the periodic check marks it unresponsive and tells the coordinators (calendar days until the working-day calendar of issue 6)" },
+	/* Replaced by [deadlines] vendor_response (working days). */
+	{ "cases", "vendor_response_days", C_OBSOLETE, 0, 0, 0, 0, "",
+	  "obsolete: replaced by [deadlines] vendor_response; still accepted in old files and ignored" },
+	{ "calendar", "holidays_file", C_STR, F(holidays_file), S(holidays_file), 0, 0, "",
+	  "holiday calendar (CSV: date,kind,name with kind off or work, as data/calendar/holidays-cn.csv) to load instead of the built-in 2021-2026 data; a path, relative to the data directory unless absolute.  Years it does not cover count Monday to Friday, and deadlines in them are marked provisional" },
+	{ "deadlines", "ack", C_PERIOD, F(dl_period[0]), S(dl_period[0]), 0, 0, "3wd",
+	  "acknowledging a report, from its receipt: Nh hours, Nd calendar days or Nwd working days (days end at 24:00 China time)" },
+	{ "deadlines", "ack_reminders", C_OFFSETS, F(dl_reminders[0]), S(dl_reminders[0]), 0, 0, "1d",
+	  "reminders before the acknowledgement is due, e.g. 1d,2h (minutes m, hours h, days d; empty: none)" },
+	{ "deadlines", "vendor_response", C_PERIOD, F(dl_period[1]), S(dl_period[1]), 0, 0, "10wd",
+	  "a notified vendor's first answer; when it passes the vendor is marked unresponsive and the coordinators are told" },
+	{ "deadlines", "vendor_response_reminders", C_OFFSETS, F(dl_reminders[1]), S(dl_reminders[1]), 0, 0, "2d",
+	  "reminders before a vendor's answer is due" },
+	{ "deadlines", "submission", C_PERIOD, F(dl_period[2]), S(dl_period[2]), 0, 0, "48h",
+	  "the 报送 to the national library, from when the vulnerability was known (Art. 7(2) says 2日; the counting rule is unconfirmed, R5: 48h counts hours, 2d counts to 24:00 of the second day after)" },
+	{ "deadlines", "submission_reminders", C_OFFSETS, F(dl_reminders[2]), S(dl_reminders[2]), 0, 0, "24h,6h,1h",
+	  "reminders before the 报送 is due (R5: T-24h, T-6h, T-1h)" },
+	{ "deadlines", "publication", C_PERIOD, F(dl_period[3]), S(dl_period[3]), 0, 0, "45d",
+	  "publication reminder, from the first vendor notice (CNVD practice; the disclosure gate still decides)" },
+	{ "deadlines", "publication_reminders", C_OFFSETS, F(dl_reminders[3]), S(dl_reminders[3]), 0, 0, "7d",
+	  "reminders before the publication date" },
+	{ "deadlines", "scheduler_interval", C_INT, F(scheduler_interval_s), 0, 1, 3600, "30",
+	  "seconds between two runs of the deadline scheduler (reminders, missed clocks)" },
+	{ "federation", "registry_url", C_URLOPT, F(registry_url), S(registry_url), 0, 0, "",
+	  "base URL of the registry (national library) that receives this instance's 报送, e.g. https://registry.example; empty: 报送 are exported as files for manual upload" },
+	{ "federation", "registry_token", C_STR, F(registry_token), S(registry_token), 0, 0, "",
+	  "API token this instance's organisation holds at the registry; prefer the environment variable to the file" },
+	{ "federation", "submissions", C_BOOL, F(submissions), 0, 0, 0, "false",
+	  "platform role: keep the 2-day 报送 clock for cases and refuse to close a case without an accepted or waived 报送 (always on in the provider role)" },
+	{ "federation", "target_library", C_LIBRARY, F(target_library), S(target_library), 0, 0, "CNVDB",
+	  "the library 报送 go to by default (R37): CNVDB, CICSVD, CAPPVD, CAVD or OTHER" },
+	{ "federation", "timeout_ms", C_INT, F(federation_timeout_ms), 0, 1000, 600000, "15000",
+	  "one HTTP exchange with a registry or a downstream recipient" },
+	{ "federation", "required_fields", C_STR, F(required_fields), S(required_fields), 0, 0,
+	  "vendor,grade,contact_name,contact_email",
+	  "报送 fields required besides the legal ones (name, product_name, product_model, product_versions, technical_characteristics, harm, impact_scope), comma-separated; the real form's list is unconfirmed (R37)" },
+	{ "registry", "id_prefix", C_PREFIX, F(library_prefix), S(library_prefix), 0, 0, "NVDB",
+	  "registry role: library ids of accepted 报送 are <PREFIX>-<YYYY>-<seq>" },
+	{ "registry", "forward_to", C_RECIPIENTS, F(forward_to), S(forward_to), 0, 0, "",
+	  "registry role: where every accepted 报送 is forwarded (同步通报, R7), as name=https://host/path or name=mailto:address, comma-separated, e.g. 通报中心=https://a.example/api,CNCERT=mailto:vuln@b.example" },
+	{ "registry", "forward_token", C_STR, F(forward_token), S(forward_token), 0, 0, "",
+	  "registry role: bearer token sent to the HTTP recipients of forward_to and libraries; prefer the environment variable" },
+	{ "registry", "libraries", C_RECIPIENTS, F(libraries), S(libraries), 0, 0, "",
+	  "registry role: other libraries a submitter may ask a 报送 to be forwarded to (R17), in the same form, e.g. CNVD=https://c.example/api" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
@@ -183,6 +228,110 @@ find_key(const char *section, const char *key)
 		    strcmp(config_keys[i].key, key) == 0)
 			return &config_keys[i];
 	return NULL;
+}
+
+static const char *const libraries[] = { "CNVDB", "CICSVD", "CAPPVD", "CAVD", "OTHER" };
+
+bool
+config_library_ok(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(libraries) / sizeof(libraries[0]); i++)
+		if (strcmp(s, libraries[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A recipient's target: an http(s) URL with a host, or mailto: one address. */
+static bool
+target_ok(const char *t, size_t n)
+{
+	const char	*at;
+	size_t		 i, off;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)t[i] <= 0x20 || t[i] == 0x7f || t[i] == '"' ||
+		    t[i] == '<' || t[i] == '>' || t[i] == '\\')
+			return false;
+	if ((n > 7 && strncmp(t, "http://", 7) == 0) ||
+	    (n > 8 && strncmp(t, "https://", 8) == 0)) {
+		off = t[4] == 's' ? 8 : 7;
+		return t[off] != '/' && t[off] != '?' && t[off] != '#';
+	}
+	if (n > 7 && strncmp(t, "mailto:", 7) == 0) {
+		t += 7;
+		n -= 7;
+		if ((at = memchr(t, '@', n)) == NULL || at == t || at == t + n - 1 ||
+		    memchr(at + 1, '@', (size_t)(t + n - at - 1)) != NULL)
+			return false;
+		return memchr(t, '?', n) == NULL && memchr(t, ',', n) == NULL;
+	}
+	return false;
+}
+
+/*
+ * Walk a recipients list: each entry into out (when not NULL, up to max).
+ * Returns the number of entries, or -1 for a malformed list (why in err).
+ */
+static int
+recipients_walk(const char *list, struct recipient *out, size_t max, char *why, size_t whysz)
+{
+	const char	*p = list, *e, *eq;
+	size_t		 n = 0, ln, lt, j;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		ln = (size_t)(e - p);
+		while (ln > 0 && p[ln - 1] == ' ')
+			ln--;
+		if ((eq = memchr(p, '=', ln)) == NULL || eq == p ||
+		    (size_t)(eq - p) > 32) {
+			snprintf(why, whysz, "each entry must be name=target with a name of 1 to 32 bytes");
+			return -1;
+		}
+		lt = ln - (size_t)(eq - p) - 1;
+		if (!target_ok(eq + 1, lt) || lt >= sizeof(out->target)) {
+			snprintf(why, whysz, "the target of '%.*s' must be an http:// or https:// URL "
+			    "or mailto:address", (int)(eq - p), p);
+			return -1;
+		}
+		if (n >= RECIPIENTS_MAX) {
+			snprintf(why, whysz, "at most %d entries", RECIPIENTS_MAX);
+			return -1;
+		}
+		if (out != NULL && n < max) {
+			memcpy(out[n].name, p, (size_t)(eq - p));
+			out[n].name[eq - p] = '\0';
+			memcpy(out[n].target, eq + 1, lt);
+			out[n].target[lt] = '\0';
+			for (j = 0; j < n; j++)
+				if (strcmp(out[j].name, out[n].name) == 0) {
+					snprintf(why, whysz, "the name '%s' is given twice", out[n].name);
+					return -1;
+				}
+		}
+		n++;
+		p = *e == ',' ? e + 1 : e;
+	}
+	return (int)n;
+}
+
+size_t
+config_recipients(const char *list, struct recipient *out, size_t max)
+{
+	char	why[160];
+	int	n = recipients_walk(list, out, max, why, sizeof(why));
+
+	if (n < 0)
+		return 0;
+	return (size_t)n < max ? (size_t)n : max;
 }
 
 /* Parse value into the field k describes; 0, or -1 with err filled. */
@@ -235,6 +384,53 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 			return -1;
 		}
 		memcpy(base + k->off, value, n + 1);
+		return 0;
+	case C_URLOPT:
+	case C_PERIOD:
+	case C_OFFSETS:
+	case C_RECIPIENTS:
+	case C_LIBRARY: {
+		struct period		p;
+		struct recipient	rs[RECIPIENTS_MAX];
+		int64_t			offs[16];
+		size_t			no;
+		char			why[160] = "";
+		bool			ok = n < k->size;
+
+		if (ok && k->kind == C_URLOPT)
+			ok = n == 0 || strncmp(value, "http://", 7) == 0 ||
+			    strncmp(value, "https://", 8) == 0;
+		else if (ok && k->kind == C_PERIOD)
+			ok = period_parse(value, n, &p) == 0 && p.unit != PERIOD_MINUTES;
+		else if (ok && k->kind == C_OFFSETS)
+			ok = period_list_parse(value, offs, 8, &no) == 0;
+		else if (ok && k->kind == C_RECIPIENTS)
+			ok = recipients_walk(value, rs, RECIPIENTS_MAX, why, sizeof(why)) >= 0;
+		else if (ok)
+			ok = config_library_ok(value);
+		if (!ok) {
+			static const char *const what[] = {
+				[C_URLOPT] = "must be empty or start with http:// or https://",
+				[C_PERIOD] = "must be a period: Nh (hours), Nd (calendar days) or Nwd (working days)",
+				[C_OFFSETS] = "must be a comma-separated list of at most 8 offsets like 24h, 30m or 2d",
+				[C_RECIPIENTS] = "must be a comma-separated list of name=https://host/path or name=mailto:address",
+				[C_LIBRARY] = "must be CNVDB, CICSVD, CAPPVD, CAVD or OTHER",
+			};
+
+			if (n >= k->size)
+				snprintf(err, errsz, "[%s] %s (%s) is too long in %s: at most %zu bytes",
+				    k->section, k->key, env, origin, k->size - 1);
+			else
+				snprintf(err, errsz, "[%s] %s (%s) in %s %s%s%s", k->section,
+				    k->key, env, origin, what[k->kind], why[0] ? ": " : "", why);
+			return -1;
+		}
+		memcpy(base + k->off, value, n + 1);
+		return 0;
+	}
+	case C_OBSOLETE:
+		log_warnx("event=config_obsolete key=\"[%s] %s\" origin=\"%s\"", k->section,
+		    k->key, origin);
 		return 0;
 	case C_INT:
 		if (parse_i64(value, n, k->min, k->max, &i) != 0) {
@@ -289,7 +485,8 @@ config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->data_dir[0] = '.';
 	for (i = 0; i < NKEYS; i++)
-		if (apply(cfg, &config_keys[i], config_keys[i].def, "defaults",
+		if (config_keys[i].kind != C_OBSOLETE &&
+		    apply(cfg, &config_keys[i], config_keys[i].def, "defaults",
 		    err, sizeof(err)) != 0) {
 			/* The table is ours: a bad default is a programming error. */
 			fprintf(stderr, "fatal: %s\n", err);
@@ -405,7 +602,15 @@ format_value(const struct config *cfg, const struct ckey *k, char *buf, size_t s
 	case C_STR:
 	case C_URL:
 	case C_PREFIX:
+	case C_URLOPT:
+	case C_PERIOD:
+	case C_OFFSETS:
+	case C_RECIPIENTS:
+	case C_LIBRARY:
 		snprintf(buf, size, "%s", base + k->off);
+		break;
+	case C_OBSOLETE:
+		buf[0] = '\0';
 		break;
 	case C_INT:
 		snprintf(buf, size, "%d", *(const int *)(base + k->off));
@@ -490,6 +695,8 @@ config_write(const struct config *cfg, const char *path)
 	for (i = 0; i < NKEYS; i++) {
 		const struct ckey *k = &config_keys[i];
 
+		if (k->kind == C_OBSOLETE)
+			continue;
 		if (strcmp(section, k->section) != 0) {
 			section = k->section;
 			fprintf(f, "\n[%s]\n", section);

@@ -90,9 +90,49 @@ struct config {
 	int		 outbox_max_attempts;	/* outbox.max_attempts */
 	int		 outbox_backoff_s;	/* outbox.backoff_seconds */
 
-	/* [cases] */
-	int		 vendor_response_days;	/* cases.vendor_response_days (1..365) */
+	/* [calendar] */
+	char		 holidays_file[512];	/* calendar.holidays_file ("" : built in) */
+
+	/*
+	 * [deadlines]: the period and the reminder offsets of each clock, as
+	 * text already checked by period_parse / period_list_parse, indexed in
+	 * enum deadline_kind order (ack, vendor_response, submission,
+	 * publication; domain/deadline.h).
+	 */
+#define CONFIG_DL_KINDS	4
+	char		 dl_period[CONFIG_DL_KINDS][16];	/* deadlines.<kind> */
+	char		 dl_reminders[CONFIG_DL_KINDS][64];	/* deadlines.<kind>_reminders */
+	int		 scheduler_interval_s;	/* deadlines.scheduler_interval */
+
+	/* [federation] */
+	char		 registry_url[256];	/* federation.registry_url ("" : manual upload) */
+	char		 registry_token[256];	/* federation.registry_token (never logged) */
+	bool		 submissions;		/* federation.submissions (platforms; providers always) */
+	char		 target_library[16];	/* federation.target_library (R37 enum) */
+	int		 federation_timeout_ms;	/* federation.timeout_ms */
+	char		 required_fields[512];	/* federation.required_fields (domain/submission.h keys) */
+
+	/* [registry] */
+	char		 library_prefix[17];	/* registry.id_prefix */
+	char		 forward_to[1024];	/* registry.forward_to: name=target, ... */
+	char		 forward_token[256];	/* registry.forward_token (never logged) */
+	char		 libraries[1024];	/* registry.libraries: name=target, ... (R17) */
 };
+
+/*
+ * One entry of a recipients list ([registry] forward_to, libraries):
+ * "name=https://host/path" (an HTTP endpoint) or "name=mailto:addr".
+ */
+#define RECIPIENTS_MAX	16
+struct recipient {
+	char	name[33];	/* 1..32 bytes, no '=' or ',' */
+	char	target[256];	/* the URL or "mailto:addr" */
+};
+/* The entries of a list already validated by config_load, in order. */
+size_t	config_recipients(const char *list, struct recipient *out, size_t max);
+
+/* The R37 target_library values: CNVDB, CICSVD, CAPPVD, CAVD, OTHER. */
+bool	config_library_ok(const char *s);
 
 /* Fill cfg with the defaults (data_dir becomes "."). */
 void	config_defaults(struct config *cfg);

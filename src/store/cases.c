@@ -32,6 +32,7 @@ store_case_insert(struct store *st, const struct case_row *c, int year, int64_t 
 	q_text(&q, 6, c->title);
 	q_i64(&q, 7, c->created_at);
 	q_i64_or_null(&q, 8, c->created_by);
+	q_i64(&q, 9, c->known_at != 0 ? c->known_at : c->created_at);
 	return q_exec_done(&q);
 }
 
@@ -51,6 +52,7 @@ case_row(struct q *q, struct arena *a, struct case_row *c)
 	c->created_at = q_col_i64(q, 6);
 	c->created_by = q_col_i64(q, 7);
 	c->updated_at = q_col_i64(q, 8);
+	c->known_at = q_col_i64(q, 9);
 }
 
 enum app_err

@@ -445,14 +445,7 @@ enum app_err
 store_outbox_add(struct store *st, const char *recipient, const char *subject,
     const char *body, int64_t now)
 {
-	struct q	q;
-
-	q_open(&q, st, STMT_OUTBOX_INSERT);
-	q_text(&q, 1, recipient);
-	q_text(&q, 2, subject);
-	q_text(&q, 3, body);
-	q_i64(&q, 4, now);
-	return q_exec_done(&q);
+	return store_outbox_add_mail(st, recipient, subject, body, now, NULL);
 }
 
 static void
@@ -468,41 +461,23 @@ outbox_row(struct q *q, struct arena *a, struct outbox_msg *m)
 	m->last_error = q_col_text(q, 7, a);
 }
 
-static enum app_err
-outbox_rows(struct store *st, struct arena *a, enum stmt id, int64_t now,
-    int limit, struct outbox_msg **out, size_t *n)
+enum app_err
+store_outbox_list(struct store *st, struct arena *a, int limit,
+    struct outbox_msg **out, size_t *n)
 {
 	struct q		 q;
 	struct outbox_msg	*arr = NULL;
 	size_t			 cap = 0;
 
 	*n = 0;
-	q_open(&q, st, id);
-	if (id == STMT_OUTBOX_DUE) {
-		q_i64(&q, 1, now);
-		q_i64(&q, 2, limit);
-	} else
-		q_i64(&q, 1, limit);
+	q_open(&q, st, STMT_OUTBOX_LIST);
+	q_i64(&q, 1, limit);
 	while (q_step(&q) == Q_ROW) {
 		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
 		outbox_row(&q, a, &arr[(*n)++]);
 	}
 	*out = arr;
 	return q_close(&q);
-}
-
-enum app_err
-store_outbox_due(struct store *st, struct arena *a, int64_t now, int limit,
-    struct outbox_msg **out, size_t *n)
-{
-	return outbox_rows(st, a, STMT_OUTBOX_DUE, now, limit, out, n);
-}
-
-enum app_err
-store_outbox_list(struct store *st, struct arena *a, int limit,
-    struct outbox_msg **out, size_t *n)
-{
-	return outbox_rows(st, a, STMT_OUTBOX_LIST, 0, limit, out, n);
 }
 
 enum app_err

@@ -122,30 +122,6 @@ store_notice_seen(struct store *st, int64_t user_id, int64_t id, int64_t now)
 }
 
 enum app_err
-store_vendors_overdue(struct store *st, struct arena *a, int64_t before, int limit,
-    struct vendor_overdue **out, size_t *n)
-{
-	struct q		 q;
-	struct vendor_overdue	*v;
-	size_t			 cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	q_open(&q, st, STMT_VENDORS_OVERDUE);
-	q_i64(&q, 1, before);
-	q_i64(&q, 2, limit);
-	while (q_step(&q) == Q_ROW) {
-		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
-		v = &(*out)[(*n)++];
-		v->case_id = q_col_text(&q, 0, a);
-		v->org_id = q_col_i64(&q, 1);
-		v->org_slug = q_col_text(&q, 2, a);
-		v->notified_at = q_col_i64(&q, 3);
-	}
-	return q_close(&q);
-}
-
-enum app_err
 store_case_vendor_unresponsive(struct store *st, const char *case_id, int64_t org_id,
     int64_t before, int64_t now)
 {

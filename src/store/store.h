@@ -8,6 +8,8 @@
 #include "core/err.h"
 #include "domain/assessment.h"
 #include "domain/case.h"
+#include "domain/deadline.h"
+#include "domain/submission.h"
 #include "domain/report.h"
 #include "domain/reporter.h"
 #include "domain/throttle.h"
@@ -257,9 +259,6 @@ struct outbox_msg {
 };
 enum app_err	 store_outbox_add(struct store *st, const char *recipient,
 		    const char *subject, const char *body, int64_t now);
-/* Pending messages due at now, oldest first, up to limit. */
-enum app_err	 store_outbox_due(struct store *st, struct arena *a, int64_t now,
-		    int limit, struct outbox_msg **out, size_t *n);
 /* Record an attempt: sent, or failed (retry at next, or give up when final). */
 enum app_err	 store_outbox_sent(struct store *st, int64_t id, int64_t now);
 enum app_err	 store_outbox_retry(struct store *st, int64_t id, int attempts,
@@ -318,6 +317,7 @@ struct case_row {
 	int64_t		 created_at;
 	int64_t		 created_by;
 	int64_t		 updated_at;
+	int64_t		 known_at;	/* when the vulnerability was known (R5); 0 on insert: created_at */
 };
 struct case_event {
 	int64_t		 id;
@@ -621,19 +621,10 @@ enum app_err	 store_notice_get(struct store *st, struct arena *a, int64_t user_i
 /* Set seen_at if still unset (seen again: APP_OK, nothing changes). */
 enum app_err	 store_notice_seen(struct store *st, int64_t user_id, int64_t id,
 		    int64_t now);
-/* A vendor still 'notified' since before a time: what the follow-up marks. */
-struct vendor_overdue {
-	const char	*case_id;
-	int64_t		 org_id;
-	const char	*org_slug;
-	int64_t		 notified_at;	/* unix seconds */
-};
-/* Up to limit vendors with status 'notified' and notified_at < before, oldest first. */
-enum app_err	 store_vendors_overdue(struct store *st, struct arena *a, int64_t before,
-		    int limit, struct vendor_overdue **out, size_t *n);
 /*
  * Mark a vendor unresponsive (status, unresponsive_at) and flag its case,
- * only while its status is still 'notified' and notified_at < before;
+ * only while its status is still 'notified' and notified_at < before
+ * (INT64_MAX: whenever it was notified);
  * APP_NOTFOUND when it answered meanwhile (or is marked already).
  */
 enum app_err	 store_case_vendor_unresponsive(struct store *st, const char *case_id,
@@ -641,6 +632,264 @@ enum app_err	 store_case_vendor_unresponsive(struct store *st, const char *case_
 /* The e-mail addresses of the active coordinators. */
 enum app_err	 store_coordinator_emails(struct store *st, struct arena *a,
 		    const char ***out, size_t *n);
+
+/* Deadlines (issue 6, domain/deadline.h). */
+struct deadline_row {
+	int64_t			 id;
+	enum deadline_kind	 kind;
+	const char		*subject;	/* report:<id>, case:<id>, vendor:<case>/<org> */
+	const char		*case_id;	/* "" if none */
+	const char		*report_id;	/* "" if none */
+	int64_t			 basis_at;
+	int64_t			 due_at;
+	const char		*period;	/* "48h" */
+	const char		*rule;		/* "R5 (Art. 7(2))" */
+	const char		*calendar_version;
+	bool			 provisional;
+	enum deadline_state	 state;
+	int64_t			 paused_at;	/* 0: not paused */
+	int64_t			 met_at;	/* 0: not met */
+	int64_t			 missed_at;	/* 0: not missed */
+	const char		*reason;	/* a waiver's */
+	int64_t			 actor_id;	/* who waived */
+	int64_t			 created_at;
+	int64_t			 updated_at;
+};
+/*
+ * Insert a clock with its reminders (offsets and fire times), unless the
+ * subject has one of that kind already: then *created is false and *id the
+ * existing clock's.
+ */
+enum app_err	 store_deadline_add(struct store *st, const struct deadline_row *d,
+		    const int64_t *remind_off, const int64_t *remind_at, size_t nremind,
+		    int64_t *id, bool *created);
+enum app_err	 store_deadline_get(struct store *st, struct arena *a, int64_t id,
+		    struct deadline_row *out);
+/* The clock of kind k for subject; APP_NOTFOUND if none. */
+enum app_err	 store_deadline_find(struct store *st, struct arena *a, enum deadline_kind k,
+		    const char *subject, struct deadline_row *out);
+/* Filters of a listing: NULL/0 do not filter; state "overdue" is open past due or missed unmet. */
+struct deadline_filter {
+	const char	*state;		/* a state name, "overdue", or NULL */
+	const char	*case_id;
+	const char	*report_id;
+	int		 kind;		/* enum deadline_kind, or -1 */
+	int64_t		 now;		/* for "overdue" */
+	int64_t		 cursor;	/* id: rows after it in the order (due_at, id) are by id > cursor */
+	int		 limit;
+};
+/* Soonest due first (then id). */
+enum app_err	 store_deadline_list(struct store *st, struct arena *a,
+		    const struct deadline_filter *f, struct deadline_row **out, size_t *n);
+/*
+ * Moves.  met: open or paused -> met, missed -> met_at set (late); waive:
+ * open, paused or missed -> waived with reason and actor; pause: open ->
+ * paused; resume: paused -> open with due_at and the unfired reminders
+ * moved by the time paused; missed: open -> missed.  Each answers
+ * APP_NOTFOUND when the clock is not in a state the move starts from.
+ */
+enum app_err	 store_deadline_met(struct store *st, int64_t id, int64_t now);
+enum app_err	 store_deadline_waive(struct store *st, int64_t id, const char *reason,
+		    int64_t actor_id, int64_t now);
+enum app_err	 store_deadline_pause(struct store *st, int64_t id, int64_t now);
+enum app_err	 store_deadline_resume(struct store *st, int64_t id, int64_t now);
+enum app_err	 store_deadline_missed(struct store *st, int64_t id, int64_t now);
+/* Open clocks whose due time is at or before now, oldest due first. */
+enum app_err	 store_deadlines_to_miss(struct store *st, struct arena *a, int64_t now,
+		    int limit, struct deadline_row **out, size_t *n);
+/* A reminder due to fire, with its clock. */
+struct reminder_due {
+	struct deadline_row	 d;
+	int64_t			 offset_s;
+	int64_t			 fire_at;
+};
+/* Unfired reminders of open clocks with fire_at <= now, by clock then smallest offset. */
+enum app_err	 store_reminders_due(struct store *st, struct arena *a, int64_t now,
+		    int limit, struct reminder_due **out, size_t *n);
+/* Mark one fired (told: whether it was sent); APP_NOTFOUND if it fired already. */
+enum app_err	 store_reminder_fire(struct store *st, int64_t deadline_id, int64_t offset_s,
+		    bool told, int64_t now);
+/* The reminders of a clock, by offset, largest first (fired_at 0: not yet). */
+struct reminder_row {
+	int64_t	offset_s;
+	int64_t	fire_at;
+	int64_t	fired_at;
+	bool	told;
+};
+enum app_err	 store_reminders_of(struct store *st, struct arena *a, int64_t deadline_id,
+		    struct reminder_row **out, size_t *n);
+/* Waive every open or paused clock of a case with reason (it closed). */
+enum app_err	 store_deadlines_close_case(struct store *st, const char *case_id,
+		    const char *reason, int64_t now);
+/* Set a case's known_at (R5). */
+enum app_err	 store_case_set_known_at(struct store *st, const char *case_id, int64_t at,
+		    int64_t now);
+
+/* The outbox's HTTP deliveries and its rows by id (issue 6). */
+struct outbox_row {
+	int64_t		 id;
+	const char	*kind;		/* "mail" or "http" */
+	const char	*recipient;	/* address or URL */
+	const char	*subject;
+	const char	*body;		/* mail: the text; http: "" (rendered from ref) */
+	const char	*ref;		/* http: submission:<id>, forward:<id> */
+	const char	*idem_key;
+	const char	*status;	/* pending, sent, failed */
+	int		 attempts;
+	int64_t		 next_attempt_at;
+	const char	*last_error;
+	int64_t		 http_status;	/* 0: none */
+	const char	*response;	/* the answer, bounded */
+	int64_t		 created_at;
+	int64_t		 sent_at;	/* 0: not sent */
+};
+/* Queue a mail; *id (if not NULL) receives its row id. */
+enum app_err	 store_outbox_add_mail(struct store *st, const char *recipient,
+		    const char *subject, const char *body, int64_t now, int64_t *id);
+/* Queue an HTTP delivery of ref to url with an idempotency key. */
+enum app_err	 store_outbox_add_http(struct store *st, const char *url, const char *ref,
+		    const char *idem_key, int64_t now, int64_t *id);
+enum app_err	 store_outbox_get(struct store *st, struct arena *a, int64_t id,
+		    struct outbox_row *out);
+/* Pending rows due at now, oldest first: HTTP ones, and mail too when mail. */
+enum app_err	 store_outbox_due_rows(struct store *st, struct arena *a, int64_t now,
+		    bool mail, int limit, struct outbox_row **out, size_t *n);
+/* An HTTP delivery answered: sent with its status and answer (final), or to retry. */
+enum app_err	 store_outbox_http_result(struct store *st, int64_t id, bool done,
+		    int attempts, int64_t next, long status, const char *response,
+		    const char *error, bool failed, int64_t now);
+/* A failed or pending row goes again now (a person pressed send again). */
+enum app_err	 store_outbox_requeue(struct store *st, int64_t id, int64_t now);
+
+/* The 报送 of a case (provider side, issue 6). */
+struct submission_row {
+	int64_t		 id;
+	const char	*case_id;
+	enum sub_state	 state;
+	const char	*target_library;
+	const char	*title;
+	const char	*product_name;
+	const char	*idem_key;
+	bool		 manual;
+	int64_t		 outbox_id;	/* 0: none */
+	const char	*library_id;	/* "" until accepted */
+	const char	*reason;
+	int64_t		 created_by;
+	int64_t		 created_at;
+	int64_t		 updated_at;
+	int64_t		 sent_by;
+	int64_t		 sent_at;
+	int64_t		 uploaded_by;
+	int64_t		 uploaded_at;
+	int64_t		 decided_at;
+	/* Filled by get and list from the outbox row, if any. */
+	const char	*delivery;	/* pending, sent, failed, or "" */
+	int		 attempts;
+	const char	*last_error;
+	int64_t		 http_status;
+};
+/* APP_CONFLICT when the case has one already.  Fills *id. */
+enum app_err	 store_submission_insert(struct store *st, const struct submission_row *r,
+		    const struct sealed *fields, int64_t *id);
+/* fields may be NULL when not wanted. */
+enum app_err	 store_submission_get(struct store *st, struct arena *a, int64_t id,
+		    struct submission_row *out, struct sealed *fields);
+enum app_err	 store_submission_of_case(struct store *st, struct arena *a,
+		    const char *case_id, struct submission_row *out, struct sealed *fields);
+/* Write every column but the record from r (by r->id); fields non-NULL: the record too. */
+enum app_err	 store_submission_save(struct store *st, const struct submission_row *r,
+		    const struct sealed *fields);
+/* Newest first; state NULL: all; id < cursor (0: from the newest). */
+enum app_err	 store_submission_list(struct store *st, struct arena *a, const char *state,
+		    int64_t cursor, int limit, struct submission_row **out, size_t *n);
+
+/* Registry role: 报送 received (issue 6). */
+struct received_row {
+	int64_t		 rowid;		/* list cursor */
+	const char	*id;		/* NVDB-2026-000001 */
+	int64_t		 org_id;
+	const char	*org_slug;
+	const char	*org_name;
+	int64_t		 submitter_id;
+	const char	*idem_key;
+	const char	*target_library;
+	const char	*title;
+	const char	*product_name;
+	const char	*payload_sha256;
+	int64_t		 leaf_index;
+	const char	*state;		/* received, verified, rejected */
+	const char	*reason;
+	int64_t		 received_at;
+	int64_t		 updated_at;
+	int64_t		 verified_by;
+	int64_t		 verified_at;
+};
+enum app_err	 store_library_next_seq(struct store *st, int year, int64_t *seq);
+enum app_err	 store_received_insert(struct store *st, const struct received_row *r,
+		    int year, int64_t seq, const struct sealed *fields);
+/* The one an organisation sent with this idempotency key; APP_NOTFOUND if none. */
+enum app_err	 store_received_by_key(struct store *st, struct arena *a, int64_t org_id,
+		    const char *idem_key, struct received_row *out);
+enum app_err	 store_received_get(struct store *st, struct arena *a, const char *id,
+		    struct received_row *out, struct sealed *fields);
+/* Newest first, rowid < cursor (0: from the newest); state NULL: all. */
+enum app_err	 store_received_list(struct store *st, struct arena *a, const char *state,
+		    int64_t cursor, int limit, struct received_row **out, size_t *n);
+enum app_err	 store_received_decide(struct store *st, const char *id, const char *state,
+		    const char *reason, int64_t actor_id, int64_t now);
+/* 同步通报 and forwards on request, one row per recipient. */
+struct forward_row {
+	int64_t		 id;
+	const char	*submission_id;
+	const char	*recipient;	/* the configured name */
+	const char	*target;	/* URL or mailto:address */
+	bool		 on_request;	/* R17 */
+	int64_t		 outbox_id;
+	int64_t		 created_at;
+	/* From the outbox row. */
+	const char	*delivery;	/* pending, sent, failed */
+	int		 attempts;
+	const char	*last_error;
+	int64_t		 http_status;
+	int64_t		 sent_at;
+};
+enum app_err	 store_forward_add(struct store *st, const struct forward_row *r, int64_t *id);
+enum app_err	 store_forward_set_outbox(struct store *st, int64_t id, int64_t outbox_id);
+enum app_err	 store_forward_get(struct store *st, struct arena *a, int64_t id,
+		    struct forward_row *out);
+enum app_err	 store_forwards(struct store *st, struct arena *a, const char *submission_id,
+		    struct forward_row **out, size_t *n);
+
+/* Notices of risk and remedy to users and downstream vendors (Art. 7(3), issue 6). */
+struct user_notice_row {
+	int64_t		 id;
+	const char	*case_id;
+	const char	*subject;
+	const char	*body;
+	const char	*support_channel;
+	int64_t		 created_by;
+	int64_t		 created_at;
+};
+struct user_notice_rcpt {
+	int64_t		 notice_id;
+	const char	*address;
+	const char	*source;	/* downstream, manual */
+	int64_t		 org_id;	/* downstream: the organisation; else 0 */
+	int64_t		 outbox_id;
+	/* From the outbox row: the delivery evidence. */
+	const char	*delivery;	/* pending, sent, failed */
+	int		 attempts;
+	const char	*last_error;
+	int64_t		 sent_at;
+};
+enum app_err	 store_user_notice_add(struct store *st, const struct user_notice_row *r,
+		    int64_t *id);
+enum app_err	 store_user_notice_rcpt_add(struct store *st, const struct user_notice_rcpt *r);
+/* Newest first. */
+enum app_err	 store_user_notices(struct store *st, struct arena *a, const char *case_id,
+		    struct user_notice_row **out, size_t *n);
+enum app_err	 store_user_notice_rcpts(struct store *st, struct arena *a, int64_t notice_id,
+		    struct user_notice_rcpt **out, size_t *n);
 
 /* Instance metadata (small key/value pairs). */
 enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,

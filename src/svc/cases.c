@@ -6,6 +6,8 @@
 #include "core/utf8.h"
 #include "domain/authz.h"
 #include "svc/cases.h"
+#include "svc/deadlines.h"
+#include "svc/submissions.h"
 #include "svc/notices.h"
 
 #define TIMELINE_MAX	1000	/* events a timeline read returns */
@@ -85,9 +87,16 @@ case_create(const struct svc_ctx *c, const struct report *r, const char **id)
 	k.title = r->title;
 	k.created_at = c->now;
 	k.created_by = c->actor->id;
-	if ((er = store_case_insert(c->st, &k, year, seq)) != APP_OK)
+	/* Known since the first report arrived (R5); staff may record earlier. */
+	k.known_at = r->received_at;
+	if ((er = store_case_insert(c->st, &k, year, seq)) != APP_OK ||
+	    (er = event(c, k.id, "created", "", case_state_name(k.state), r->id, "")) != APP_OK)
 		return er;
-	return event(c, k.id, "created", "", case_state_name(k.state), r->id, "");
+	/* The 2-day 报送 (Art. 7(2)) counts from when the vulnerability was known. */
+	if (k.kind == CKIND_GENERIC && svc_submissions_on(c))
+		return svc_clock_start(c, DL_SUBMISSION, arena_printf(c->a, "case:%s", k.id),
+		    k.id, NULL, k.known_at);
+	return APP_OK;
 }
 
 /* Checks that need no transaction: the decision and its fields. */
@@ -179,6 +188,20 @@ triage_accept(const struct svc_ctx *c, const struct report *r, const struct tria
 }
 
 /*
+ * A decision acknowledges the report (its clock is met); a question to the
+ * reporter pauses the clock until they answer (svc/messages.c resumes it).
+ */
+static enum app_err
+triage_clock(const struct svc_ctx *c, const struct report *r, enum triage_decision d)
+{
+	const char	*subject = arena_printf(c->a, "report:%s", r->id);
+
+	if (d == TRIAGE_NEEDS_INFO)
+		return svc_clock_pause(c, DL_ACK, subject);
+	return svc_clock_met(c, DL_ACK, subject);
+}
+
+/*
  * Tell the reporter (ISO/IEC 29147 §6.5) through the outbox, inside the
  * decision's transaction: the outcome and a link, never the details or the
  * question itself (those stay behind the login).
@@ -254,8 +277,44 @@ svc_report_triage(const struct svc_ctx *c, const char *report_id,
 	    d == TRIAGE_REJECT ? (in->note != NULL ? in->note : "") :
 	    (in->reason != NULL ? in->reason : ""))) != APP_OK ||
 	    (er = tell_reporter(c, &r, d)) != APP_OK ||
+	    (er = triage_clock(c, &r, d)) != APP_OK ||
 	    (er = store_audit_add(c->st, c->actor->id, "report.triage",
 	    arena_printf(c->a, "report:%s", r.id), detail, c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+enum app_err
+svc_report_acknowledge(const struct svc_ctx *c, const char *report_id, struct fault *f)
+{
+	struct report	r;
+	struct sealed	sd;
+	enum app_err	er;
+
+	if ((er = allowed(c, f)) != APP_OK)
+		return er;
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if ((er = store_report_get(c->st, c->a, report_id, &r, &sd)) != APP_OK) {
+		fault_set(f, er, er == APP_NOTFOUND ? "id" : NULL, er == APP_NOTFOUND ?
+		    MSG_ERR_NO_SUCH_REPORT : MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	if (r.status != RSTATUS_RECEIVED) {
+		fault_set(f, APP_CONFLICT, NULL, MSG_ERR_TRIAGE_DONE, 0);
+		f->sarg = report_status_name(r.status);
+		goto fail;
+	}
+	if ((er = store_report_set_status(c->st, r.id, RSTATUS_ACKNOWLEDGED)) != APP_OK ||
+	    (er = svc_clock_met(c, DL_ACK, arena_printf(c->a, "report:%s", r.id))) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "report.acknowledge",
+	    arena_printf(c->a, "report:%s", r.id), "", c->addr, c->now)) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
@@ -568,6 +627,15 @@ svc_case_vendor_notify(const struct svc_ctx *c, const char *case_id, const char 
 	if ((er = svc_notice_org(c, o.id, "vendor_notified",
 	    arena_printf(c->a, "case:%s", k.id), what, &nnotices)) != APP_OK)
 		goto store_fail;
+	/*
+	 * The vendor's answer is timed from its first notice (one clock per
+	 * vendor and case), and the publication reminder from the case's first.
+	 */
+	if ((er = svc_clock_start(c, DL_VENDOR_RESPONSE, arena_printf(c->a, "vendor:%s/%s",
+	    k.id, o.slug), k.id, NULL, c->now)) != APP_OK ||
+	    (k.kind == CKIND_GENERIC && (er = svc_clock_start(c, DL_PUBLICATION,
+	    arena_printf(c->a, "case:%s", k.id), k.id, NULL, c->now)) != APP_OK))
+		goto store_fail;
 	if ((er = store_case_vendor_notified(c->st, k.id, o.id, c->now)) != APP_OK ||
 	    (er = svc_case_record(c, k.id, "vendor_notified", vendor_status_name(v.status),
 	    v.status == VSTATUS_NOT_CONTACTED || v.status == VSTATUS_UNRESPONSIVE ?
@@ -627,6 +695,13 @@ svc_case_vendor_update(const struct svc_ctx *c, const char *case_id, const char 
 		fault_set(f, er, er == APP_NOTFOUND ? (coord ? "org" : "id") : NULL,
 		    er != APP_NOTFOUND ? MSG_ERR_STORE : coord ? MSG_ERR_NO_SUCH_ORG_IN_CASE :
 		    MSG_ERR_NO_SUCH_CASE, 0);
+		goto fail;
+	}
+	/* Any answer of the vendor's own meets the clock of its answer. */
+	if (s != VSTATUS_NOT_CONTACTED && s != VSTATUS_NOTIFIED && s != VSTATUS_UNRESPONSIVE &&
+	    (er = svc_clock_met(c, DL_VENDOR_RESPONSE, arena_printf(c->a, "vendor:%s/%s",
+	    k.id, o.slug))) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
 	}
 	if ((er = store_case_vendor_update(c->st, k.id, o.id, (enum vendor_status)s,
@@ -694,6 +769,38 @@ next_names(const struct svc_ctx *c, enum case_kind k, enum case_state from)
 	return n > 0 ? s : "-";
 }
 
+/*
+ * What a move means for the case's clocks, inside its transaction: a case
+ * closes only once its 报送 is accepted or waived (R5: f says why not);
+ * publishing meets the publication reminder; closing meets it too and
+ * waives whatever else still runs (nobody waits on a closed case).
+ */
+static enum app_err
+transition_clocks(const struct svc_ctx *c, const struct case_row *k, enum case_state to,
+    struct fault *f)
+{
+	const char	*subject = arena_printf(c->a, "case:%s", k->id);
+	bool		 ok;
+	enum app_err	 er;
+
+	if (to == CSTATE_CLOSED) {
+		if ((er = svc_submission_allows_close(c, k->id, k->kind, &ok)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		if (!ok) {
+			fault_set(f, APP_CONFLICT, "to", MSG_ERR_SUB_CLOSE, 0);
+			f->rule = "Art. 7(2)";
+			return APP_CONFLICT;
+		}
+	}
+	if (to != CSTATE_PUBLISHED && to != CSTATE_CLOSED)
+		return APP_OK;
+	if ((er = svc_clock_met(c, DL_PUBLICATION, subject)) != APP_OK ||
+	    (to == CSTATE_CLOSED && (er = store_deadlines_close_case(c->st, k->id,
+	    "case closed", c->now)) != APP_OK))
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
 enum app_err
 svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
     const char *reason, struct case_row *out, struct fault *f)
@@ -726,6 +833,10 @@ svc_case_transition(const struct svc_ctx *c, const char *id, const char *to,
 			f->sarg = next_names(c, k.kind, k.state);
 		f->rule = rule;
 		return APP_CONFLICT;
+	}
+	if ((er = transition_clocks(c, &k, (enum case_state)v, f)) != APP_OK) {
+		store_rollback(c->st);
+		return er;
 	}
 	if ((er = store_case_set_state(c->st, k.id, (enum case_state)v, c->now)) != APP_OK ||
 	    (er = svc_case_record(c, k.id, "transition", case_state_name(k.state), to, "",

@@ -23,6 +23,14 @@ enum app_err	svc_case_record(const struct svc_ctx *c, const char *case_id,
 		    const char *what, const char *from, const char *to, const char *detail,
 		    const char *reason, const char *action, const char *audit_detail);
 
+/*
+ * Staff acknowledge a received report (ISO/IEC 29147 6.2, R42): received
+ * -> acknowledged, which meets its acknowledgement clock.  A report past
+ * received answers APP_CONFLICT (MSG_ERR_TRIAGE_DONE).
+ */
+enum app_err	svc_report_acknowledge(const struct svc_ctx *c, const char *report_id,
+		    struct fault *f);
+
 struct triage_in {
 	const char	*decision;	/* accept, reject, duplicate, needs_info */
 	const char	*reason;	/* reject: a reject_reason; needs_info: the question;

@@ -9,6 +9,7 @@
 #include "crypto/crypto.h"
 #include "media/sniff.h"
 #include "receipts/receipt.h"
+#include "svc/deadlines.h"
 #include "svc/intake.h"
 #include "svc/reporters.h"
 #include "svc/seal.h"
@@ -277,6 +278,17 @@ queue_ack(struct store *st, const struct svc_ctx *c, const struct report *r)
 	return store_outbox_add(st, c->actor->email, subject, body, c->now);
 }
 
+/* The acknowledgement clock (R42), on the writer's connection. */
+static enum app_err
+ack_clock(struct store *st, const struct svc_ctx *c, const struct report *r)
+{
+	struct svc_ctx	wc = *c;
+
+	wc.st = st;
+	return svc_clock_start(&wc, DL_ACK, arena_printf(c->a, "report:%s", r->id), NULL,
+	    r->id, r->received_at);
+}
+
 /*
  * Group commit.  Requests queue their prepared reports; the intake writer,
  * one thread with a connection of its own, takes every report waiting (up
@@ -332,6 +344,7 @@ write_one(struct node_cache *nc, struct intake_job *j, int year, int64_t seq,
 	    (er = store_report_insert(st, r, year, seq, &details)) != APP_OK ||
 	    (er = store_files(st, c, j->in, r->id)) != APP_OK ||
 	    (er = queue_ack(st, c, r)) != APP_OK ||
+	    (er = ack_clock(st, c, r)) != APP_OK ||
 	    (er = store_audit_add(st, r->reporter_id, "report.create",
 	    arena_printf(c->a, "report:%s", r->id),
 	    arena_printf(c->a, "channel=%s kind=%s files=%d leaf=%lld",

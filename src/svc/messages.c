@@ -9,6 +9,7 @@
 #include "domain/authz.h"
 #include "media/sniff.h"
 #include "svc/cases.h"
+#include "svc/deadlines.h"
 #include "svc/intake.h"
 #include "svc/messages.h"
 #include "svc/seal.h"
@@ -491,6 +492,8 @@ svc_report_reply(const struct svc_ctx *c, const char *report_id,
 	t.inbound = true;
 	if ((er = write_message(c, &t, in, out)) != APP_OK ||
 	    (er = store_report_set_status(c->st, r.id, RSTATUS_TRIAGE)) != APP_OK ||
+	    (er = svc_clock_resume(c, DL_ACK, arena_printf(c->a, "report:%s", r.id))) !=
+	    APP_OK ||
 	    (er = store_audit_add(c->st, c->actor->id, "report.reply",
 	    arena_printf(c->a, "report:%s", r.id), arena_printf(c->a,
 	    "message=%lld files=%d leaf=%lld status=needs_info->triage", (long long)out->id,

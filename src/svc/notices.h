@@ -3,8 +3,8 @@
 
 /*
  * In-app notices (issue 5): what a user is told inside Loudong besides
- * mail, and the periodic follow-up of vendors that do not answer (Art. 7(1),
- * R34's vendor_unresponsive flag).
+ * mail.  (The follow-up of vendors that do not answer is a clock now:
+ * svc/deadlines.h.)
  *
  * A notice's subject names what it is about ("case:<id>" or "report:<id>")
  * and its text says what happened; neither ever carries undisclosed
@@ -60,21 +60,5 @@ enum app_err	svc_notice_list(const struct svc_ctx *c, bool unseen_only, int64_t 
  * timeline event and an audit entry, in the same transaction.
  */
 enum app_err	svc_notice_seen(const struct svc_ctx *c, int64_t id, struct fault *f);
-
-/*
- * The periodic check of vendors that do not answer: every vendor notified
- * more than [cases] vendor_response_days ago and still 'notified', in a
- * case that is not closed, becomes 'unresponsive' (once): the case is
- * flagged vendor_unresponsive, its timeline and the audit log record it
- * (actor: the system), the staff get a notice and each active coordinator
- * with an e-mail a mail (the case id and a link).  One transaction per vendor.  *marked: how many were marked.
- */
-enum app_err	svc_vendor_followup(const struct svc_ctx *c, size_t *marked);
-/*
- * The same check, judging lateness as if the clock read as_of (for tests
- * and `loudong followup --as-of`); what it records carries c->now.
- */
-enum app_err	svc_vendor_followup_as_of(const struct svc_ctx *c, int64_t as_of,
-		    size_t *marked);
 
 #endif

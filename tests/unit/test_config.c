@@ -26,7 +26,7 @@ struct envkey {
 	char	env[96];
 };
 
-static struct envkey	envkeys[64];
+static struct envkey	envkeys[128];
 static size_t		nenvkeys;
 
 static void
@@ -270,7 +270,27 @@ static const struct {
 	{ "LOUDONG_OUTBOX_POLL_INTERVAL_MS", "100" },
 	{ "LOUDONG_OUTBOX_MAX_ATTEMPTS", "4" },
 	{ "LOUDONG_OUTBOX_BACKOFF_SECONDS", "5" },
-	{ "LOUDONG_CASES_VENDOR_RESPONSE_DAYS", "15" },
+	{ "LOUDONG_CASES_VENDOR_RESPONSE_DAYS", "15" },	/* obsolete: accepted, ignored */
+	{ "LOUDONG_CALENDAR_HOLIDAYS_FILE", "holidays-2027.csv" },
+	{ "LOUDONG_DEADLINES_ACK", "5wd" },
+	{ "LOUDONG_DEADLINES_ACK_REMINDERS", "2h" },
+	{ "LOUDONG_DEADLINES_VENDOR_RESPONSE", "15wd" },
+	{ "LOUDONG_DEADLINES_VENDOR_RESPONSE_REMINDERS", "" },
+	{ "LOUDONG_DEADLINES_SUBMISSION", "2d" },
+	{ "LOUDONG_DEADLINES_SUBMISSION_REMINDERS", "12h,1h" },
+	{ "LOUDONG_DEADLINES_PUBLICATION", "90d" },
+	{ "LOUDONG_DEADLINES_PUBLICATION_REMINDERS", "14d,1d" },
+	{ "LOUDONG_DEADLINES_SCHEDULER_INTERVAL", "5" },
+	{ "LOUDONG_FEDERATION_REGISTRY_URL", "https://nvdb.example" },
+	{ "LOUDONG_FEDERATION_REGISTRY_TOKEN", "ldt_secret" },
+	{ "LOUDONG_FEDERATION_SUBMISSIONS", "true" },
+	{ "LOUDONG_FEDERATION_TARGET_LIBRARY", "CAPPVD" },
+	{ "LOUDONG_FEDERATION_TIMEOUT_MS", "5000" },
+	{ "LOUDONG_FEDERATION_REQUIRED_FIELDS", "vendor" },
+	{ "LOUDONG_REGISTRY_ID_PREFIX", "CAPPVD" },
+	{ "LOUDONG_REGISTRY_FORWARD_TO", "CNCERT=mailto:v@cncert.example" },
+	{ "LOUDONG_REGISTRY_FORWARD_TOKEN", "fwd" },
+	{ "LOUDONG_REGISTRY_LIBRARIES", "CNVD=https://cnvd.example/api" },
 	{ "LOUDONG_REPORTERS_SUBMIT_MIN_LEVEL", "1" },
 	{ "LOUDONG_REPORTERS_LEVEL2_ACCEPTED_REPORTS", "5" },
 	{ "LOUDONG_REPORTERS_LEVEL3_ACCEPTED_REPORTS", "20" },
@@ -321,7 +341,26 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->outbox_poll_ms, 100);
 	assert_int_equal(cfg->outbox_max_attempts, 4);
 	assert_int_equal(cfg->outbox_backoff_s, 5);
-	assert_int_equal(cfg->vendor_response_days, 15);
+	assert_string_equal(cfg->holidays_file, "holidays-2027.csv");
+	assert_string_equal(cfg->dl_period[0], "5wd");
+	assert_string_equal(cfg->dl_reminders[0], "2h");
+	assert_string_equal(cfg->dl_period[1], "15wd");
+	assert_string_equal(cfg->dl_reminders[1], "");
+	assert_string_equal(cfg->dl_period[2], "2d");
+	assert_string_equal(cfg->dl_reminders[2], "12h,1h");
+	assert_string_equal(cfg->dl_period[3], "90d");
+	assert_string_equal(cfg->dl_reminders[3], "14d,1d");
+	assert_int_equal(cfg->scheduler_interval_s, 5);
+	assert_string_equal(cfg->registry_url, "https://nvdb.example");
+	assert_string_equal(cfg->registry_token, "ldt_secret");
+	assert_true(cfg->submissions);
+	assert_string_equal(cfg->target_library, "CAPPVD");
+	assert_int_equal(cfg->federation_timeout_ms, 5000);
+	assert_string_equal(cfg->required_fields, "vendor");
+	assert_string_equal(cfg->library_prefix, "CAPPVD");
+	assert_string_equal(cfg->forward_to, "CNCERT=mailto:v@cncert.example");
+	assert_string_equal(cfg->forward_token, "fwd");
+	assert_string_equal(cfg->libraries, "CNVD=https://cnvd.example/api");
 	assert_int_equal(cfg->submit_min_level, 1);
 	assert_int_equal(cfg->level2_accepted, 5);
 	assert_int_equal(cfg->level3_accepted, 20);
@@ -376,8 +415,10 @@ test_config__env_each_key_alone(void **state)
 		config_defaults(&cfg);
 		if (config_load(&cfg, NULL, false, err, sizeof(err)) != 0)
 			fail_msg("%s=%s: %s", env_values[i].env, env_values[i].value, err);
-		if (memcmp(&cfg, &def, sizeof(cfg)) == 0)
-			fail_msg("%s=%s changed nothing", env_values[i].env,
+		/* An obsolete key is accepted and changes nothing; every other one does. */
+		if ((memcmp(&cfg, &def, sizeof(cfg)) == 0) !=
+		    (strcmp(env_values[i].env, "LOUDONG_CASES_VENDOR_RESPONSE_DAYS") == 0))
+			fail_msg("%s=%s: unexpected effect", env_values[i].env,
 			    env_values[i].value);
 		unsetenv(env_values[i].env);
 	}
@@ -558,28 +599,39 @@ test_config__set_table(void **state)
 	}
 }
 
-/* [cases] vendor_response_days (issue 5): default 10, bounded 1..365 days. */
+/* The kinds issue 6 added: periods, reminder offsets, recipients, URLs, libraries. */
 static void
-test_config__vendor_response_days_bounds(void **state)
+test_config__clock_and_federation_values(void **state)
 {
 	static const struct {
-		const char	*value;
-		int		 ok;	/* 1: accepted (and stored), 0: refused */
-		int		 want;
+		const char	*section, *key, *value;
+		int		 ok;	/* 1: accepted, 0: refused */
 	} t[] = {
-		{ "1", 1, 1 },
-		{ "10", 1, 10 },
-		{ "30", 1, 30 },
-		{ "365", 1, 365 },
-		{ "0", 0, 0 },
-		{ "-1", 0, 0 },
-		{ "366", 0, 0 },
-		{ "1000000", 0, 0 },
-		{ "", 0, 0 },
-		{ "ten", 0, 0 },
-		{ "10d", 0, 0 },
-		{ " 10", 0, 0 },
-		{ "1.5", 0, 0 },
+		{ "deadlines", "submission", "48h", 1 },
+		{ "deadlines", "submission", "2d", 1 },
+		{ "deadlines", "ack", "3wd", 1 },
+		{ "deadlines", "ack", "30m", 0 },	/* minutes are for reminders only */
+		{ "deadlines", "ack", "3", 0 },
+		{ "deadlines", "ack", "", 0 },
+		{ "deadlines", "ack", "-1h", 0 },
+		{ "deadlines", "submission_reminders", "24h,6h,1h", 1 },
+		{ "deadlines", "submission_reminders", "24h, 30m", 1 },
+		{ "deadlines", "submission_reminders", "", 1 },
+		{ "deadlines", "submission_reminders", "1wd", 0 },
+		{ "deadlines", "submission_reminders", "1h,,2h", 0 },
+		{ "deadlines", "submission_reminders", "1h,2h,3h,4h,5h,6h,7h,8h,9h", 0 },
+		{ "federation", "registry_url", "", 1 },
+		{ "federation", "registry_url", "https://nvdb.example/", 1 },
+		{ "federation", "registry_url", "ftp://nvdb.example/", 0 },
+		{ "federation", "target_library", "CAPPVD", 1 },
+		{ "federation", "target_library", "cnvdb", 0 },
+		{ "registry", "forward_to", "", 1 },
+		{ "registry", "forward_to", "通报中心=https://a.example/api, CNCERT=mailto:v@b.example", 1 },
+		{ "registry", "forward_to", "x=https://a.example,x=https://b.example", 0 },
+		{ "registry", "forward_to", "x=file:///etc/passwd", 0 },
+		{ "registry", "forward_to", "x=mailto:nobody", 0 },
+		{ "registry", "forward_to", "=https://a.example", 0 },
+		{ "registry", "forward_to", "https://a.example", 0 },
 	};
 	struct config	cfg;
 	char		err[512];
@@ -587,31 +639,59 @@ test_config__vendor_response_days_bounds(void **state)
 
 	(void)state;
 	config_defaults(&cfg);
-	assert_int_equal(cfg.vendor_response_days, 10);
+	assert_string_equal(cfg.dl_period[0], "3wd");
+	assert_string_equal(cfg.dl_period[1], "10wd");
+	assert_string_equal(cfg.dl_period[2], "48h");
+	assert_string_equal(cfg.dl_period[3], "45d");
+	assert_string_equal(cfg.dl_reminders[2], "24h,6h,1h");
 	for (i = 0; i < NELEM(t); i++) {
 		config_defaults(&cfg);
 		err[0] = '\0';
 		if (t[i].ok) {
-			if (config_set(&cfg, "cases", "vendor_response_days", t[i].value, err,
+			if (config_set(&cfg, t[i].section, t[i].key, t[i].value, err,
 			    sizeof(err)) != 0)
-				fail_msg("'%s' refused: %s", t[i].value, err);
-			assert_int_equal(cfg.vendor_response_days, t[i].want);
+				fail_msg("[%s] %s = '%s' refused: %s", t[i].section, t[i].key,
+				    t[i].value, err);
 			continue;
 		}
-		if (config_set(&cfg, "cases", "vendor_response_days", t[i].value, err,
-		    sizeof(err)) == 0)
-			fail_msg("'%s' accepted", t[i].value);
-		/* The error names the key and its environment variable; the value stays. */
-		assert_non_null(strstr(err, "vendor_response_days"));
-		assert_non_null(strstr(err, "LOUDONG_CASES_VENDOR_RESPONSE_DAYS"));
-		assert_int_equal(cfg.vendor_response_days, 10);
+		if (config_set(&cfg, t[i].section, t[i].key, t[i].value, err, sizeof(err)) == 0)
+			fail_msg("[%s] %s = '%s' accepted", t[i].section, t[i].key, t[i].value);
+		/* The error names the key. */
+		assert_non_null(strstr(err, t[i].key));
 	}
-	/* The environment is checked the same way. */
-	assert_int_equal(setenv("LOUDONG_CASES_VENDOR_RESPONSE_DAYS", "366", 1), 0);
+}
+
+/* A file written before issue 6 still loads: the replaced key is accepted and ignored. */
+static void
+test_config__obsolete_key_ignored(void **state)
+{
+	struct config	cfg;
+	char		err[512], path[] = "/tmp/loudong-test-config-XXXXXX";
+	FILE		*f;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(f = fdopen(fd, "w"));
+	fputs("[cases]\nvendor_response_days = 15\n", f);
+	fclose(f);
 	config_defaults(&cfg);
-	assert_int_equal(config_load(&cfg, NULL, false, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "LOUDONG_CASES_VENDOR_RESPONSE_DAYS"));
-	unsetenv("LOUDONG_CASES_VENDOR_RESPONSE_DAYS");
+	assert_int_equal(config_load(&cfg, path, true, err, sizeof(err)), 0);
+	assert_string_equal(cfg.dl_period[1], "10wd");
+	unlink(path);
+	/* And config_write does not write it back. */
+	assert_int_equal(config_write(&cfg, path), 0);
+	assert_non_null(f = fopen(path, "r"));
+	{
+		char	buf[65536];
+		size_t	n = fread(buf, 1, sizeof(buf) - 1, f);
+
+		buf[n] = '\0';
+		assert_null(strstr(buf, "vendor_response_days"));
+		assert_non_null(strstr(buf, "submission_reminders = 24h,6h,1h"));
+	}
+	fclose(f);
+	unlink(path);
 }
 
 static void
@@ -814,7 +894,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_config__file_invalid_values, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__syntax_error_names_line, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__set_table, env_clean, env_clean),
-		cmocka_unit_test_setup_teardown(test_config__vendor_response_days_bounds, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__clock_and_federation_values, env_clean, env_clean),
+		cmocka_unit_test_setup_teardown(test_config__obsolete_key_ignored, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__role_names, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__write_round_trip_defaults, env_clean, env_clean),
 		cmocka_unit_test_setup_teardown(test_config__written_lines_are_short, env_clean, env_clean),

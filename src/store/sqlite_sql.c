@@ -1,0 +1,636 @@
+/*
+ * The SQLite backend's statement texts, one per enum stmt (store_int.h).
+ * sqlite.c prepares each once per connection and binds every value.
+ */
+#include "store/store_int.h"
+
+/*
+ * Parameters are numbered (?1, ?2) so each text lines up with its PostgreSQL
+ * twin ($1, $2).  Never built at run time: a variant is another entry.
+ */
+/* Column lists shared by several statements (issue 6). */
+#define DL_COLS \
+	"id, kind, subject, coalesce(case_id, ''), coalesce(report_id, ''), basis_at, due_at, " \
+	"period, rule, calendar_version, provisional, state, coalesce(paused_at, 0), " \
+	"coalesce(met_at, 0), coalesce(missed_at, 0), reason, coalesce(actor_id, 0), " \
+	"created_at, updated_at "
+#define DL_COLS_D \
+	"d.id, d.kind, d.subject, coalesce(d.case_id, ''), coalesce(d.report_id, ''), " \
+	"d.basis_at, d.due_at, d.period, d.rule, d.calendar_version, d.provisional, d.state, " \
+	"coalesce(d.paused_at, 0), coalesce(d.met_at, 0), coalesce(d.missed_at, 0), d.reason, " \
+	"coalesce(d.actor_id, 0), d.created_at, d.updated_at "
+#define OB_COLS \
+	"id, kind, recipient, subject, ref, idem_key, status, attempts, next_attempt_at, " \
+	"last_error, coalesce(http_status, 0), response, created_at, coalesce(sent_at, 0), body "
+#define SUB_COLS \
+	"s.id, s.case_id, s.state, s.target_library, s.title, s.product_name, s.idem_key, " \
+	"s.manual, coalesce(s.outbox_id, 0), s.library_id, s.reason, coalesce(s.created_by, 0), " \
+	"s.created_at, s.updated_at, coalesce(s.sent_by, 0), coalesce(s.sent_at, 0), " \
+	"coalesce(s.uploaded_by, 0), coalesce(s.uploaded_at, 0), coalesce(s.decided_at, 0), " \
+	"coalesce(o.status, ''), coalesce(o.attempts, 0), coalesce(o.last_error, ''), " \
+	"coalesce(o.http_status, 0) "
+#define REC_COLS \
+	"r.rowid, r.id, r.org_id, o.slug, o.name, coalesce(r.submitter_id, 0), r.idem_key, " \
+	"r.target_library, r.title, r.product_name, r.payload_sha256, r.leaf_index, r.state, " \
+	"r.reason, r.received_at, r.updated_at, coalesce(r.verified_by, 0), " \
+	"coalesce(r.verified_at, 0) "
+#define FW_COLS \
+	"f.id, f.submission_id, f.recipient, f.target, f.on_request, coalesce(f.outbox_id, 0), " \
+	"f.created_at, coalesce(o.status, ''), coalesce(o.attempts, 0), " \
+	"coalesce(o.last_error, ''), coalesce(o.http_status, 0), coalesce(o.sent_at, 0) "
+
+const char *const sqlite_sql[STMT__MAX] = {
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
+	[STMT_ORG_INSERT] =
+	    "INSERT INTO orgs (slug, name, kind, country, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_ORG_BY_SLUG] =
+	    "SELECT id, slug, name, kind, country, created_at FROM orgs WHERE slug = ?1",
+	[STMT_ORG_BY_ID] =
+	    "SELECT id, slug, name, kind, country, created_at FROM orgs WHERE id = ?1",
+	[STMT_ORG_LIST] =
+	    "SELECT id, slug, name, kind, country, created_at FROM orgs "
+	    "WHERE id > ?1 ORDER BY id LIMIT ?2",
+	[STMT_PRODUCT_INSERT] =
+	    "INSERT INTO products (org_id, name, model, versions, created_at, cpe, purl) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_PRODUCT_LIST] =
+	    "SELECT id, org_id, name, model, versions, created_at, cpe, purl FROM products "
+	    "WHERE org_id = ?1 ORDER BY name, model",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users (login, display_name, email, role, org_id, "
+	    "password_hash, must_change_password, disabled, created_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+	[STMT_USER_BY_LOGIN] =
+	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
+	    "u.password_hash, u.must_change_password, u.disabled, u.created_at "
+	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.login = ?1",
+	[STMT_USER_BY_ID] =
+	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
+	    "u.password_hash, u.must_change_password, u.disabled, u.created_at "
+	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?1",
+	[STMT_USER_LIST] =
+	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
+	    "'', u.must_change_password, u.disabled, u.created_at "
+	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id "
+	    "WHERE u.id > ?1 ORDER BY u.id LIMIT ?2",
+	[STMT_USER_SET_PASSWORD] =
+	    "UPDATE users SET password_hash = ?2, must_change_password = ?3, "
+	    "updated_at = ?4 WHERE id = ?1",
+	[STMT_USER_COUNT] = "SELECT count(*) FROM users",
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SESSION_GET] =
+	    "SELECT user_id, csrf, created_at, expires_at FROM sessions "
+	    "WHERE token_hash = ?1 AND expires_at > ?2",
+	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
+	[STMT_SESSION_DELETE_USER] =
+	    "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2",
+	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at <= ?1",
+	[STMT_TOKEN_INSERT] =
+	    "INSERT INTO api_tokens (user_id, label, token_hash, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_TOKEN_BY_HASH] =
+	    "SELECT id, user_id, label, created_at, last_used_at, revoked_at "
+	    "FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
+	[STMT_TOKEN_LIST] =
+	    "SELECT id, user_id, label, created_at, last_used_at, revoked_at "
+	    "FROM api_tokens WHERE user_id = ?1 ORDER BY id",
+	[STMT_TOKEN_REVOKE] =
+	    "UPDATE api_tokens SET revoked_at = ?3 "
+	    "WHERE id = ?2 AND user_id = ?1 AND revoked_at IS NULL",
+	[STMT_TOKEN_TOUCH] = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1",
+	[STMT_LOGIN_FAILURE_INSERT] =
+	    "INSERT INTO login_failures (kind, key, at) VALUES (?1, ?2, ?3)",
+	[STMT_LOGIN_FAILURE_COUNT] =
+	    "SELECT count(*), coalesce(min(at), 0) FROM login_failures "
+	    "WHERE kind = ?1 AND key = ?2 AND at > ?3",
+	[STMT_LOGIN_FAILURE_CLEAR] =
+	    "DELETE FROM login_failures WHERE kind = ?1 AND key = ?2",
+	[STMT_LOGIN_FAILURE_PURGE] = "DELETE FROM login_failures WHERE at <= ?1",
+	[STMT_AUDIT_INSERT] =
+	    "INSERT INTO audit_log (at, actor_id, action, subject, detail, addr) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_AUDIT_LIST] =
+	    "SELECT id, at, actor_id, action, subject, detail FROM audit_log "
+	    "WHERE id > ?1 ORDER BY id LIMIT ?2",
+	[STMT_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[STMT_META_SET] =
+	    "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[STMT_REPORT_SEQ_NEXT] =
+	    "INSERT INTO report_seq (year, last) VALUES (?1, ?2) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + ?2 RETURNING last",
+	[STMT_REPORT_INSERT] =
+	    "INSERT INTO reports (id, seq_year, seq, reporter_id, channel, status, kind, "
+	    "title, vendor, product, model, versions, weakness, cvss_vector, "
+	    "discovered_at, vendor_contacted, credit, credit_alias, dek_wrapped, "
+	    "details, payload_sha256, received_at, leaf_index) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+	    "?19, ?20, ?21, ?22, ?23)",
+	[STMT_REPORT_GET] =
+	    "SELECT r.id, r.reporter_id, u.login, r.channel, r.status, r.kind, r.title, "
+	    "r.vendor, r.product, r.model, r.versions, r.weakness, r.cvss_vector, "
+	    "r.discovered_at, r.vendor_contacted, r.credit, r.credit_alias, "
+	    "r.payload_sha256, r.received_at, r.leaf_index, "
+	    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id), "
+	    "r.dek_wrapped, r.details "
+	    "FROM reports r LEFT JOIN users u ON u.id = r.reporter_id WHERE r.id = ?1",
+	/* Optional filters are NULL parameters; LIKE patterns are built by the caller. */
+	[STMT_REPORT_LIST] =
+	    "SELECT r.id, r.reporter_id, u.login, r.channel, r.status, r.kind, r.title, "
+	    "r.vendor, r.product, r.model, r.versions, r.weakness, r.cvss_vector, "
+	    "r.discovered_at, r.vendor_contacted, r.credit, r.credit_alias, "
+	    "r.payload_sha256, r.received_at, r.leaf_index, "
+	    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) "
+	    "FROM reports r LEFT JOIN users u ON u.id = r.reporter_id "
+	    "WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.kind = ?2) "
+	    "AND (?3 IS NULL OR r.reporter_id = ?3) "
+	    "AND (?4 IS NULL OR r.title LIKE ?4 ESCAPE '\\' OR r.vendor LIKE ?4 ESCAPE '\\' "
+	    "OR r.product LIKE ?4 ESCAPE '\\' OR r.id = ?7) "
+	    "AND (?5 = 0 OR r.leaf_index < ?5) ORDER BY r.leaf_index DESC LIMIT ?6",
+	[STMT_REPORT_COUNT] = "SELECT count(*) FROM reports",
+	[STMT_ATTACHMENT_INSERT] =
+	    "INSERT INTO attachments (report_id, filename, mime, size, sha256, "
+	    "dek_wrapped, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_ATTACHMENT_LIST] =
+	    "SELECT id, report_id, filename, mime, size, sha256 FROM attachments "
+	    "WHERE report_id = ?1 ORDER BY id",
+	[STMT_ATTACHMENT_GET] =
+	    "SELECT id, report_id, filename, mime, size, sha256, dek_wrapped, content "
+	    "FROM attachments WHERE report_id = ?1 AND id = ?2",
+	[STMT_LOG_SIZE] = "SELECT coalesce(max(idx) + 1, 0) FROM log_leaves",
+	[STMT_LOG_NODE_GET] = "SELECT hash FROM log_nodes WHERE level = ?1 AND idx = ?2",
+	[STMT_LOG_NODE_INSERT] = "INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+	[STMT_LOG_LEAF_INSERT] =
+	    "INSERT INTO log_leaves (idx, leaf, leaf_hash, report_id, received_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_LOG_LEAF_GET] =
+	    "SELECT idx, leaf, leaf_hash, report_id, received_at, purged_at "
+	    "FROM log_leaves WHERE idx = ?1",
+	[STMT_LOG_LEAVES] =
+	    "SELECT idx, leaf, leaf_hash, report_id, received_at, purged_at "
+	    "FROM log_leaves WHERE idx >= ?1 ORDER BY idx LIMIT ?2",
+	[STMT_LOG_STH_INSERT] =
+	    "INSERT INTO log_sth (tree_size, timestamp, root_hash, signature) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_LOG_STH_GET] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "WHERE tree_size = ?1",
+	[STMT_LOG_STH_LATEST] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "ORDER BY tree_size DESC LIMIT 1",
+	[STMT_LOG_STHS] =
+	    "SELECT tree_size, timestamp, root_hash, signature FROM log_sth "
+	    "WHERE tree_size > ?1 ORDER BY tree_size LIMIT ?2",
+	[STMT_LOG_PURGE] =
+	    "UPDATE log_leaves SET leaf = NULL, purged_at = ?2 "
+	    "WHERE received_at < ?1 AND leaf IS NOT NULL",
+	[STMT_LOG_UNMATCHED] =
+	    "SELECT count(*) FROM reports r LEFT JOIN log_leaves l ON l.idx = r.leaf_index "
+	    "WHERE l.idx IS NULL OR l.report_id IS NOT r.id",
+	[STMT_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) "
+	    "VALUES ('mail', ?1, ?2, ?3, ?4, ?4)",
+	[STMT_OUTBOX_SENT] =
+	    "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, "
+	    "last_error = '' WHERE id = ?1",
+	[STMT_OUTBOX_RETRY] =
+	    "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4, "
+	    "status = CASE WHEN ?5 THEN 'failed' ELSE 'pending' END WHERE id = ?1",
+	[STMT_PROFILE_PUT] =
+	    "INSERT INTO reporter_profiles (user_id, id_type, id_masked, phone_masked, "
+	    "dek_wrapped, pii, status, reason, reviewed_by, reviewed_at, level, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', '', NULL, NULL, 0, ?7) "
+	    "ON CONFLICT (user_id) DO UPDATE SET id_type = excluded.id_type, "
+	    "id_masked = excluded.id_masked, phone_masked = excluded.phone_masked, "
+	    "dek_wrapped = excluded.dek_wrapped, pii = excluded.pii, status = 'pending', "
+	    "reason = '', reviewed_by = NULL, reviewed_at = NULL, level = 0, "
+	    "updated_at = excluded.updated_at",
+	[STMT_PROFILE_GET] =
+	    "SELECT p.user_id, u.login, p.id_type, p.id_masked, p.phone_masked, p.status, "
+	    "p.reason, p.reviewed_by, p.reviewed_at, p.level, p.updated_at, p.dek_wrapped, "
+	    "p.pii FROM reporter_profiles p JOIN users u ON u.id = p.user_id "
+	    "WHERE p.user_id = ?1",
+	[STMT_PROFILE_LIST] =
+	    "SELECT p.user_id, u.login, p.id_type, p.id_masked, p.phone_masked, p.status, "
+	    "p.reason, p.reviewed_by, p.reviewed_at, p.level, p.updated_at "
+	    "FROM reporter_profiles p JOIN users u ON u.id = p.user_id "
+	    "WHERE (?1 IS NULL OR p.status = ?1) AND p.user_id > ?2 "
+	    "ORDER BY p.user_id LIMIT ?3",
+	[STMT_PROFILE_REVIEW] =
+	    "UPDATE reporter_profiles SET status = ?2, reason = ?3, level = ?4, "
+	    "reviewed_by = ?5, reviewed_at = ?6 WHERE user_id = ?1",
+	[STMT_PROFILE_LEVEL] =
+	    "UPDATE reporter_profiles SET level = ?2, reviewed_by = ?3, reviewed_at = ?4 "
+	    "WHERE user_id = ?1",
+	[STMT_REPORTS_ACCEPTED] =
+	    "SELECT count(*) FROM reports WHERE reporter_id = ?1 AND status = 'accepted'",
+	[STMT_OUTBOX_LIST] =
+	    "SELECT id, recipient, subject, body, attempts, next_attempt_at, status, "
+	    "last_error FROM outbox ORDER BY id DESC LIMIT ?1",
+	[STMT_CWE_CLEAR] = "DELETE FROM cwe",
+	[STMT_CWE_PUT] =
+	    "INSERT INTO cwe (id, name, abstraction, status, version) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (id) DO UPDATE SET name = ?2, abstraction = ?3, status = ?4, "
+	    "version = ?5",
+	[STMT_CWE_GET] = "SELECT id, name, abstraction, status, version FROM cwe WHERE id = ?1",
+	/* ?1: an id to match exactly (or -1), ?2: a name fragment (LIKE, escaped with \\). */
+	[STMT_CWE_SEARCH] =
+	    "SELECT id, name, abstraction, status, version FROM cwe "
+	    "WHERE id = ?1 OR (?2 <> '' AND name LIKE '%' || ?2 || '%' ESCAPE '\\') "
+	    "ORDER BY id = ?1 DESC, status IN ('Deprecated', 'Obsolete'), id LIMIT ?3",
+	[STMT_CWE_COUNT] = "SELECT count(*), coalesce(max(version), '') FROM cwe",
+	[STMT_ASSESS_GET] =
+	    "SELECT cvss_v2, cvss_v3, cvss_v4, gbt_access_path, gbt_trigger, gbt_privilege, "
+	    "gbt_interaction, gbt_confidentiality, gbt_integrity, gbt_availability, "
+	    "gbt_exploit_cost, gbt_fix_difficulty, gbt_scope, technical_grade, "
+	    "comprehensive_grade, grading_scheme, tables_version, tables_sha256, "
+	    "category_path, cwe_id, updated_at, updated_by FROM assessments WHERE subject = ?1",
+	[STMT_ASSESS_PUT] =
+	    "INSERT INTO assessments (subject, cvss_v2, cvss_v3, cvss_v4, gbt_access_path, "
+	    "gbt_trigger, gbt_privilege, gbt_interaction, gbt_confidentiality, gbt_integrity, "
+	    "gbt_availability, gbt_exploit_cost, gbt_fix_difficulty, gbt_scope, "
+	    "technical_grade, comprehensive_grade, grading_scheme, tables_version, "
+	    "tables_sha256, category_path, cwe_id, updated_at, updated_by) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+	    "?22, ?23) ON CONFLICT (subject) DO UPDATE SET cvss_v2 = ?2, cvss_v3 = ?3, "
+	    "cvss_v4 = ?4, gbt_access_path = ?5, gbt_trigger = ?6, gbt_privilege = ?7, "
+	    "gbt_interaction = ?8, gbt_confidentiality = ?9, gbt_integrity = ?10, "
+	    "gbt_availability = ?11, gbt_exploit_cost = ?12, gbt_fix_difficulty = ?13, "
+	    "gbt_scope = ?14, technical_grade = ?15, comprehensive_grade = ?16, "
+	    "grading_scheme = ?17, tables_version = ?18, tables_sha256 = ?19, "
+	    "category_path = ?20, cwe_id = ?21, updated_at = ?22, updated_by = ?23",
+	[STMT_RELATED_LIST] =
+	    "SELECT scheme, value FROM related_ids WHERE subject = ?1 ORDER BY scheme, value",
+	[STMT_RELATED_CLEAR] = "DELETE FROM related_ids WHERE subject = ?1",
+	[STMT_RELATED_ADD] =
+	    "INSERT OR IGNORE INTO related_ids (subject, scheme, value) VALUES (?1, ?2, ?3)",
+	[STMT_ASSESS_HISTORY_ADD] =
+	    "INSERT INTO assessment_history (subject, at, actor_id, field, old, new, reason) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_ASSESS_HISTORY] =
+	    "SELECT h.id, h.at, h.actor_id, coalesce(u.login, ''), h.field, h.old, h.new, "
+	    "h.reason FROM assessment_history h LEFT JOIN users u ON u.id = h.actor_id "
+	    "WHERE h.subject = ?1 ORDER BY h.id DESC LIMIT ?2",
+	[STMT_CASE_SEQ_NEXT] =
+	    "INSERT INTO case_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_CASE_INSERT] =
+	    "INSERT INTO cases (id, seq_year, seq, kind, state, title, created_at, created_by, "
+	    "updated_at, known_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9)",
+	[STMT_CASE_GET] =
+	    "SELECT rowid, id, kind, state, title, vendor_unresponsive, created_at, created_by, "
+	    "updated_at, known_at FROM cases WHERE id = ?1",
+	[STMT_CASE_SET_STATE] = "UPDATE cases SET state = ?2, updated_at = ?3 WHERE id = ?1",
+	/* ?1: cursor (a rowid; 0: from the newest), ?2: limit, ?3: state or '' (all). */
+	[STMT_CASE_LIST] =
+	    "SELECT rowid, id, kind, state, title, vendor_unresponsive, created_at, created_by, "
+	    "updated_at, known_at FROM cases WHERE (?1 = 0 OR rowid < ?1) AND (?3 = '' OR state = ?3) "
+	    "ORDER BY rowid DESC LIMIT ?2",
+	[STMT_CASE_ADD_REPORT] =
+	    "INSERT INTO case_reports (case_id, report_id, added_at) VALUES (?1, ?2, ?3)",
+	[STMT_CASE_REPORTS] =
+	    "SELECT report_id FROM case_reports WHERE case_id = ?1 ORDER BY added_at, report_id",
+	[STMT_CASE_OF_REPORT] = "SELECT case_id FROM case_reports WHERE report_id = ?1",
+	[STMT_CASE_TIMELINE_ADD] =
+	    "INSERT INTO case_timeline (case_id, at, actor_id, event, from_state, to_state, "
+	    "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_CASE_TIMELINE] =
+	    "SELECT t.id, t.at, t.actor_id, coalesce(u.login, ''), t.event, t.from_state, "
+	    "t.to_state, t.detail, t.reason FROM case_timeline t LEFT JOIN users u "
+	    "ON u.id = t.actor_id WHERE t.case_id = ?1 ORDER BY t.id LIMIT ?2",
+	[STMT_REPORT_SET_STATUS] = "UPDATE reports SET status = ?2 WHERE id = ?1",
+	[STMT_TRIAGE_ADD] =
+	    "INSERT INTO report_triage (report_id, at, actor_id, decision, reject_reason, "
+	    "duplicate_of, case_id, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_TRIAGE_LAST] =
+	    "SELECT at, decision, reject_reason, coalesce(duplicate_of, ''), "
+	    "coalesce(case_id, ''), reason FROM report_triage WHERE report_id = ?1 "
+	    "ORDER BY id DESC LIMIT 1",
+	[STMT_REPORT_BRIEF] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports WHERE id = ?1",
+	[STMT_REPORTS_SAME_PRODUCT] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports "
+	    "WHERE id <> ?1 AND lower(trim(product)) = lower(trim(?2)) "
+	    "ORDER BY rowid DESC LIMIT ?3",
+	[STMT_REPORTS_RECENT] =
+	    "SELECT id, title, vendor, product, versions, status FROM reports "
+	    "WHERE id <> ?1 ORDER BY rowid DESC LIMIT ?2",
+	[STMT_REPORTS_SHARING_IDS] =
+	    "SELECT substr(b.subject, 8), b.value FROM related_ids a JOIN related_ids b "
+	    "ON b.value = a.value AND b.subject <> a.subject "
+	    "WHERE a.subject = 'report:' || ?1 AND b.subject LIKE 'report:%' LIMIT ?2",
+	[STMT_CVENDOR_ADD] =
+	    "INSERT INTO case_vendors (case_id, org_id, role, party_type, added_at, updated_at) "
+	    "VALUES (?1, ?2, ?4, ?5, ?3, ?3)",
+	[STMT_CVENDOR_GET] =
+	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at, "
+	    "v.role, v.party_type, v.unresponsive_at "
+	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
+	    "WHERE v.case_id = ?1 AND v.org_id = ?2",
+	[STMT_CVENDOR_LIST] =
+	    "SELECT v.org_id, o.slug, o.name, v.status, v.justification, v.fixed_version, "
+	    "v.statement, v.statement_approved, v.notified_at, v.first_seen_at, v.updated_at, "
+	    "v.role, v.party_type, v.unresponsive_at "
+	    "FROM case_vendors v JOIN orgs o ON o.id = v.org_id "
+	    "WHERE v.case_id = ?1 ORDER BY v.added_at, o.slug",
+	[STMT_CVENDOR_UPDATE] =
+	    "UPDATE case_vendors SET status = ?3, justification = ?4, fixed_version = ?5, "
+	    "statement = ?6, statement_approved = CASE WHEN statement = ?6 "
+	    "THEN statement_approved ELSE 0 END, updated_at = ?7 "
+	    "WHERE case_id = ?1 AND org_id = ?2",
+	[STMT_CVENDOR_NOTIFIED] =
+	    "UPDATE case_vendors SET status = CASE WHEN status IN ('not_contacted', "
+	    "'unresponsive') THEN 'notified' ELSE status END, "
+	    "notified_at = coalesce(notified_at, ?3), updated_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2",
+	[STMT_CVENDOR_APPROVE] =
+	    "UPDATE case_vendors SET statement_approved = 1, updated_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2 AND statement <> ''",
+	[STMT_CVENDOR_SEEN] =
+	    "UPDATE case_vendors SET first_seen_at = ?3 "
+	    "WHERE case_id = ?1 AND org_id = ?2 AND first_seen_at IS NULL",
+	[STMT_ORG_MEMBER_EMAILS] =
+	    "SELECT email FROM users WHERE org_id = ?1 AND role = 'vendor' AND disabled = 0 "
+	    "AND email <> '' ORDER BY id",
+	[STMT_CASE_LIST_FOR_ORG] =
+	    "SELECT c.rowid, c.id, c.kind, c.state, c.title, c.vendor_unresponsive, "
+	    "c.created_at, c.created_by, c.updated_at, c.known_at FROM cases c JOIN case_vendors v "
+	    "ON v.case_id = c.id WHERE v.org_id = ?3 AND (?1 = 0 OR c.rowid < ?1) "
+	    "AND (?4 = '' OR c.state = ?4) ORDER BY c.rowid DESC LIMIT ?2",
+	/* vendors and participants (issue 5) */
+	[STMT_PARTICIPANT_ADD] =
+	    "INSERT INTO case_participants (case_id, user_id, role, party_type, added_at, "
+	    "added_by) VALUES (?1, ?2, ?3, ?4, ?6, nullif(?5, 0))",
+	[STMT_PARTICIPANT_ADD_IGNORE] =
+	    "INSERT OR IGNORE INTO case_participants (case_id, user_id, role, party_type, "
+	    "added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?6, nullif(?5, 0))",
+	[STMT_PARTICIPANT_GET] =
+	    "SELECT p.user_id, u.login, u.display_name, u.role, coalesce(o.slug, ''), p.role, "
+	    "p.party_type, p.added_at FROM case_participants p JOIN users u ON u.id = p.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE p.case_id = ?1 AND p.user_id = ?2",
+	[STMT_PARTICIPANT_LIST] =
+	    "SELECT p.user_id, u.login, u.display_name, u.role, coalesce(o.slug, ''), p.role, "
+	    "p.party_type, p.added_at FROM case_participants p JOIN users u ON u.id = p.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE p.case_id = ?1 "
+	    "ORDER BY p.added_at, p.user_id",
+	[STMT_PARTICIPANT_REMOVE] =
+	    "DELETE FROM case_participants WHERE case_id = ?1 AND user_id = ?2",
+	[STMT_CASE_LIST_FOR_OBSERVER] =
+	    "SELECT c.rowid, c.id, c.kind, c.state, c.title, c.vendor_unresponsive, "
+	    "c.created_at, c.created_by, c.updated_at, c.known_at FROM cases c JOIN case_participants p "
+	    "ON p.case_id = c.id WHERE p.user_id = ?3 AND p.role = 'observer' "
+	    "AND (?1 = 0 OR c.rowid < ?1) AND (?4 = '' OR c.state = ?4) "
+	    "ORDER BY c.rowid DESC LIMIT ?2",
+	/* products and the supply chain (issue 5) */
+	[STMT_PRODUCT_GET] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name FROM products p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?1",
+	[STMT_PRODUCT_COMPONENT_ADD] =
+	    "INSERT INTO product_components (product_id, component_id, versions, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_PRODUCT_COMPONENTS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, pc.versions FROM product_components pc "
+	    "JOIN products p ON p.id = pc.component_id JOIN orgs o ON o.id = p.org_id "
+	    "WHERE pc.product_id = ?1 ORDER BY p.id LIMIT ?2",
+	[STMT_PRODUCT_USERS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, pc.versions FROM product_components pc "
+	    "JOIN products p ON p.id = pc.product_id JOIN orgs o ON o.id = p.org_id "
+	    "WHERE pc.component_id = ?1 ORDER BY p.id LIMIT ?2",
+	/* ?2: a fragment (LIKE, escaped with \\) of the name, model, CPE or purl, or ''. */
+	[STMT_PRODUCT_SEARCH] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name FROM products p JOIN orgs o ON o.id = p.org_id "
+	    "WHERE (?1 = 0 OR p.org_id = ?1) AND (?2 = '' "
+	    "OR p.name LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.model LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.cpe LIKE '%' || ?2 || '%' ESCAPE '\\' "
+	    "OR p.purl LIKE '%' || ?2 || '%' ESCAPE '\\') "
+	    "ORDER BY p.name, p.model, p.id LIMIT ?3",
+	[STMT_CASE_PRODUCT_ADD] =
+	    "INSERT INTO case_products (case_id, product_id, versions, upstream, added_at, "
+	    "added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_CASE_PRODUCTS] =
+	    "SELECT p.id, p.org_id, p.name, p.model, p.versions, p.created_at, p.cpe, p.purl, "
+	    "o.slug, o.name, cp.versions, cp.upstream, cp.added_at, coalesce(cp.added_by, 0) "
+	    "FROM case_products cp JOIN products p ON p.id = cp.product_id "
+	    "JOIN orgs o ON o.id = p.org_id WHERE cp.case_id = ?1 "
+	    "ORDER BY cp.added_at, p.id LIMIT ?2",
+	/* the conversation (issue 5) */
+	[STMT_MESSAGE_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM messages",
+	[STMT_MESSAGE_INSERT] =
+	    "INSERT INTO messages (id, case_id, report_id, author_id, author_org_id, kind, "
+	    "visibility, vendor_org_id, dek_wrapped, body, body_sha256, leaf_index, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+#define MESSAGE_COLS \
+	    "SELECT m.id, coalesce(m.case_id, ''), coalesce(m.report_id, ''), " \
+	    "coalesce(m.author_id, 0), coalesce(u.login, ''), coalesce(u.display_name, ''), " \
+	    "coalesce(m.author_org_id, 0), coalesce(ao.slug, ''), m.kind, m.visibility, " \
+	    "coalesce(m.vendor_org_id, 0), coalesce(vo.slug, ''), m.body_sha256, " \
+	    "coalesce(m.leaf_index, -1), m.created_at, m.dek_wrapped, m.body " \
+	    "FROM messages m LEFT JOIN users u ON u.id = m.author_id " \
+	    "LEFT JOIN orgs ao ON ao.id = m.author_org_id " \
+	    "LEFT JOIN orgs vo ON vo.id = m.vendor_org_id "
+	[STMT_MESSAGE_GET] = MESSAGE_COLS "WHERE m.id = ?1",
+	[STMT_MESSAGES_OF_CASE] = MESSAGE_COLS "WHERE m.case_id = ?1 ORDER BY m.id",
+	[STMT_MESSAGES_OF_REPORT] =
+	    MESSAGE_COLS "WHERE m.report_id = ?1 AND m.case_id IS NULL ORDER BY m.id",
+#undef MESSAGE_COLS
+	[STMT_REPORT_QUESTIONS] =
+	    "SELECT t.at, coalesce(t.actor_id, 0), coalesce(u.login, ''), "
+	    "coalesce(u.display_name, ''), t.reason FROM report_triage t "
+	    "LEFT JOIN users u ON u.id = t.actor_id "
+	    "WHERE t.report_id = ?1 AND t.decision = 'needs_info' ORDER BY t.id",
+	[STMT_MATTACH_INSERT] =
+	    "INSERT INTO message_attachments (message_id, filename, mime, size, sha256, "
+	    "dek_wrapped, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_MATTACH_LIST] =
+	    "SELECT id, message_id, filename, mime, size, sha256 FROM message_attachments "
+	    "WHERE message_id = ?1 ORDER BY id",
+	[STMT_MATTACH_GET] =
+	    "SELECT id, message_id, filename, mime, size, sha256, dek_wrapped, content "
+	    "FROM message_attachments WHERE message_id = ?1 AND id = ?2",
+	[STMT_CASE_HAS_REPORTER] =
+	    "SELECT EXISTS (SELECT 1 FROM case_participants WHERE case_id = ?1 "
+	    "AND user_id = ?2 AND role = 'reporter') OR EXISTS (SELECT 1 FROM case_reports cr "
+	    "JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = ?1 AND r.reporter_id = ?2)",
+	/* notices and follow-ups (issue 5) */
+	[STMT_NOTICE_INSERT] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_NOTICE_INSERT_ORG] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "SELECT id, ?2, ?3, ?4, ?5 FROM users WHERE org_id = ?1 AND role = 'vendor' "
+	    "AND disabled = 0 ORDER BY id",
+	[STMT_NOTICE_INSERT_STAFF] =
+	    "INSERT INTO notices (user_id, kind, subject, text, created_at) "
+	    "SELECT id, ?1, ?2, ?3, ?4 FROM users WHERE role IN ('coordinator', 'admin') "
+	    "AND disabled = 0 ORDER BY id",
+	[STMT_NOTICE_LIST] =
+	    "SELECT id, user_id, kind, subject, text, created_at, seen_at FROM notices "
+	    "WHERE user_id = ?1 AND (?2 = 0 OR seen_at IS NULL) AND (?3 = 0 OR id < ?3) "
+	    "ORDER BY id DESC LIMIT ?4",
+	[STMT_NOTICE_GET] =
+	    "SELECT id, user_id, kind, subject, text, created_at, seen_at FROM notices "
+	    "WHERE user_id = ?1 AND id = ?2",
+	[STMT_NOTICE_SEEN] =
+	    "UPDATE notices SET seen_at = ?3 WHERE user_id = ?1 AND id = ?2 "
+	    "AND seen_at IS NULL",
+	[STMT_CVENDOR_UNRESPONSIVE] =
+	    "UPDATE case_vendors SET status = 'unresponsive', unresponsive_at = ?4, "
+	    "updated_at = ?4 WHERE case_id = ?1 AND org_id = ?2 AND status = 'notified' "
+	    "AND notified_at IS NOT NULL AND notified_at < ?3",
+	[STMT_CASE_FLAG_UNRESPONSIVE] =
+	    "UPDATE cases SET vendor_unresponsive = 1, updated_at = ?2 WHERE id = ?1",
+	[STMT_COORDINATOR_EMAILS] =
+	    "SELECT email FROM users WHERE role = 'coordinator' AND disabled = 0 "
+	    "AND email <> '' ORDER BY id",
+	/* clocks (issue 6) */
+	[STMT_DEADLINE_INSERT] =
+	    "INSERT INTO deadlines (kind, subject, case_id, report_id, basis_at, due_at, period, "
+	    "rule, calendar_version, provisional, state, created_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', ?11, ?11) "
+	    "ON CONFLICT (kind, subject) DO NOTHING",
+	[STMT_DEADLINE_FIND_ID] = "SELECT id FROM deadlines WHERE kind = ?1 AND subject = ?2",
+	[STMT_REMINDER_INSERT] =
+	    "INSERT OR IGNORE INTO deadline_reminders (deadline_id, offset_s, fire_at) "
+	    "VALUES (?1, ?2, ?3)",
+	[STMT_DEADLINE_GET] = "SELECT " DL_COLS "FROM deadlines WHERE id = ?1",
+	[STMT_DEADLINE_FIND] = "SELECT " DL_COLS "FROM deadlines WHERE kind = ?1 AND subject = ?2",
+	/*
+	 * ?1 state, "overdue" or NULL; ?2 case; ?3 report; ?4 kind (NULL: all);
+	 * ?5 now; ?6 limit; ?7 rows to skip.
+	 */
+	[STMT_DEADLINE_LIST] =
+	    "SELECT " DL_COLS "FROM deadlines WHERE (?1 IS NULL OR CASE WHEN ?1 = 'overdue' "
+	    "THEN (state = 'open' AND due_at <= ?5) OR (state = 'missed' AND met_at IS NULL) "
+	    "ELSE state = ?1 END) AND (?2 IS NULL OR case_id = ?2) "
+	    "AND (?3 IS NULL OR report_id = ?3) AND (?4 IS NULL OR kind = ?4) "
+	    "ORDER BY due_at, id LIMIT ?6 OFFSET ?7",
+	[STMT_DEADLINE_MET] =
+	    "UPDATE deadlines SET state = CASE WHEN state = 'missed' THEN 'missed' ELSE 'met' END, "
+	    "met_at = ?2, paused_at = NULL, updated_at = ?2 WHERE id = ?1 "
+	    "AND (state IN ('open', 'paused') OR (state = 'missed' AND met_at IS NULL))",
+	[STMT_DEADLINE_WAIVE] =
+	    "UPDATE deadlines SET state = 'waived', reason = ?2, actor_id = ?3, updated_at = ?4 "
+	    "WHERE id = ?1 AND state IN ('open', 'paused', 'missed')",
+	[STMT_DEADLINE_PAUSE] =
+	    "UPDATE deadlines SET state = 'paused', paused_at = ?2, updated_at = ?2 "
+	    "WHERE id = ?1 AND state = 'open'",
+	[STMT_DEADLINE_RESUME] =
+	    "UPDATE deadlines SET state = 'open', due_at = due_at + ?2, paused_at = NULL, "
+	    "updated_at = ?3 WHERE id = ?1 AND state = 'paused'",
+	[STMT_REMINDER_SHIFT] =
+	    "UPDATE deadline_reminders SET fire_at = fire_at + ?2 "
+	    "WHERE deadline_id = ?1 AND fired_at IS NULL",
+	[STMT_DEADLINE_MISSED] =
+	    "UPDATE deadlines SET state = 'missed', missed_at = ?2, updated_at = ?2 "
+	    "WHERE id = ?1 AND state = 'open'",
+	[STMT_DEADLINES_TO_MISS] =
+	    "SELECT " DL_COLS "FROM deadlines WHERE state = 'open' AND due_at <= ?1 "
+	    "ORDER BY due_at, id LIMIT ?2",
+	[STMT_REMINDERS_DUE] =
+	    "SELECT " DL_COLS_D ", r.offset_s, r.fire_at FROM deadline_reminders r "
+	    "JOIN deadlines d ON d.id = r.deadline_id WHERE r.fired_at IS NULL "
+	    "AND r.fire_at <= ?1 AND d.state = 'open' ORDER BY d.id, r.offset_s LIMIT ?2",
+	[STMT_REMINDER_FIRE] =
+	    "UPDATE deadline_reminders SET fired_at = ?3, told = ?4 "
+	    "WHERE deadline_id = ?1 AND offset_s = ?2 AND fired_at IS NULL",
+	[STMT_REMINDERS_OF] =
+	    "SELECT offset_s, fire_at, coalesce(fired_at, 0), told FROM deadline_reminders "
+	    "WHERE deadline_id = ?1 ORDER BY offset_s DESC",
+	[STMT_DEADLINES_CLOSE_CASE] =
+	    "UPDATE deadlines SET state = 'waived', reason = ?2, updated_at = ?3 "
+	    "WHERE case_id = ?1 AND state IN ('open', 'paused')",
+	[STMT_CASE_SET_KNOWN_AT] = "UPDATE cases SET known_at = ?2, updated_at = ?3 WHERE id = ?1",
+	/* the outbox's HTTP deliveries (issue 6) */
+	[STMT_OUTBOX_INSERT_HTTP] =
+	    "INSERT INTO outbox (kind, recipient, subject, body, ref, idem_key, next_attempt_at, "
+	    "created_at) VALUES ('http', ?1, '', '', ?2, ?3, ?4, ?4)",
+	[STMT_OUTBOX_GET] = "SELECT " OB_COLS "FROM outbox WHERE id = ?1",
+	[STMT_OUTBOX_DUE_ROWS] =
+	    "SELECT " OB_COLS "FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 "
+	    "AND (?3 OR kind = 'http') ORDER BY next_attempt_at, id LIMIT ?2",
+	[STMT_OUTBOX_HTTP_RESULT] =
+	    "UPDATE outbox SET status = CASE WHEN ?2 THEN 'sent' WHEN ?9 THEN 'failed' "
+	    "ELSE 'pending' END, attempts = ?3, next_attempt_at = ?4, http_status = ?5, "
+	    "response = ?6, last_error = ?7, sent_at = CASE WHEN ?2 THEN ?8 ELSE sent_at END "
+	    "WHERE id = ?1",
+	[STMT_OUTBOX_REQUEUE] =
+	    "UPDATE outbox SET status = 'pending', next_attempt_at = ?2, attempts = 0 "
+	    "WHERE id = ?1 AND status <> 'sent'",
+	/* the 报送 and the registry (issue 6) */
+	[STMT_SUB_INSERT] =
+	    "INSERT INTO submissions (case_id, state, target_library, title, product_name, "
+	    "dek_wrapped, fields, idem_key, created_by, created_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+	[STMT_SUB_GET] =
+	    "SELECT " SUB_COLS ", s.dek_wrapped, s.fields FROM submissions s "
+	    "LEFT JOIN outbox o ON o.id = s.outbox_id WHERE s.id = ?1",
+	[STMT_SUB_OF_CASE] =
+	    "SELECT " SUB_COLS ", s.dek_wrapped, s.fields FROM submissions s "
+	    "LEFT JOIN outbox o ON o.id = s.outbox_id WHERE s.case_id = ?1",
+	[STMT_SUB_SAVE] =
+	    "UPDATE submissions SET state = ?2, target_library = ?3, title = ?4, "
+	    "product_name = ?5, manual = ?6, outbox_id = ?7, library_id = ?8, reason = ?9, "
+	    "updated_at = ?10, sent_by = ?11, sent_at = ?12, uploaded_by = ?13, "
+	    "uploaded_at = ?14, decided_at = ?15 WHERE id = ?1",
+	[STMT_SUB_SAVE_FIELDS] = "UPDATE submissions SET dek_wrapped = ?2, fields = ?3 WHERE id = ?1",
+	[STMT_SUB_LIST] =
+	    "SELECT " SUB_COLS "FROM submissions s LEFT JOIN outbox o ON o.id = s.outbox_id "
+	    "WHERE (?1 IS NULL OR s.state = ?1) AND (?2 = 0 OR s.id < ?2) "
+	    "ORDER BY s.id DESC LIMIT ?3",
+	[STMT_LIBRARY_SEQ_NEXT] =
+	    "INSERT INTO library_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_REC_INSERT] =
+	    "INSERT INTO received_submissions (id, seq_year, seq, org_id, submitter_id, idem_key, "
+	    "target_library, title, product_name, dek_wrapped, fields, payload_sha256, "
+	    "leaf_index, received_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+	[STMT_REC_BY_KEY] =
+	    "SELECT " REC_COLS "FROM received_submissions r JOIN orgs o ON o.id = r.org_id "
+	    "WHERE r.org_id = ?1 AND r.idem_key = ?2",
+	[STMT_REC_GET] =
+	    "SELECT " REC_COLS ", r.dek_wrapped, r.fields FROM received_submissions r "
+	    "JOIN orgs o ON o.id = r.org_id WHERE r.id = ?1",
+	[STMT_REC_LIST] =
+	    "SELECT " REC_COLS "FROM received_submissions r JOIN orgs o ON o.id = r.org_id "
+	    "WHERE (?1 IS NULL OR r.state = ?1) AND (?2 = 0 OR r.rowid < ?2) "
+	    "ORDER BY r.rowid DESC LIMIT ?3",
+	[STMT_REC_DECIDE] =
+	    "UPDATE received_submissions SET state = ?2, reason = ?3, verified_by = ?4, "
+	    "verified_at = ?5, updated_at = ?5 WHERE id = ?1",
+	[STMT_FWD_INSERT] =
+	    "INSERT INTO submission_forwards (submission_id, recipient, target, on_request, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_FWD_SET_OUTBOX] = "UPDATE submission_forwards SET outbox_id = ?2 WHERE id = ?1",
+	[STMT_FWD_GET] =
+	    "SELECT " FW_COLS "FROM submission_forwards f LEFT JOIN outbox o "
+	    "ON o.id = f.outbox_id WHERE f.id = ?1",
+	[STMT_FWD_LIST] =
+	    "SELECT " FW_COLS "FROM submission_forwards f LEFT JOIN outbox o "
+	    "ON o.id = f.outbox_id WHERE f.submission_id = ?1 ORDER BY f.id",
+	[STMT_UNOTICE_INSERT] =
+	    "INSERT INTO user_notices (case_id, subject, body, support_channel, created_by, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_UNOTICE_RCPT_INSERT] =
+	    "INSERT INTO user_notice_recipients (notice_id, address, source, org_id, outbox_id) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_UNOTICE_LIST] =
+	    "SELECT id, case_id, subject, body, support_channel, coalesce(created_by, 0), "
+	    "created_at FROM user_notices WHERE case_id = ?1 ORDER BY id DESC",
+	[STMT_UNOTICE_RCPTS] =
+	    "SELECT r.notice_id, r.address, r.source, coalesce(r.org_id, 0), "
+	    "coalesce(r.outbox_id, 0), coalesce(o.status, ''), coalesce(o.attempts, 0), "
+	    "coalesce(o.last_error, ''), coalesce(o.sent_at, 0) FROM user_notice_recipients r "
+	    "LEFT JOIN outbox o ON o.id = r.outbox_id WHERE r.notice_id = ?1 ORDER BY r.address",
+};
