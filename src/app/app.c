@@ -120,7 +120,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct outbox_worker	*outbox = NULL;
 	struct gbt_tables	*grading = NULL;
 	struct calendar		*calendar = NULL;
-	struct route_table	 tables[API_MAX_TABLES + 2];
+	struct route_table	 tables[API_MAX_TABLES + 5];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
 	size_t			 nt;
@@ -175,6 +175,9 @@ app_serve(const char *data_dir, const char *listen_addr)
 	nt = api_tables(tables);
 	tables[nt++] = (struct route_table){ web_routes, web_nroutes };
 	tables[nt++] = (struct route_table){ case_routes, case_nroutes };
+	tables[nt++] = (struct route_table){ clock_web_routes, clock_web_nroutes };
+	tables[nt++] = (struct route_table){ submission_web_routes, submission_web_nroutes };
+	tables[nt++] = (struct route_table){ unotice_web_routes, unotice_web_nroutes };
 	router = router_new(tables, nt);
 
 	/* Workers inherit this mask; only the main thread takes the signals. */

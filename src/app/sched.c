@@ -44,12 +44,29 @@ tick(struct sched_worker *w)
 	arena_free(a);
 }
 
+/* At start: clocks for what was kept before they existed (svc_deadlines_backfill). */
+static void
+backfill(struct sched_worker *w)
+{
+	struct arena	*a = arena_new();
+	struct svc_ctx	 c = { w->st, a, w->cfg, (int64_t)time(NULL), NULL, "", true, w->keys };
+	size_t		 n = 0;
+	enum app_err	 er;
+
+	if ((er = svc_deadlines_backfill(&c, &n)) != APP_OK)
+		log_err("event=deadlines_backfill_failed error=\"%s\"", app_strerror(er));
+	else if (n > 0)
+		log_info("event=deadlines_backfill started=%zu", n);
+	arena_free(a);
+}
+
 static void *
 run(void *arg)
 {
 	struct sched_worker	*w = arg;
 	struct timespec		 until;
 
+	backfill(w);
 	pthread_mutex_lock(&w->mu);
 	while (!w->stop) {
 		pthread_mutex_unlock(&w->mu);

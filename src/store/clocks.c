@@ -287,6 +287,32 @@ store_reminders_of(struct store *st, struct arena *a, int64_t deadline_id,
 }
 
 enum app_err
+store_clocks_missing(struct store *st, struct arena *a, enum deadline_kind k, int limit,
+    struct clock_missing **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (k == DL_PUBLICATION)
+		return APP_OK;
+	q_open(&q, st, k == DL_ACK ? STMT_BACKFILL_ACK : k == DL_VENDOR_RESPONSE ?
+	    STMT_BACKFILL_VENDOR : STMT_BACKFILL_SUBMISSION);
+	q_i64(&q, 1, limit);
+	while (q_step(&q) == Q_ROW) {
+		struct clock_missing	*m;
+
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		m = &(*out)[(*n)++];
+		m->id = q_col_text(&q, 0, a);
+		m->org = q_col_text(&q, 1, a);
+		m->basis = q_col_i64(&q, 2);
+	}
+	return q_close(&q);
+}
+
+enum app_err
 store_deadlines_close_case(struct store *st, const char *case_id, const char *reason,
     int64_t now)
 {

@@ -550,6 +550,24 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_DEADLINES_CLOSE_CASE] =
 	    "UPDATE deadlines SET state = 'waived', reason = ?2, updated_at = ?3 "
 	    "WHERE case_id = ?1 AND state IN ('open', 'paused')",
+	/* What has no clock yet: kept before issue 6, or a platform that turned 报送 on. */
+	[STMT_BACKFILL_ACK] =
+	    "SELECT r.id, '', r.received_at FROM reports r WHERE r.status IN ('received', "
+	    "'needs_info') AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.kind = 'ack' "
+	    "AND d.subject = 'report:' || r.id) ORDER BY r.received_at LIMIT ?1",
+	[STMT_BACKFILL_VENDOR] =
+	    "SELECT v.case_id, o.slug, v.notified_at FROM case_vendors v "
+	    "JOIN orgs o ON o.id = v.org_id JOIN cases c ON c.id = v.case_id "
+	    "WHERE v.status = 'notified' AND v.notified_at IS NOT NULL AND c.state <> 'closed' "
+	    "AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.kind = 'vendor_response' "
+	    "AND d.subject = 'vendor:' || v.case_id || '/' || o.slug) "
+	    "ORDER BY v.notified_at LIMIT ?1",
+	[STMT_BACKFILL_SUBMISSION] =
+	    "SELECT c.id, '', coalesce(c.known_at, c.created_at) FROM cases c "
+	    "WHERE c.kind = 'generic' AND c.state <> 'closed' AND NOT EXISTS (SELECT 1 "
+	    "FROM deadlines d WHERE d.kind = 'submission' AND d.subject = 'case:' || c.id) "
+	    "AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.case_id = c.id AND "
+	    "s.state IN ('accepted', 'waived')) ORDER BY c.created_at LIMIT ?1",
 	[STMT_CASE_SET_KNOWN_AT] = "UPDATE cases SET known_at = ?2, updated_at = ?3 WHERE id = ?1",
 	/* the outbox's HTTP deliveries (issue 6) */
 	[STMT_OUTBOX_INSERT_HTTP] =

@@ -721,6 +721,21 @@ enum app_err	 store_reminders_of(struct store *st, struct arena *a, int64_t dead
 /* Waive every open or paused clock of a case with reason (it closed). */
 enum app_err	 store_deadlines_close_case(struct store *st, const char *case_id,
 		    const char *reason, int64_t now);
+/*
+ * Subjects that should have a clock of kind k and have none (kept before
+ * clocks existed, or a platform that turned 报送 on): ack: reports received
+ * or waiting on the reporter; vendor_response: vendors notified, case open;
+ * submission: open generic cases without an accepted or waived 报送.  id is
+ * the report or case, org the vendor's slug ("" otherwise), basis the time
+ * the clock counts from.
+ */
+struct clock_missing {
+	const char	*id;
+	const char	*org;
+	int64_t		 basis;
+};
+enum app_err	 store_clocks_missing(struct store *st, struct arena *a, enum deadline_kind k,
+		    int limit, struct clock_missing **out, size_t *n);
 /* Set a case's known_at (R5). */
 enum app_err	 store_case_set_known_at(struct store *st, const char *case_id, int64_t at,
 		    int64_t now);

@@ -460,3 +460,54 @@ svc_deadlines_run(const struct svc_ctx *c, int64_t as_of, size_t *reminded, size
 	} while (n == RUN_BATCH && round > 0);
 	return APP_OK;
 }
+
+enum app_err
+svc_deadlines_backfill(const struct svc_ctx *c, size_t *started)
+{
+	static const enum deadline_kind kinds[] = { DL_ACK, DL_VENDOR_RESPONSE, DL_SUBMISSION };
+	struct clock_missing	*m;
+	const char		*subject, *case_id, *report_id;
+	size_t			 i, k, n;
+	enum app_err		 er;
+
+	*started = 0;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		if (kinds[k] == DL_SUBMISSION && !svc_submissions_on(c))
+			continue;
+		/* Each round gives every row read a clock, so the next read starts past them. */
+		do {
+			if ((er = store_clocks_missing(c->st, c->a, kinds[k], RUN_BATCH, &m, &n)) !=
+			    APP_OK)
+				return er;
+			if (n == 0)
+				break;
+			if ((er = store_begin(c->st)) != APP_OK)
+				return er;
+			for (i = 0; i < n; i++) {
+				case_id = report_id = NULL;
+				if (kinds[k] == DL_ACK) {
+					subject = arena_printf(c->a, "report:%s", m[i].id);
+					report_id = m[i].id;
+				} else if (kinds[k] == DL_VENDOR_RESPONSE) {
+					subject = arena_printf(c->a, "vendor:%s/%s", m[i].id,
+					    m[i].org);
+					case_id = m[i].id;
+				} else {
+					subject = arena_printf(c->a, "case:%s", m[i].id);
+					case_id = m[i].id;
+				}
+				if ((er = svc_clock_start(c, kinds[k], subject, case_id, report_id,
+				    m[i].basis)) != APP_OK) {
+					store_rollback(c->st);
+					return er;
+				}
+			}
+			if ((er = store_commit(c->st)) != APP_OK) {
+				store_rollback(c->st);
+				return er;
+			}
+			*started += n;
+		} while (n == RUN_BATCH);
+	}
+	return APP_OK;
+}

@@ -80,4 +80,12 @@ enum app_err	svc_deadline_waive(const struct svc_ctx *c, int64_t id, const char 
 enum app_err	svc_deadlines_run(const struct svc_ctx *c, int64_t as_of, size_t *reminded,
 		    size_t *missed);
 
+/*
+ * Give a clock to what should have one and has none (data kept before
+ * clocks existed, or a platform that turned [federation] submissions on),
+ * counted from its real basis, so a clock already past due is missed at
+ * the next run.  *started: how many.  The scheduler runs it at start.
+ */
+enum app_err	svc_deadlines_backfill(const struct svc_ctx *c, size_t *started);
+
 #endif

@@ -994,7 +994,11 @@ load(struct req *rq, const char *id, struct case_view *v)
 		if ((er = svc_message_list(&c, v->k.id, &v->msgs, &v->nmsgs, &f)) != APP_OK)
 			goto fail;
 	}
-	er = cw_render_bodies(rq, v->msgs, v->nmsgs, &v->md);
+	if ((er = cw_render_bodies(rq, v->msgs, v->nmsgs, &v->md)) != APP_OK ||
+	    (er = cw_clocks_load(rq, v)) != APP_OK ||
+	    (er = cw_submission_load(rq, v)) != APP_OK ||
+	    (er = cw_unotices_load(rq, v)) != APP_OK)
+		goto out;
 	goto out;
 fail:
 	er = web_fault(rq, er, &f);
@@ -1072,6 +1076,9 @@ case_page(struct req *rq, int status, const char *id, enum case_form failed,
 	if (v->mine != NULL)
 		mine_section(rq, v);
 	vendors_section(rq, v);
+	cw_clocks_section(rq, v);
+	cw_submission_section(rq, v);
+	cw_unotices_section(rq, v);
 	if (v->staff) {
 		move_section(rq, v);
 		timeline_section(rq, v);

@@ -50,6 +50,7 @@ enum case_form {
 	CFORM_PRODUCT_ADD,	/* an affected product */
 	CFORM_PARTICIPANT_ADD,	/* a coordinator or an observer */
 	CFORM_PARTICIPANTS,	/* remove one */
+	CFORM_EXT,		/* a form of issue 6's sections: case_typed.ext_form says which */
 	CFORM__MAX
 };
 
@@ -64,6 +65,8 @@ struct case_typed {
 	const char	*product, *versions;			/* CFORM_PRODUCT_ADD */
 	bool		 upstream;				/* CFORM_PRODUCT_ADD */
 	const char	*login, *prole;				/* CFORM_PARTICIPANT_ADD */
+	const char	*ext_form;	/* CFORM_EXT: "clock", "submission", "unotice"... */
+	const char	*ext[8];	/* CFORM_EXT: what it had, in the section's own order */
 };
 
 /*
@@ -102,6 +105,9 @@ struct case_view {
 	struct message		*msgs;		/* what they may see, oldest first */
 	size_t			 nmsgs;
 	struct sbuf		*md;		/* [nmsgs]: rendered bodies */
+	struct cw_clocks	*clocks;	/* staff: the case's clocks (case_clocks.c) */
+	struct cw_submission	*sub;		/* staff: the 报送 (submissions.c) */
+	struct cw_unotices	*unotices;	/* staff: notices to users (case_unotices.c) */
 	enum case_form		 failed;	/* the form that comes back */
 	struct case_typed	 t;		/* what it had */
 	const char		*done;		/* just done: say so */
@@ -111,6 +117,23 @@ struct case_view {
 void		 cw_products_section(struct req *rq, const struct case_view *v);
 void		 cw_supply_section(struct req *rq, const struct case_view *v);
 void		 cw_participants(struct req *rq, const struct case_view *v);
+
+/*
+ * Issue 6's sections, each in its own file: loaded by load() after the
+ * case (v->k) and written by case_page(); a section with nothing to show
+ * writes nothing.  Clocks: case_clocks.c; the 报送: submissions.c;
+ * notices of risk and remedy to users and downstream vendors:
+ * case_unotices.c.
+ */
+struct cw_clocks;
+struct cw_submission;
+struct cw_unotices;
+enum app_err	 cw_clocks_load(struct req *rq, struct case_view *v);
+void		 cw_clocks_section(struct req *rq, const struct case_view *v);
+enum app_err	 cw_submission_load(struct req *rq, struct case_view *v);
+void		 cw_submission_section(struct req *rq, const struct case_view *v);
+enum app_err	 cw_unotices_load(struct req *rq, struct case_view *v);
+void		 cw_unotices_section(struct req *rq, const struct case_view *v);
 
 /* Form helpers of the case page, shared by its files. */
 struct layout_control;

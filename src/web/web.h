@@ -15,4 +15,16 @@ void	web_error_page(struct req *rq);
 extern const struct route	case_routes[];
 extern const size_t		case_nroutes;
 
+/*
+ * Issue 6's pages, each file with its own table: the deadlines dashboard
+ * and the clocks' forms (case_clocks.c), the 报送 (submissions.c), the
+ * notices to users and downstream vendors (case_unotices.c).
+ */
+extern const struct route	clock_web_routes[];
+extern const size_t		clock_web_nroutes;
+extern const struct route	submission_web_routes[];
+extern const size_t		submission_web_nroutes;
+extern const struct route	unotice_web_routes[];
+extern const size_t		unotice_web_nroutes;
+
 #endif
