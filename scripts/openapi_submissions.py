@@ -54,7 +54,14 @@ def paths(h):
     nf = problem("No such 报送 (or case).")
     state409 = problem("Not in a state that allows this step (`rule` R5).")
     reason = body({"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {"reason": {"type": "string", "maxLength": 2000}}})
+    assess_note = "Registry role: grade a received 报送 exactly like a report (the same body and answer as /api/v1/reports/{id}/assessment: CVSS vectors, GB/T 30279 indicators and grades, category, CWE, related ids; a grade change needs a reason, rule R30); triagers, coordinators, admins"
     return {
+      "/api/v1/submissions/{id}/assessment": {
+        "get": {"summary": assess_note + " (read, with its history)", "security": sec, "parameters": [sid],
+                "responses": {"200": ok("The assessment (as for a report)"), "403": E403, "404": nf}},
+        "put": {"summary": assess_note, "security": sec, "parameters": [sid, csrf],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "as PUT /api/v1/reports/{id}/assessment"}}}},
+                "responses": {"200": ok("Saved (as for a report)"), "400": problem("Invalid input, or a grade change without a reason (`rule` R30)."), "403": E403, "404": nf}}},
       "/api/v1/cases/{id}/submission": {
         "post": {"summary": "Draft the case's 报送 from the case (staff): reports, assessment, products, vendors, known_at, the instance as submitter and you as contact. Incident cases are not reported (409, Art. 8).", "security": sec,
                  "parameters": [cid, csrf], "responses": {"201": ok("The draft", ref("Submission")), "403": E403, "404": problem("No such case."), "409": problem("The case has its 报送 already, or is an incident case.")}},

@@ -403,5 +403,10 @@ const struct route api_scoring_routes[] = {
 	  PARAMS(assess_params), assessment_get },
 	{ HTTP_PUT, "/api/v1/reports/{id}/assessment", PERM_REPORTS_ASSESS, R_JSON,
 	  PARAMS(assess_params), assessment_put },
+	/* Registry role: the 报送 received are graded the same way (issue 6). */
+	{ HTTP_GET, "/api/v1/submissions/{id}/assessment", PERM_REPORTS_ASSESS, 0,
+	  PARAMS(assess_params), assessment_get },
+	{ HTTP_PUT, "/api/v1/submissions/{id}/assessment", PERM_REPORTS_ASSESS, R_JSON,
+	  PARAMS(assess_params), assessment_put },
 };
 const size_t api_scoring_nroutes = sizeof(api_scoring_routes) / sizeof(api_scoring_routes[0]);
