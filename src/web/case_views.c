@@ -114,6 +114,10 @@ static const struct {
 	{ "participant_added", MSG_WEB_CEVENT_PARTICIPANT_ADDED },
 	{ "participant_removed", MSG_WEB_CEVENT_PARTICIPANT_REMOVED },
 	{ "product_added", MSG_WEB_CEVENT_PRODUCT_ADDED },
+	{ "deadline", MSG_WEB_CEVENT_DEADLINE },
+	{ "submission", MSG_WEB_CEVENT_SUBMISSION },
+	{ "user_notice", MSG_WEB_CEVENT_USER_NOTICE },
+	{ "known_at", MSG_WEB_CEVENT_KNOWN_AT },
 };
 
 /* What the "done" parameter of a redirect says. */
@@ -130,6 +134,9 @@ static const struct {
 	{ "product_added", MSG_WEB_CASE_DONE_PRODUCT_ADDED },
 	{ "participant_added", MSG_WEB_CASE_DONE_PARTICIPANT_ADDED },
 	{ "participant_removed", MSG_WEB_CASE_DONE_PARTICIPANT_REMOVED },
+	{ "deadline_waived", MSG_WEB_CASE_DONE_DEADLINE_WAIVED },
+	{ "submission_drafted", MSG_WEB_CASE_DONE_SUBMISSION_DRAFTED },
+	{ "user_notice_sent", MSG_WEB_CASE_DONE_USER_NOTICE_SENT },
 };
 
 /* The steps of each workflow, in order (the reporter's view too). */
