@@ -560,6 +560,13 @@ svc_submission_waive(const struct svc_ctx *c, int64_t id, const char *reason,
 		store_rollback(c->st);
 		return er;
 	}
+	/* A delivery still waiting is called off: a waived 报送 is not sent. */
+	if (r.outbox_id != 0 && strcmp(r.delivery, "pending") == 0 &&
+	    (er = store_outbox_http_result(c->st, r.outbox_id, false, r.attempts, c->now, 0,
+	    "", "cancelled: the 报送 was waived", true, c->now)) != APP_OK) {
+		store_rollback(c->st);
+		return er;
+	}
 	return finish(c, &r, NULL, from, reason, out);
 }
 
@@ -604,6 +611,9 @@ svc_outbox_payload(const struct svc_ctx *c, const struct outbox_row *m,
 		return APP_NOTFOUND;
 	if ((er = store_submission_get(c->st, c->a, id, &r, &s)) != APP_OK)
 		return er;
+	/* Waived (or taken back to a draft) since it was queued: nothing to send. */
+	if (r.state != SUB_QUEUED)
+		return APP_NOTFOUND;
 	if ((er = sub_open(c, &s, sub_ad(c, r.case_id), &out->v)) != APP_OK)
 		return er;
 	out->ref = r.case_id;
