@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/parse.h"
 #include "core/str.h"
 #include "core/utf8.h"
 #include "domain/submission.h"
@@ -136,18 +135,25 @@ list_word(struct str w)
 	return true;
 }
 
+/* Two ASCII digits at p making a number from 0 to max. */
+static bool
+two_digits(const char *p, int max)
+{
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		return false;
+	return (p[0] - '0') * 10 + (p[1] - '0') <= max;
+}
+
 /* RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS(.frac)?(Z|±HH:MM). */
 static bool
 rfc3339(struct str s)
 {
-	int64_t	day, v;
+	int64_t	day;
 	size_t	i = 19;
 
 	if (s.n < 20 || date_parse(s.p, 10, &day) != 0 || (s.p[10] != 'T' && s.p[10] != 't') ||
-	    s.p[13] != ':' || s.p[16] != ':' ||
-	    parse_i64(s.p + 11, 2, 0, 23, &v) != 0 || parse_i64(s.p + 14, 2, 0, 59, &v) != 0 ||
-	    (s.p[17] == '0' ? parse_i64(s.p + 18, 1, 0, 9, &v) :
-	    parse_i64(s.p + 17, 2, 10, 60, &v)) != 0)
+	    s.p[13] != ':' || s.p[16] != ':' || !two_digits(s.p + 11, 23) ||
+	    !two_digits(s.p + 14, 59) || !two_digits(s.p + 17, 60))
 		return false;
 	if (s.p[i] == '.') {
 		for (i++; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
@@ -159,10 +165,7 @@ rfc3339(struct str s)
 		return true;
 	if (i + 6 != s.n || (s.p[i] != '+' && s.p[i] != '-') || s.p[i + 3] != ':')
 		return false;
-	return (s.p[i + 1] == '0' ? parse_i64(s.p + i + 2, 1, 0, 9, &v) :
-	    parse_i64(s.p + i + 1, 2, 10, 23, &v)) == 0 &&
-	    (s.p[i + 4] == '0' ? parse_i64(s.p + i + 5, 1, 0, 9, &v) :
-	    parse_i64(s.p + i + 4, 2, 10, 59, &v)) == 0;
+	return two_digits(s.p + i + 1, 23) && two_digits(s.p + i + 4, 59);
 }
 
 /* Whether name is in the comma-separated list. */
@@ -224,6 +227,18 @@ check_one(const struct sub_field_def *d, struct str v)
 	return MSG_ERR_FIELD_CHOICE;
 }
 
+/* Nothing but spaces, tabs and line breaks. */
+static bool
+blank(struct str s)
+{
+	size_t	i;
+
+	for (i = 0; i < s.n; i++)
+		if (s.p[i] != ' ' && s.p[i] != '\t' && s.p[i] != '\r' && s.p[i] != '\n')
+			return false;
+	return true;
+}
+
 bool
 sub_check(const char *const v[SF__MAX], const char *required,
     struct sub_problem out[SF__MAX], size_t *n)
@@ -236,7 +251,7 @@ sub_check(const char *const v[SF__MAX], const char *required,
 	for (i = 0; i < SF__MAX; i++) {
 		s = str_from(v[i] != NULL ? v[i] : "");
 		m = check_one(&sub_fields[i], s);
-		if (m == MSG_OK && str_trim(s).n == 0 && (sub_fields[i].legal ||
+		if (m == MSG_OK && blank(s) && (sub_fields[i].legal ||
 		    (required != NULL && listed(required, sub_fields[i].key))))
 			m = MSG_ERR_FIELD_MISSING;
 		if (m != MSG_OK)

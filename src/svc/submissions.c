@@ -154,8 +154,10 @@ draft_from_reports(const struct svc_ctx *c, const char *const *reports, size_t n
 	v[SF_TECHNICAL] = r.details.description;
 	v[SF_HARM] = r.details.impact;
 	v[SF_VERIFICATION] = r.details.reproduction;
-	if ((er = store_assessment_get(c->st, c->a, arena_printf(c->a, "report:%s",
-	    reports[0]), &as)) != APP_OK)
+	er = store_assessment_get(c->st, c->a, arena_printf(c->a, "report:%s", reports[0]), &as);
+	if (er == APP_NOTFOUND)		/* not assessed yet: no grade to propose */
+		assessment_clear(&as, "");
+	else if (er != APP_OK)
 		return er;
 	v[SF_GRADE] = as.comprehensive_grade[0] ? as.comprehensive_grade : as.technical_grade;
 	v[SF_CATEGORY] = as.category_path;

@@ -103,16 +103,23 @@ layout_link(struct req *rq, const char *href, enum msg_id text)
 static bool
 has_get_route(const char *path)
 {
-	size_t	i;
+	static const struct {
+		const struct route	*r;
+		const size_t		*n;
+	} tables[] = {
+		{ web_routes, &web_nroutes },
+		{ case_routes, &case_nroutes },
+		{ clock_web_routes, &clock_web_nroutes },
+		{ submission_web_routes, &submission_web_nroutes },
+		{ unotice_web_routes, &unotice_web_nroutes },
+	};
+	size_t	t, i;
 
-	for (i = 0; i < web_nroutes; i++)
-		if (web_routes[i].method == HTTP_GET &&
-		    strcmp(web_routes[i].pattern, path) == 0)
-			return true;
-	for (i = 0; i < case_nroutes; i++)
-		if (case_routes[i].method == HTTP_GET &&
-		    strcmp(case_routes[i].pattern, path) == 0)
-			return true;
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (i = 0; i < *tables[t].n; i++)
+			if (tables[t].r[i].method == HTTP_GET &&
+			    strcmp(tables[t].r[i].pattern, path) == 0)
+				return true;
 	return false;
 }
 
@@ -178,6 +185,13 @@ nav(struct req *rq, const char *here)
 	if (full && authz_allows(u->role, PERM_CASES_READ))
 		nav_item(rq, here, "/cases", u->role == UROLE_VENDOR ? MSG_WEB_CASES_INBOX :
 		    MSG_WEB_CASES_TITLE);
+	/* Deadlines: the staff's and the auditors' dashboard (issue 6). */
+	if (full && (authz_allows(u->role, PERM_CASES_MANAGE) ||
+	    authz_allows(u->role, PERM_AUDIT_READ)))
+		nav_item(rq, here, "/deadlines", MSG_WEB_NAV_DEADLINES);
+	/* The 报送 to the national library, or those a registry received (issue 6). */
+	if (full && authz_allows(u->role, PERM_CASES_MANAGE))
+		nav_item(rq, here, "/submissions", MSG_WEB_NAV_SUBMISSIONS);
 	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
 		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))
