@@ -44,7 +44,7 @@ report_triage(struct req *rq)
 	struct svc_ctx		c = api_svc(rq);
 	struct triage_in	in;
 	struct triage_result	out;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	enum app_err		er;
 
 	memset(&in, 0, sizeof(in));
@@ -76,7 +76,7 @@ cases_list(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_row		*ks;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 n, i;
 	int			 limit = API_PAGE_DEFAULT;
 	json_t			*items;
@@ -126,7 +126,7 @@ case_get(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_row		 k;
 	struct case_vendor	*v;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		**reports;
 	size_t			 n, nv, i;
 	json_t			*o, *vs;
@@ -151,7 +151,7 @@ static enum app_err
 case_vendor_add(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*org, *role = NULL, *party = NULL;
 	enum app_err		 er;
 
@@ -174,7 +174,7 @@ case_participants(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_participant	*p;
 	struct case_vendor	*v;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 np, nv, i;
 	json_t			*people, *orgs, *o;
 
@@ -211,7 +211,7 @@ static enum app_err
 case_participant_add(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*user, *role, *party = NULL;
 	enum app_err	 er;
 
@@ -237,7 +237,7 @@ static enum app_err
 case_participant_remove(struct req *rq)
 {
 	struct svc_ctx	c = api_svc(rq);
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 
 	if (svc_case_participant_remove(&c, req_param(rq, P_ID)->s.p,
 	    req_param(rq, P_USER)->s.p, &f) != APP_OK)
@@ -257,7 +257,7 @@ static enum app_err
 case_vendor_notify(struct req *rq)
 {
 	struct svc_ctx	c = api_svc(rq);
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 	size_t		n;
 
 	if (svc_case_vendor_notify(&c, req_param(rq, V_ID)->s.p, req_param(rq, V_ORG)->s.p,
@@ -277,7 +277,7 @@ case_vendor_put(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct vendor_in	 in;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	enum app_err		 er;
 
 	memset(&in, 0, sizeof(in));
@@ -299,7 +299,7 @@ static enum app_err
 case_vendor_approve(struct req *rq)
 {
 	struct svc_ctx	c = api_svc(rq);
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 
 	if (svc_case_vendor_approve(&c, req_param(rq, V_ID)->s.p, req_param(rq, V_ORG)->s.p,
 	    &f) != APP_OK)
@@ -316,7 +316,7 @@ case_transition(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_row		 k;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*to, *reason;
 	enum app_err		 er;
 
@@ -334,7 +334,7 @@ case_timeline(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_event	*e;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 n, i;
 	json_t			*items;
 
@@ -354,7 +354,7 @@ report_similar(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	struct similar_item	items[SIMILAR_SUGGESTIONS];
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	size_t			n, i, k;
 	json_t			*arr, *why;
 

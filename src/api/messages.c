@@ -208,7 +208,7 @@ message_post(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct message_in	 in;
 	struct message		 m;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*parsed;
 	enum app_err		 er;
 
@@ -228,7 +228,7 @@ message_list(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
 	struct message	*ms;
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	size_t		 n, i;
 	json_t		*items;
 
@@ -253,7 +253,7 @@ message_attachment_get(struct req *rq)
 {
 	struct svc_ctx			 c = api_svc(rq);
 	struct message_attachment	 at;
-	struct fault			 f;
+	struct fault			 f = { .er = APP_OK };
 	struct sbuf			 cd;
 	const unsigned char		*data;
 	size_t				 len;
@@ -281,7 +281,7 @@ case_retest(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct message_in	 in;
 	struct message		 m;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*outcome;
 	enum app_err		 er;
 
@@ -311,7 +311,7 @@ report_reply(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct message_in	 in;
 	struct message		 m;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*parsed, *o;
 	enum app_err		 er;
 
@@ -334,7 +334,7 @@ report_thread(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
 	struct message	*ms;
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*case_id;
 	size_t		 n, i;
 	json_t		*items;

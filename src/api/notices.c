@@ -28,7 +28,7 @@ notices_list(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct notice_row	*ns;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 n, i;
 	int			 limit = API_PAGE_DEFAULT;
 	json_t			*items;
@@ -56,7 +56,7 @@ static enum app_err
 notice_seen(struct req *rq)
 {
 	struct svc_ctx	c = api_svc(rq);
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 
 	if (svc_notice_seen(&c, req_param(rq, S_ID)->i, &f) != APP_OK)
 		return req_fault(rq, &f);

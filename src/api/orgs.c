@@ -42,7 +42,7 @@ org_create(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
 	struct org	 o;
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*slug, *name, *kind, *country;
 	enum app_err	 er;
 
@@ -83,7 +83,7 @@ product_create(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
 	struct product	 p;
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*name, *model, *versions, *cpe, *purl;
 	enum app_err	 er;
 

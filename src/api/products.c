@@ -57,7 +57,7 @@ products_search(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
 	struct product	*p;
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	size_t		 n, i;
 	int		 limit = PRODUCT_SEARCH_DEFAULT;
 	json_t		*items;
@@ -85,7 +85,7 @@ product_get(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct product		 p;
 	struct product_link	*comp, *users;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 ncomp, nusers, i;
 	json_t			*o, *a, *b;
 
@@ -110,7 +110,7 @@ static enum app_err
 product_component_add(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*versions;
 	int64_t		 comp = 0;
 	enum app_err	 er;
@@ -139,7 +139,7 @@ static enum app_err
 case_product_add(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*versions;
 	int64_t		 product = 0;
 	bool		 upstream = false;
@@ -164,7 +164,7 @@ case_products(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct case_product	*cp;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 n, i;
 	json_t			*items;
 
@@ -219,7 +219,7 @@ case_supply_chain(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct supply_proposal	*p;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	size_t			 n, i;
 	json_t			*proposed, *present;
 

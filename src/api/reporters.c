@@ -37,7 +37,7 @@ me_profile_get(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	struct reporter_profile	p;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 
 	if (svc_profile_get(&c, rq->user->id, false, &p, &f) != APP_OK)
 		return req_fault(rq, &f);
@@ -54,7 +54,7 @@ me_profile_put(struct req *rq)
 	struct svc_ctx		c = api_svc(rq);
 	struct reporter_profile	p;
 	struct profile_in	in;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	enum app_err		er;
 
 	if ((er = api_body_object(rq, profile_keys)) != APP_OK ||
@@ -112,7 +112,7 @@ reporter_get(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	struct reporter_profile	p;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 
 	if (svc_profile_get(&c, req_param(rq, U_ID)->i, true, &p, &f) != APP_OK)
 		return req_fault(rq, &f);
@@ -126,7 +126,7 @@ reporter_review(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct reporter_profile	 p;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*decision, *reason;
 	enum app_err		 er;
 
@@ -147,7 +147,7 @@ reporter_level(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct reporter_profile	 p;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*v;
 	enum app_err		 er;
 

@@ -188,7 +188,7 @@ report_create(struct req *rq)
 	struct intake_in	 in;
 	struct intake_receipt	*rc;
 	struct report_problem	 problems[REPORT_MAX_PROBLEMS];
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*o = rq->json, *parsed = NULL, *resp;
 	json_error_t		 jerr;
 	const struct str	*part;
@@ -415,7 +415,7 @@ report_get(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct report		 r;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	struct attachment	*at;
 	size_t			 n, i;
 	json_t			*o, *files;
@@ -453,7 +453,7 @@ attachment_get(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct attachment	 at;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	struct sbuf		 cd;
 	const unsigned char	*data;
 	size_t			 len;

@@ -278,7 +278,7 @@ static enum app_err
 assessment_reply(struct req *rq, struct svc_ctx *c, const struct assessment *a)
 {
 	struct assessment_change	*h;
-	struct fault			 f;
+	struct fault			 f = { .er = APP_OK };
 	size_t				 nh;
 
 	if (svc_assessment_history(c, req_param(rq, A_ID)->s.p, HISTORY_LIMIT, &h, &nh,
@@ -292,7 +292,7 @@ assessment_get(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	struct assessment	a;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 
 	if (svc_assessment_get(&c, req_param(rq, A_ID)->s.p, &a, &f) != APP_OK)
 		return req_fault(rq, &f);
@@ -329,7 +329,7 @@ assessment_put(struct req *rq)
 	struct assessment	 out;
 	struct report_problem	 problems[ASSESS_MAX_PROBLEMS];
 	struct related_id	*rel = NULL;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*gbt, *ids, *v;
 	const char		*key;
 	size_t			 i;

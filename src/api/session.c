@@ -13,7 +13,7 @@ session_create(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct login_result	 res;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*login, *pw;
 	size_t			 pwlen;
 	json_t			*o;
@@ -69,7 +69,7 @@ static enum app_err
 me_password(struct req *rq)
 {
 	struct svc_ctx	 c = api_svc(rq);
-	struct fault	 f;
+	struct fault	 f = { .er = APP_OK };
 	const char	*cur, *next;
 	size_t		 curlen, nextlen;
 	enum app_err	 er;

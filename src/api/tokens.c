@@ -31,7 +31,7 @@ token_create(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct api_token	 t;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	char			 raw[CRYPTO_TOKEN_MAX];
 	const char		*label = NULL;
 	json_t			*o;
@@ -55,7 +55,7 @@ static enum app_err
 token_revoke(struct req *rq)
 {
 	struct svc_ctx	c = api_svc(rq);
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 
 	if (svc_token_revoke(&c, rq->user->id, req_param(rq, P_ID)->i, &f) != APP_OK)
 		return req_fault(rq, &f);

@@ -37,7 +37,7 @@ create(struct req *rq, struct user_new *in)
 {
 	struct svc_ctx	c = api_svc(rq);
 	struct user	u;
-	struct fault	f;
+	struct fault	f = { .er = APP_OK };
 
 	if (svc_user_create(&c, in, &u, &f) != APP_OK)
 		return req_fault(rq, &f);

@@ -129,8 +129,11 @@ req_field_error(struct req *rq, const char *field, enum msg_id detail, ...)
 enum app_err
 req_fault(struct req *rq, const struct fault *f)
 {
-	enum app_err	er = f->er == APP_OK ? APP_INTERNAL : f->er;
+	enum app_err	er = f->er;
 
+	/* A use case that failed without saying why: say what we know. */
+	if (er == APP_OK)
+		return req_fail(rq, APP_INTERNAL, NULL, MSG_ERR_INTERNAL);
 	if (f->sarg != NULL)
 		req_fail(rq, er, f->field, f->msg, f->sarg);
 	else
