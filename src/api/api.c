@@ -25,6 +25,8 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_message_routes, api_message_nroutes };
 	out[n++] = (struct route_table){ api_notice_routes, api_notice_nroutes };
 	out[n++] = (struct route_table){ api_submission_routes, api_submission_nroutes };
+	out[n++] = (struct route_table){ api_user_notice_routes, api_user_notice_nroutes };
+	out[n++] = (struct route_table){ api_deadline_routes, api_deadline_nroutes };
 	return n;
 }
 

@@ -48,6 +48,10 @@ extern const struct route	api_notice_routes[];
 extern const size_t		api_notice_nroutes;
 extern const struct route	api_submission_routes[];
 extern const size_t		api_submission_nroutes;
+extern const struct route	api_user_notice_routes[];
+extern const size_t		api_user_notice_nroutes;
+extern const struct route	api_deadline_routes[];
+extern const size_t		api_deadline_nroutes;
 
 struct fed_payload;
 /*

@@ -224,7 +224,7 @@ case_draft(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	struct submission_row	r;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 
 	if (svc_submission_draft(&c, req_param(rq, C_ID)->s.p, &r, &f) != APP_OK)
 		return req_fault(rq, &f);
@@ -237,7 +237,7 @@ case_get(struct req *rq)
 	struct svc_ctx		c = api_svc(rq);
 	struct submission_row	r;
 	sub_values		v;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 
 	if (svc_submission_of_case(&c, req_param(rq, C_ID)->s.p, &r, &v, &f) != APP_OK)
 		return req_fault(rq, &f);
@@ -259,7 +259,7 @@ list(struct req *rq)
 	int			 limit = req_param(rq, L_LIMIT)->present ?
 				    (int)req_param(rq, L_LIMIT)->i : API_PAGE_DEFAULT;
 	int64_t			 cursor = req_param(rq, L_CURSOR)->i;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	json_t			*items = json_array();
 	size_t			 n, i;
 
@@ -308,7 +308,7 @@ get_one(struct req *rq)
 {
 	struct svc_ctx		c = api_svc(rq);
 	sub_values		v;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	int64_t			id;
 
 	if (rq->cfg->role == ROLE_REGISTRY) {
@@ -337,7 +337,7 @@ put_one(struct req *rq)
 	struct submission_row	r;
 	struct sub_problems	pr = { .n = 0 };
 	sub_values		v;
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	int64_t			id;
 	enum app_err		er;
 
@@ -356,7 +356,7 @@ send(struct req *rq)
 	struct svc_ctx		c = api_svc(rq);
 	struct submission_row	r;
 	struct sub_problems	pr = { .n = 0 };
-	struct fault		f;
+	struct fault		f = { .er = APP_OK };
 	int64_t			id;
 
 	if (!provider_id(rq, &id, &f))
@@ -373,7 +373,7 @@ file(struct req *rq)
 	struct submission_row	 r;
 	struct fed_payload	 p;
 	sub_values		 v;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*body;
 	size_t			 len;
 	int64_t			 id;
@@ -400,7 +400,7 @@ uploaded(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct submission_row	 r;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*lib = NULL;
 	size_t			 len;
 	int64_t			 id;
@@ -423,7 +423,7 @@ outcome(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct submission_row	 r;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*lib = NULL, *reason = NULL;
 	bool			 accepted = false;
 	size_t			 len;
@@ -449,7 +449,7 @@ waive(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct submission_row	 r;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*reason = NULL;
 	size_t			 len;
 	int64_t			 id;
@@ -476,7 +476,7 @@ receive(struct req *rq)
 	struct library_receipt	 out;
 	struct sub_problems	 pr = { .n = 0 };
 	sub_values		 v;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	char			 sha[CRYPTO_HASH_HEX];
 	const char		*ref = NULL;
 	size_t			 len;
@@ -509,7 +509,7 @@ decision(struct req *rq)
 {
 	struct svc_ctx		 c = api_svc(rq);
 	struct received_row	 r;
-	struct fault		 f;
+	struct fault		 f = { .er = APP_OK };
 	const char		*state = NULL, *reason = NULL;
 	size_t			 len;
 	enum app_err		 er;

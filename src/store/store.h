@@ -675,7 +675,7 @@ struct deadline_filter {
 	const char	*report_id;
 	int		 kind;		/* enum deadline_kind, or -1 */
 	int64_t		 now;		/* for "overdue" */
-	int64_t		 cursor;	/* id: rows after it in the order (due_at, id) are by id > cursor */
+	int64_t		 cursor;	/* rows to skip, in the order (due_at, id) */
 	int		 limit;
 };
 /* Soonest due first (then id). */

@@ -134,6 +134,8 @@ enum app_err	 cw_submission_load(struct req *rq, struct case_view *v);
 void		 cw_submission_section(struct req *rq, const struct case_view *v);
 enum app_err	 cw_unotices_load(struct req *rq, struct case_view *v);
 void		 cw_unotices_section(struct req *rq, const struct case_view *v);
+/* case_clocks.c: the staff's acknowledge button on a received report's page. */
+void		 cw_ack_button(struct req *rq, const struct report *r);
 
 /* Form helpers of the case page, shared by its files. */
 struct layout_control;

@@ -186,8 +186,7 @@ nav(struct req *rq, const char *here)
 		nav_item(rq, here, "/cases", u->role == UROLE_VENDOR ? MSG_WEB_CASES_INBOX :
 		    MSG_WEB_CASES_TITLE);
 	/* Deadlines: the staff's and the auditors' dashboard (issue 6). */
-	if (full && (authz_allows(u->role, PERM_CASES_MANAGE) ||
-	    authz_allows(u->role, PERM_AUDIT_READ)))
+	if (full && (authz_allows(u->role, PERM_CASES_MANAGE) || u->role == UROLE_AUDITOR))
 		nav_item(rq, here, "/deadlines", MSG_WEB_NAV_DEADLINES);
 	/* The 报送 to the national library, or those a registry received (issue 6). */
 	if (full && authz_allows(u->role, PERM_CASES_MANAGE))

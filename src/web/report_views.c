@@ -406,6 +406,7 @@ rp_view(struct req *rq, int status)
 	layout_link(rq, "/reports", svc_report_sees_all(rq->user) ?
 	    MSG_WEB_NAV_REPORT_QUEUE : MSG_WEB_NAV_MY_REPORTS);
 	tmpl_raw(rq, "</p>\n");	/* literal */
+	cw_ack_button(rq, &r);	/* staff, while the report is received */
 	assess_panel(rq, av);	/* staff who assess only */
 	progress_panel(rq, pv);	/* the report's own reporter only */
 

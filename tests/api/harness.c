@@ -438,7 +438,13 @@ parse_port(const char *line)
 void
 srv_start(struct srv *s, const char *const *env)
 {
-	char	 line[1024], why[64];
+	srv_start_on(s, 0, env);
+}
+
+void
+srv_start_on(struct srv *s, int port_want, const char *const *env)
+{
+	char	 line[1024], why[64], listen[32];
 	size_t	 len = 0, i;
 	int64_t	 deadline;
 	pid_t	 got;
@@ -454,9 +460,12 @@ srv_start(struct srv *s, const char *const *env)
 			FAIL("out of memory");
 	}
 	s->env[s->nenv] = NULL;
+	if (port_want < 0 || port_want > 65535)
+		FAIL("srv_start_on: no such port %d", port_want);
+	snprintf(listen, sizeof(listen), "127.0.0.1:%d", port_want);
 	xpipe(outp);
 	s->pid = spawn((const char *const[]){ "serve", "--data-dir", s->dir,
-	    "--listen", "127.0.0.1:0", NULL }, (const char *const *)s->env, -1,
+	    "--listen", listen, NULL }, (const char *const *)s->env, -1,
 	    outp[1]);
 	close(outp[1]);
 	s->out_fd = outp[0];
@@ -505,6 +514,10 @@ srv_start(struct srv *s, const char *const *env)
 				    line);
 			}
 		}
+	}
+	if (port_want != 0 && port != port_want) {
+		srv_stop_status(s);
+		FAIL("the server listens on port %d, not on %d as asked", port, port_want);
 	}
 	s->port = port;
 	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", port);

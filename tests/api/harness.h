@@ -124,6 +124,13 @@ void	srv_token_create(struct srv *s, const char *login, char *out, size_t outsz)
  * the child exits or says nothing.
  */
 void	srv_start(struct srv *s, const char *const *env);
+/*
+ * srv_start listening on 127.0.0.1:port (0: an ephemeral port), for a
+ * test that must know the port before the server runs (a peer configured
+ * with its URL) or restart it where it was.  Fails the test if the server
+ * cannot listen there.
+ */
+void	srv_start_on(struct srv *s, int port, const char *const *env);
 
 /*
  * SIGTERM, wait, and return the raw wait status (see waitpid); the test
