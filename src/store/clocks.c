@@ -59,18 +59,21 @@ store_deadline_add(struct store *st, const struct deadline_row *d, const int64_t
 	q_text(&q, 9, d->calendar_version);
 	q_i64(&q, 10, d->provisional ? 1 : 0);
 	q_i64(&q, 11, d->created_at);
-	if ((er = q_exec_done(&q)) != APP_OK)
+	/* A row back: inserted; none: the subject has its clock already. */
+	*created = q_step(&q) == Q_ROW;
+	*id = *created ? q_col_i64(&q, 0) : 0;
+	if ((er = q_close(&q)) != APP_OK)
 		return er;
-	*created = q_changes(&q) > 0;
-	q_open(&q, st, STMT_DEADLINE_FIND_ID);
-	q_text(&q, 1, deadline_kind_name(d->kind));
-	q_text(&q, 2, d->subject);
-	er = q_step(&q) == Q_ROW ? APP_OK : APP_STORE;
-	*id = q_col_i64(&q, 0);
-	if (q_close(&q) != APP_OK || er != APP_OK)
-		return APP_STORE;
-	if (!*created)
+	if (!*created) {
+		q_open(&q, st, STMT_DEADLINE_FIND_ID);
+		q_text(&q, 1, deadline_kind_name(d->kind));
+		q_text(&q, 2, d->subject);
+		er = q_step(&q) == Q_ROW ? APP_OK : APP_STORE;
+		*id = q_col_i64(&q, 0);
+		if (q_close(&q) != APP_OK || er != APP_OK)
+			return APP_STORE;
 		return APP_OK;
+	}
 	for (i = 0; i < nremind; i++) {
 		q_open(&q, st, STMT_REMINDER_INSERT);
 		q_i64(&q, 1, *id);

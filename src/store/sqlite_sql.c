@@ -498,7 +498,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "INSERT INTO deadlines (kind, subject, case_id, report_id, basis_at, due_at, period, "
 	    "rule, calendar_version, provisional, state, created_at, updated_at) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', ?11, ?11) "
-	    "ON CONFLICT (kind, subject) DO NOTHING",
+	    "ON CONFLICT (kind, subject) DO NOTHING RETURNING id",
 	[STMT_DEADLINE_FIND_ID] = "SELECT id FROM deadlines WHERE kind = ?1 AND subject = ?2",
 	[STMT_REMINDER_INSERT] =
 	    "INSERT OR IGNORE INTO deadline_reminders (deadline_id, offset_s, fire_at) "

@@ -345,7 +345,8 @@ test_deadlines__needs_info_pauses(void **state)
 	long long	 id, due, due2, paused;
 	size_t		 i;
 
-	boot(s, &p, NULL);
+	/* Acknowledgement reminders are off by default; this test moves one. */
+	boot(s, &p, (const char *[]){ "LOUDONG_DEADLINES_ACK_REMINDERS=1d", NULL });
 	submit(s, &p, "Unclear crash", a);
 	snprintf(path, sizeof(path), "?report=%s", a);
 	d = of_kind(list(s, &p.tom, path, &r), "ack");

@@ -673,8 +673,12 @@ test_calendar__deadline_plan(void **state)
 	assert_int_equal(pl.remind_off[1], 6 * HOUR);
 	assert_int_equal(pl.remind_off[2], HOUR);
 
-	/* Ack 3wd from the Friday before 国庆 2024; reminder 1d before. */
+	/* Ack 3wd from the Friday before 国庆 2024; no reminder by default, then 1d before. */
 	b = cst("2024-09-27", 15, 0, 0);
+	deadline_plan(&cfg, NULL, DL_ACK, b, &pl);
+	assert_int_equal(pl.nremind, 0);
+	assert_int_equal(config_set(&cfg, "deadlines", "ack_reminders", "1d", err,
+	    sizeof(err)), 0);
 	deadline_plan(&cfg, NULL, DL_ACK, b, &pl);
 	assert_int_equal(pl.due_at, cst("2024-10-09", 0, 0, 0));
 	assert_string_equal(pl.period, "3wd");
