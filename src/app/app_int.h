@@ -1,6 +1,7 @@
 #ifndef LOUDONG_APP_APP_INT_H
 #define LOUDONG_APP_APP_INT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +26,25 @@ struct calendar	*app_load_calendar(const struct config *cfg, char *err, size_t e
 void		 app_db_path(const struct config *cfg, char *buf, size_t size);
 /* Open and migrate; prints the problem and returns NULL on failure. */
 struct store	*app_open_store(const struct config *cfg);
+
+/*
+ * A thread that calls tick(arg) every interval_ms until stopped
+ * (app/periodic.c): init, then start (after privileges are dropped), and
+ * stop, which joins the thread (a tick under way finishes first).
+ */
+struct periodic {
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	bool		 stop;		/* guarded by mu */
+	bool		 running;	/* the thread was started */
+	int		 interval_ms;
+	void		(*tick)(void *arg);
+	void		*arg;
+};
+void	periodic_init(struct periodic *p, int interval_ms, void (*tick)(void *), void *arg);
+int	periodic_start(struct periodic *p);	/* 0 or -1 */
+void	periodic_stop(struct periodic *p);
 
 /*
  * The outbox worker (app/outbox.c): a thread with its own database

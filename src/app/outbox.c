@@ -13,7 +13,6 @@
  * one transaction.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -36,11 +35,7 @@
 #define OUTBOX_RESPONSE_KEEP	2048
 
 struct outbox_worker {
-	pthread_t		 thread;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
-	bool			 stop;		/* guarded by mu */
-	bool			 running;	/* the thread was started */
+	struct periodic		 p;		/* every [outbox] poll_interval_ms */
 	bool			 mail;		/* [mail] smtp_url is set: send */
 	const struct config	*cfg;
 	const struct keyring	*keys;		/* to open what an HTTP row delivers */
@@ -151,8 +146,9 @@ record:
 }
 
 static void
-send_due(struct outbox_worker *w)
+send_due(void *arg)
 {
+	struct outbox_worker	*w = arg;
 	struct outbox_row	*m;
 	struct arena		*a = arena_new();
 	size_t			 n, i;
@@ -168,31 +164,6 @@ send_due(struct outbox_worker *w)
 	}
 out:
 	arena_free(a);
-}
-
-static void *
-run(void *arg)
-{
-	struct outbox_worker	*w = arg;
-	struct timespec		 until;
-
-	pthread_mutex_lock(&w->mu);
-	while (!w->stop) {
-		pthread_mutex_unlock(&w->mu);
-		send_due(w);
-		pthread_mutex_lock(&w->mu);
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += w->cfg->outbox_poll_ms / 1000;
-		until.tv_nsec += (long)(w->cfg->outbox_poll_ms % 1000) * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		while (!w->stop && pthread_cond_timedwait(&w->cv, &w->mu, &until) == 0)
-			;
-	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
 }
 
 struct outbox_worker *
@@ -212,20 +183,14 @@ outbox_open(const struct config *cfg, const struct keyring *keys)
 		free(w);
 		return NULL;
 	}
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
+	periodic_init(&w->p, cfg->outbox_poll_ms, send_due, w);
 	return w;
 }
 
 int
 outbox_run(struct outbox_worker *w)
 {
-	if (w == NULL)
-		return 0;
-	if (pthread_create(&w->thread, NULL, run, w) != 0)
-		return -1;
-	w->running = true;
-	return 0;
+	return w == NULL ? 0 : periodic_start(&w->p);
 }
 
 void
@@ -233,14 +198,7 @@ outbox_stop(struct outbox_worker *w)
 {
 	if (w == NULL)
 		return;
-	pthread_mutex_lock(&w->mu);
-	w->stop = true;
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-	if (w->running)
-		pthread_join(w->thread, NULL);
-	pthread_cond_destroy(&w->cv);
-	pthread_mutex_destroy(&w->mu);
+	periodic_stop(&w->p);
 	store_close(w->st);
 	free(w);
 }

@@ -6,7 +6,6 @@
  * its notices and mail, so a restart (or a second server on the same
  * database) neither loses nor repeats one.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -18,31 +17,12 @@
 #include "svc/deadlines.h"
 
 struct sched_worker {
-	pthread_t		 thread;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
-	bool			 stop;		/* guarded by mu */
-	bool			 running;
+	struct periodic		 p;		/* every [deadlines] scheduler_interval */
+	bool			 started;	/* the first tick (the backfill) ran */
 	const struct config	*cfg;
 	const struct keyring	*keys;
 	struct store		*st;
 };
-
-static void
-tick(struct sched_worker *w)
-{
-	struct arena	*a = arena_new();
-	int64_t		 now = (int64_t)time(NULL);
-	struct svc_ctx	 c = { w->st, a, w->cfg, now, NULL, "", true, w->keys };
-	size_t		 reminded = 0, missed = 0;
-	enum app_err	 er;
-
-	if ((er = svc_deadlines_run(&c, now, &reminded, &missed)) != APP_OK)
-		log_err("event=deadlines_failed error=\"%s\"", app_strerror(er));
-	else if (reminded > 0 || missed > 0)
-		log_info("event=deadlines reminded=%zu missed=%zu", reminded, missed);
-	arena_free(a);
-}
 
 /* At start: clocks for what was kept before they existed (svc_deadlines_backfill). */
 static void
@@ -60,25 +40,25 @@ backfill(struct sched_worker *w)
 	arena_free(a);
 }
 
-static void *
-run(void *arg)
+static void
+tick(void *arg)
 {
 	struct sched_worker	*w = arg;
-	struct timespec		 until;
+	struct arena		*a = arena_new();
+	int64_t			 now = (int64_t)time(NULL);
+	struct svc_ctx		 c = { w->st, a, w->cfg, now, NULL, "", true, w->keys };
+	size_t			 reminded = 0, missed = 0;
+	enum app_err		 er;
 
-	backfill(w);
-	pthread_mutex_lock(&w->mu);
-	while (!w->stop) {
-		pthread_mutex_unlock(&w->mu);
-		tick(w);
-		pthread_mutex_lock(&w->mu);
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += w->cfg->scheduler_interval_s;
-		while (!w->stop && pthread_cond_timedwait(&w->cv, &w->mu, &until) == 0)
-			;
+	if (!w->started) {
+		w->started = true;
+		backfill(w);
 	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
+	if ((er = svc_deadlines_run(&c, now, &reminded, &missed)) != APP_OK)
+		log_err("event=deadlines_failed error=\"%s\"", app_strerror(er));
+	else if (reminded > 0 || missed > 0)
+		log_info("event=deadlines reminded=%zu missed=%zu", reminded, missed);
+	arena_free(a);
 }
 
 struct sched_worker *
@@ -94,20 +74,14 @@ sched_open(const struct config *cfg, const struct keyring *keys)
 		free(w);
 		return NULL;
 	}
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
+	periodic_init(&w->p, cfg->scheduler_interval_s * 1000, tick, w);
 	return w;
 }
 
 int
 sched_run(struct sched_worker *w)
 {
-	if (w == NULL)
-		return 0;
-	if (pthread_create(&w->thread, NULL, run, w) != 0)
-		return -1;
-	w->running = true;
-	return 0;
+	return w == NULL ? 0 : periodic_start(&w->p);
 }
 
 void
@@ -115,14 +89,7 @@ sched_stop(struct sched_worker *w)
 {
 	if (w == NULL)
 		return;
-	pthread_mutex_lock(&w->mu);
-	w->stop = true;
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-	if (w->running)
-		pthread_join(w->thread, NULL);
-	pthread_cond_destroy(&w->cv);
-	pthread_mutex_destroy(&w->mu);
+	periodic_stop(&w->p);
 	store_close(w->st);
 	free(w);
 }

@@ -163,6 +163,22 @@ date_start_time(int64_t day)
 	return day * SECS_PER_DAY - CAL_TZ_OFFSET;
 }
 
+void
+time_format_cst(int64_t t, bool rfc3339, char *buf, size_t size)
+{
+	char	d[16];
+	int64_t	sod = t + CAL_TZ_OFFSET - floor_div(t + CAL_TZ_OFFSET, SECS_PER_DAY) *
+		    SECS_PER_DAY;
+
+	date_format(date_of_time(t), d, sizeof(d));
+	if (rfc3339)
+		snprintf(buf, size, "%sT%02d:%02d:%02d+08:00", d, (int)(sod / 3600),
+		    (int)(sod % 3600 / 60), (int)(sod % 60));
+	else
+		snprintf(buf, size, "%s %02d:%02d (UTC+8)", d, (int)(sod / 3600),
+		    (int)(sod % 3600 / 60));
+}
+
 static int
 date_year(int64_t day)
 {

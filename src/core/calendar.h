@@ -34,6 +34,12 @@ void	date_format(int64_t day, char *buf, size_t size);
 /* The CST date of a unix time, and the unix time of 00:00 CST of a date. */
 int64_t	date_of_time(int64_t t);
 int64_t	date_start_time(int64_t day);
+/*
+ * A unix time in China time: "2026-11-21T08:00:00+08:00" (RFC 3339), or
+ * with rfc3339 false "2026-11-21 08:00 (UTC+8)" for people.  buf holds at
+ * least 32 bytes.
+ */
+void	time_format_cst(int64_t t, bool rfc3339, char *buf, size_t size);
 
 struct calendar;
 

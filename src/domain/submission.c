@@ -168,11 +168,10 @@ rfc3339(struct str s)
 	return two_digits(s.p + i + 1, 23) && two_digits(s.p + i + 4, 59);
 }
 
-/* Whether name is in the comma-separated list. */
-static bool
-listed(const char *list, const char *name)
+bool
+sub_list_has(const char *list, const char *name)
 {
-	struct str	rest = str_from(list), t;
+	struct str	rest = str_from(list != NULL ? list : ""), t;
 
 	while (rest.n > 0) {
 		t = str_trim(str_split(&rest, ','));
@@ -252,7 +251,7 @@ sub_check(const char *const v[SF__MAX], const char *required,
 		s = str_from(v[i] != NULL ? v[i] : "");
 		m = check_one(&sub_fields[i], s);
 		if (m == MSG_OK && blank(s) && (sub_fields[i].legal ||
-		    (required != NULL && listed(required, sub_fields[i].key))))
+		    (required != NULL && sub_list_has(required, sub_fields[i].key))))
 			m = MSG_ERR_FIELD_MISSING;
 		if (m != MSG_OK)
 			out[(*n)++] = (struct sub_problem){ (enum sub_field)i, m };

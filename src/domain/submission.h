@@ -116,6 +116,9 @@ struct sub_problem {
 bool	sub_check(const char *const v[SF__MAX], const char *required,
 	    struct sub_problem out[SF__MAX], size_t *n);
 
+/* Whether name is one of the comma-separated list's entries (spaces around them ignored). */
+bool	sub_list_has(const char *list, const char *name);
+
 /* Whether every name in a comma-separated list is a field key; else the first bad one. */
 bool	sub_fields_known(const char *list, struct str *bad);
 

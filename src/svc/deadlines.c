@@ -238,13 +238,10 @@ fail:
 static const char *
 cst(struct arena *a, int64_t t)
 {
-	char	d[16];
-	int64_t	s = t + CAL_TZ_OFFSET;
-	int64_t	sod = ((s % 86400) + 86400) % 86400;
+	char	buf[40];
 
-	date_format(date_of_time(t), d, sizeof(d));
-	return arena_printf(a, "%s %02d:%02d (UTC+8)", d, (int)(sod / 3600),
-	    (int)(sod % 3600 / 60));
+	time_format_cst(t, false, buf, sizeof(buf));
+	return arena_strdup(a, buf);
 }
 
 /* The notices' and mails' subject: the case, or else the report. */

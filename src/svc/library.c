@@ -61,19 +61,6 @@ requested_ok(const struct svc_ctx *c, const char *list, const char **bad)
 	return true;
 }
 
-static bool
-listed(const char *list, const char *name)
-{
-	struct str	rest = str_from(list != NULL ? list : ""), t;
-
-	while (rest.n > 0) {
-		t = str_trim(str_split(&rest, ','));
-		if (str_eq(t, name))
-			return true;
-	}
-	return false;
-}
-
 /* A mail forward: the library id and what identifies the record, no details (Art. 11). */
 static enum app_err
 forward_mail(const struct svc_ctx *c, const struct received_row *r, const sub_values v,
@@ -141,7 +128,7 @@ forward_all(const struct svc_ctx *c, const struct received_row *r, const sub_val
 			return er;
 	n = config_recipients(c->cfg->libraries, to, RECIPIENTS_MAX);
 	for (i = 0; i < n; i++)
-		if (listed(v[SF_FORWARD_TO], to[i].name) &&
+		if (sub_list_has(v[SF_FORWARD_TO], to[i].name) &&
 		    (er = forward_one(c, r, v, &to[i], true)) != APP_OK)
 			return er;
 	return APP_OK;

@@ -92,12 +92,10 @@ case_subject(const struct svc_ctx *c, const char *case_id)
 static const char *
 rfc3339_cst(struct arena *a, int64_t t)
 {
-	char	d[16];
-	int64_t	s = t + CAL_TZ_OFFSET, sod = ((s % 86400) + 86400) % 86400;
+	char	buf[40];
 
-	date_format(date_of_time(t), d, sizeof(d));
-	return arena_printf(a, "%sT%02d:%02d:%02d+08:00", d, (int)(sod / 3600),
-	    (int)(sod % 3600 / 60), (int)(sod % 60));
+	time_format_cst(t, true, buf, sizeof(buf));
+	return arena_strdup(a, buf);
 }
 
 /* What the case's vendors say, as a remediation status and plan. */

@@ -21,7 +21,6 @@
  *  - A second case whose 报送 is not sent: the scheduler's 24 h reminder
  *    fires once, and the staff get one notice.
  */
-#include <regex.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,6 +34,7 @@
 #include <cmocka.h>
 #include <sodium.h>
 
+#include "fixtures.h"
 #include "harness.h"
 #include "httpsink.h"
 #include "smtpd.h"
@@ -109,78 +109,6 @@ now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* An account with a display name and an e-mail address, and its API token. */
-static void
-person(struct srv *s, const char *login, const char *role, const char *org,
-    const char *name, const char *email, struct cred *c)
-{
-	const char	*argv[20];
-	int		 n = 0;
-
-	argv[n++] = "user";
-	argv[n++] = "add";
-	argv[n++] = "--data-dir";
-	argv[n++] = s->dir;
-	argv[n++] = "--login";
-	argv[n++] = login;
-	argv[n++] = "--role";
-	argv[n++] = role;
-	argv[n++] = "--name";
-	argv[n++] = name;
-	argv[n++] = "--email";
-	argv[n++] = email;
-	if (org != NULL) {
-		argv[n++] = "--org";
-		argv[n++] = org;
-	}
-	argv[n++] = "--password-stdin";
-	argv[n] = NULL;
-	assert_int_equal(srv_cli(s, TEST_PASSWORD "\n", NULL, 0, argv), 0);
-	memset(c, 0, sizeof(*c));
-	srv_token_create(s, login, c->bearer, sizeof(c->bearer));
-}
-
-static void
-org_add(struct srv *s, const char *slug, const char *name, const char *kind)
-{
-	assert_int_equal(srv_cli(s, NULL, NULL, 0, (const char *[]){ "org", "add",
-	    "--data-dir", s->dir, "--slug", slug, "--name", name, "--kind", kind,
-	    "--country", "CN", NULL }), 0);
-}
-
-/* method path as who with body: the status must be want; the response is returned. */
-static struct resp *
-call(struct srv *s, const struct cred *who, const char *method, const char *body,
-    long want, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static struct resp *
-call(struct srv *s, const struct cred *who, const char *method, const char *body,
-    long want, const char *fmt, ...)
-{
-	struct resp	*r;
-	char		 path[512];
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	r = api(s, method, path, who, body, NULL);
-	assert_status(r, want);
-	return r;
-}
-
-static void
-done(struct resp *r)
-{
-	resp_free(r);
-}
-
-static const char *
-jstr(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
 /* The JSON body of GET path as who, which must answer 200 (caller decrefs). */
 static json_t *
 get_json(struct srv *s, const struct cred *who, const char *fmt, ...)
@@ -219,14 +147,14 @@ new_case(struct srv *s, const struct cred *who, const struct cred *coord, const 
 	    "\"versions\":\"2.1\",\"description\":\"TECH: the login handler copies the user "
 	    "name into a fixed buffer.\",\"impact\":\"HARM: code execution as root.\","
 	    "\"reproduction\":\"POST a 600-byte user name to /login.\"}", title);
-	r = call(s, who, "POST", body, 201, "/api/v1/reports");
+	r = fx_call(s, who, "POST", body, 201, "/api/v1/reports");
 	snprintf(rid, 32, "%s", resp_jstr(r, "id"));
-	done(r);
-	r = call(s, coord, "POST", "{\"decision\":\"accept\"}", 200, "/api/v1/reports/%s/triage",
+	fx_done(r);
+	r = fx_call(s, coord, "POST", "{\"decision\":\"accept\"}", 200, "/api/v1/reports/%s/triage",
 	    rid);
 	snprintf(cid, 64, "%s", resp_jstr(r, "case"));
 	assert_non_null(strstr(cid, "-C-"));
-	done(r);
+	fx_done(r);
 }
 
 /* "2026-11-21T08:00:00Z" or "...+08:00" as unix seconds; -1 if it is neither. */
@@ -255,18 +183,6 @@ parse_time(const char *s)
 	return -1;
 }
 
-static bool
-matches(const char *s, const char *pattern)
-{
-	regex_t	re;
-	bool	ok;
-
-	assert_int_equal(regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB), 0);
-	ok = s != NULL && regexec(&re, s, 0, NULL, 0) == 0;
-	regfree(&re);
-	return ok;
-}
-
 /* The recorded request i of a sink, its body parsed (caller frees both). */
 static json_t *
 sink_json(struct httpsink *k, size_t i, struct sink_req *out)
@@ -289,7 +205,7 @@ forward_of(json_t *rec, const char *name)
 	size_t	 i;
 
 	json_array_foreach(a, i, it)
-		if (jstr(it, "recipient") != NULL && strcmp(jstr(it, "recipient"), name) == 0)
+		if (fx_jstr(it, "recipient") != NULL && strcmp(fx_jstr(it, "recipient"), name) == 0)
 			return it;
 	return NULL;
 }
@@ -303,7 +219,7 @@ notices_of(struct srv *s, const struct cred *who, const char *kind, const char *
 	int	 n = 0;
 
 	json_array_foreach(json_object_get(o, "items"), i, it)
-		if (strcmp(jstr(it, "kind"), kind) == 0 && strcmp(jstr(it, "subject"), subject) == 0)
+		if (strcmp(fx_jstr(it, "kind"), kind) == 0 && strcmp(fx_jstr(it, "subject"), subject) == 0)
 			n++;
 	json_decref(o);
 	return n;
@@ -345,10 +261,10 @@ test_federation__submission_to_the_registry_and_on(void **state)
 
 	/* a. The registry: a member organisation, its vendor account and token; staff. */
 	srv_init(reg);
-	org_add(reg, "acme-psirt", "Acme PSIRT", "provider");
-	person(reg, "acme-bot", "vendor", "acme-psirt", "Acme federation", "psirt@acme.example",
+	fx_org_add(reg, "acme-psirt", "Acme PSIRT", "provider");
+	fx_person(reg, "acme-bot", "vendor", "acme-psirt", "Acme federation", "psirt@acme.example",
 	    &bot);
-	person(reg, "nina", "coordinator", NULL, "Nina Registrar", "nina@nvdb.example", &nina);
+	fx_person(reg, "nina", "coordinator", NULL, "Nina Registrar", "nina@nvdb.example", &nina);
 	snprintf(regtok, sizeof(regtok), "%s", bot.bearer);
 
 	/* b. The registry's port: a sink answering 503 holds it until the registry runs. */
@@ -363,8 +279,8 @@ test_federation__submission_to_the_registry_and_on(void **state)
 
 	/* The provider, pointing at the registry. */
 	srv_init(prov);
-	person(prov, "rita", "reporter", NULL, "Rita Reporter", "rita@example.org", &rita);
-	person(prov, "cora", "coordinator", NULL, "Cora Coordinator", "cora@acme.example",
+	fx_person(prov, "rita", "reporter", NULL, "Rita Reporter", "rita@example.org", &rita);
+	fx_person(prov, "cora", "coordinator", NULL, "Cora Coordinator", "cora@acme.example",
 	    &cora);
 	snprintf(envurl, sizeof(envurl), "LOUDONG_FEDERATION_REGISTRY_URL=http://127.0.0.1:%d",
 	    port);
@@ -381,79 +297,79 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	/* c. A report, accepted into a case. */
 	new_case(prov, &rita, &cora, "Stack overflow in the AX-3000 web admin", rid, kase);
 	/* No 报送 yet: the case cannot close. */
-	r = call(prov, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
+	r = fx_call(prov, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
 	    "/api/v1/cases/%s/transition", kase);
 	assert_problem_rule(r, 409, "Art. 7(2)");
-	done(r);
-	done(call(prov, &cora, "GET", NULL, 404, "/api/v1/cases/%s/submission", kase));
+	fx_done(r);
+	fx_done(fx_call(prov, &cora, "GET", NULL, 404, "/api/v1/cases/%s/submission", kase));
 	/* The provider grades the flaw (GB/T 30279) before its 报送. */
-	done(call(prov, &cora, "PUT", "{\"cvss_v3\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/"
+	fx_done(fx_call(prov, &cora, "PUT", "{\"cvss_v3\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/"
 	    "I:H/A:H\",\"gbt\":{\"access_path\":\"network\",\"trigger\":\"low\","
 	    "\"privilege\":\"none\",\"interaction\":\"none\",\"confidentiality\":\"severe\","
 	    "\"integrity\":\"severe\",\"availability\":\"severe\"},\"cwe\":\"121\","
 	    "\"related_ids\":[\"CVE-2026-12345\"]}", 200, "/api/v1/reports/%s/assessment", rid));
 
 	/* The draft, prefilled from the case. */
-	r = call(prov, &cora, "POST", NULL, 201, "/api/v1/cases/%s/submission", kase);
+	r = fx_call(prov, &cora, "POST", NULL, 201, "/api/v1/cases/%s/submission", kase);
 	o = resp_json(r);
-	assert_string_equal(jstr(o, "state"), "draft");
-	assert_string_equal(jstr(o, "case_id"), kase);
-	assert_string_equal(jstr(o, "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(o, "state"), "draft");
+	assert_string_equal(fx_jstr(o, "case_id"), kase);
+	assert_string_equal(fx_jstr(o, "product_name"), "AX Router");
 	sid = (long long)json_integer_value(json_object_get(o, "id"));
 	assert_true(sid > 0);
-	done(r);
+	fx_done(r);
 	o = get_json(prov, &cora, "/api/v1/cases/%s/submission", kase);
 	rec = json_object_get(o, "record");
 	assert_non_null(rec);
-	assert_string_equal(jstr(rec, "name"), "Stack overflow in the AX-3000 web admin");
-	assert_string_equal(jstr(rec, "product_name"), "AX Router");
-	assert_string_equal(jstr(rec, "product_model"), "AX-3000");
-	assert_string_equal(jstr(rec, "product_versions"), "2.1");
-	assert_string_equal(jstr(rec, "vendor"), "Acme Networks");
-	assert_contains(jstr(rec, "technical_characteristics"), "TECH:");
-	assert_contains(jstr(rec, "harm"), "HARM:");
-	assert_string_equal(jstr(rec, "reporter_org"), "Acme PSIRT");
-	assert_string_equal(jstr(rec, "reporter_role"), "provider");
-	assert_string_equal(jstr(rec, "contact_name"), "Cora Coordinator");
-	assert_string_equal(jstr(rec, "contact_email"), "cora@acme.example");
-	assert_string_equal(jstr(rec, "target_library"), "CNVDB");
-	assert_true(matches(jstr(rec, "known_at"),
+	assert_string_equal(fx_jstr(rec, "name"), "Stack overflow in the AX-3000 web admin");
+	assert_string_equal(fx_jstr(rec, "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(rec, "product_model"), "AX-3000");
+	assert_string_equal(fx_jstr(rec, "product_versions"), "2.1");
+	assert_string_equal(fx_jstr(rec, "vendor"), "Acme Networks");
+	assert_contains(fx_jstr(rec, "technical_characteristics"), "TECH:");
+	assert_contains(fx_jstr(rec, "harm"), "HARM:");
+	assert_string_equal(fx_jstr(rec, "reporter_org"), "Acme PSIRT");
+	assert_string_equal(fx_jstr(rec, "reporter_role"), "provider");
+	assert_string_equal(fx_jstr(rec, "contact_name"), "Cora Coordinator");
+	assert_string_equal(fx_jstr(rec, "contact_email"), "cora@acme.example");
+	assert_string_equal(fx_jstr(rec, "target_library"), "CNVDB");
+	assert_true(fx_matches(fx_jstr(rec, "known_at"),
 	    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\+08:00$"));
-	known = parse_time(jstr(rec, "known_at"));
+	known = parse_time(fx_jstr(rec, "known_at"));
 	/* From the assessment. */
-	assert_string_equal(jstr(rec, "grade"), "critical");
-	assert_string_equal(jstr(rec, "cwe"), "CWE-121");
-	assert_contains(jstr(rec, "cvss"), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
-	assert_contains(jstr(rec, "related_ids"), "CVE-2026-12345");
+	assert_string_equal(fx_jstr(rec, "grade"), "critical");
+	assert_string_equal(fx_jstr(rec, "cwe"), "CWE-121");
+	assert_contains(fx_jstr(rec, "cvss"), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+	assert_contains(fx_jstr(rec, "related_ids"), "CVE-2026-12345");
 	/* Not filled from the case: the impact scope. */
-	assert_string_equal(jstr(rec, "impact_scope"), "");
+	assert_string_equal(fx_jstr(rec, "impact_scope"), "");
 	json_decref(o);
 	/* known_at is when the report came in. */
 	o = get_json(prov, &rita, "/api/v1/reports/%s", rid);
 	if (json_object_get(o, "report") != NULL)
-		k = jstr(json_object_get(o, "report"), "received_at");
+		k = fx_jstr(json_object_get(o, "report"), "received_at");
 	else
-		k = jstr(o, "received_at");
+		k = fx_jstr(o, "received_at");
 	assert_int_equal(known, parse_time(k));
 	json_decref(o);
 
 	/* Sending an incomplete record names what is missing. */
-	r = call(prov, &cora, "POST", NULL, 400, "/api/v1/submissions/%lld/send", sid);
+	r = fx_call(prov, &cora, "POST", NULL, 400, "/api/v1/submissions/%lld/send", sid);
 	assert_problem_rule(r, 400, "Art. 7(2)");
 	assert_problem_field(r, 400, "impact_scope");
 	assert_contains(r->body, "\"field\":\"impact_scope\"");
 	assert_not_contains(r->body, "\"field\":\"grade\"");
-	done(r);
+	fx_done(r);
 	/* Fill it in; ask for the record to go on to CNVD too (R17). */
-	done(call(prov, &cora, "PUT", "{\"impact_scope\":\"About 40,000 routers reachable from "
+	fx_done(fx_call(prov, &cora, "PUT", "{\"impact_scope\":\"About 40,000 routers reachable from "
 	    "the Internet.\",\"grade\":\"high\",\"forward_to\":\"CNVD\"}", 200,
 	    "/api/v1/submissions/%lld", sid));
 
 	/* Send: queued for the registry, which does not answer yet. */
-	r = call(prov, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", sid);
+	r = fx_call(prov, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", sid);
 	assert_string_equal(resp_jstr(r, "state"), "queued");
 	assert_true(json_is_false(json_object_get(resp_json(r), "manual")));
-	done(r);
+	fx_done(r);
 	assert_true(sink_wait(t->front, 1, 20));
 	/* What the provider sends, as the registry would get it. */
 	sent = sink_json(t->front, 0, &sr);
@@ -465,10 +381,10 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	assert_true(strlen(sr.idem) >= 8);
 	snprintf(idem, sizeof(idem), "%s", sr.idem);
 	assert_contains(sr.content_type, "application/json");
-	assert_string_equal(jstr(sent, "reference"), kase);
-	assert_string_equal(jstr(sent, "product_name"), "AX Router");
-	assert_string_equal(jstr(sent, "grade"), "high");
-	assert_string_equal(jstr(sent, "forward_to"), "CNVD");
+	assert_string_equal(fx_jstr(sent, "reference"), kase);
+	assert_string_equal(fx_jstr(sent, "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(sent, "grade"), "high");
+	assert_string_equal(fx_jstr(sent, "forward_to"), "CNVD");
 	/* The exact bytes: the registry's leaf is over their SHA-256. */
 	crypto_hash_sha256(sha, (const unsigned char *)sr.body, sr.len);
 	sodium_bin2hex(hex, sizeof(hex), sha, sizeof(sha));
@@ -488,16 +404,16 @@ test_federation__submission_to_the_registry_and_on(void **state)
 			fail_msg("the provider recorded no failed attempt within 20 s");
 		usleep(100 * 1000);
 	}
-	assert_string_equal(jstr(o, "state"), "queued");
-	assert_string_equal(jstr(it, "status"), "pending");
-	assert_true(strlen(jstr(it, "last_error")) > 0);
+	assert_string_equal(fx_jstr(o, "state"), "queued");
+	assert_string_equal(fx_jstr(it, "status"), "pending");
+	assert_true(strlen(fx_jstr(it, "last_error")) > 0);
 	assert_int_equal(json_integer_value(json_object_get(it, "http_status")), 503);
 	attempts0 = (long long)json_integer_value(json_object_get(it, "attempts"));
 	json_decref(o);
-	r = call(prov, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
+	r = fx_call(prov, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
 	    "/api/v1/cases/%s/transition", kase);
 	assert_problem_rule(r, 409, "Art. 7(2)");
-	done(r);
+	fx_done(r);
 
 	/* Now nothing listens there at all: the next attempt cannot connect. */
 	sink_stop(t->front);
@@ -514,9 +430,9 @@ test_federation__submission_to_the_registry_and_on(void **state)
 			fail_msg("no attempt at a closed port within 30 s");
 		usleep(100 * 1000);
 	}
-	assert_string_equal(jstr(o, "state"), "queued");
-	assert_string_equal(jstr(it, "status"), "pending");
-	last_error = jstr(it, "last_error");
+	assert_string_equal(fx_jstr(o, "state"), "queued");
+	assert_string_equal(fx_jstr(it, "status"), "pending");
+	last_error = fx_jstr(it, "last_error");
 	assert_true(last_error != NULL && strlen(last_error) > 0);
 	assert_null(strstr(last_error, regtok));	/* the token is never in an error */
 	attempts0 = (long long)json_integer_value(json_object_get(it, "attempts"));
@@ -554,18 +470,18 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	deadline = now_ms() + 30000;
 	for (;;) {
 		o = get_json(prov, &cora, "/api/v1/submissions/%lld", sid);
-		if (strcmp(jstr(o, "state"), "queued") != 0)
+		if (strcmp(fx_jstr(o, "state"), "queued") != 0)
 			break;
 		json_decref(o);
 		if (now_ms() > deadline)
 			fail_msg("the 报送 was not accepted within 30 s of the registry's start");
 		usleep(100 * 1000);
 	}
-	assert_string_equal(jstr(o, "state"), "accepted");
-	snprintf(lib, sizeof(lib), "%s", jstr(o, "library_id"));
-	assert_true(matches(lib, "^NVDB-[0-9]{4}-[0-9]{6}$"));
+	assert_string_equal(fx_jstr(o, "state"), "accepted");
+	snprintf(lib, sizeof(lib), "%s", fx_jstr(o, "library_id"));
+	assert_true(fx_matches(lib, "^NVDB-[0-9]{4}-[0-9]{6}$"));
 	it = json_object_get(o, "delivery");
-	assert_string_equal(jstr(it, "status"), "sent");
+	assert_string_equal(fx_jstr(it, "status"), "sent");
 	assert_int_equal(json_integer_value(json_object_get(it, "http_status")), 201);
 	assert_true(json_integer_value(json_object_get(it, "attempts")) > attempts0);
 	assert_true(json_is_string(json_object_get(o, "decided_at")));
@@ -575,9 +491,9 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	o = get_json(reg, &nina, "/api/v1/submissions");
 	assert_int_equal(json_array_size(json_object_get(o, "items")), 1);
 	it = json_array_get(json_object_get(o, "items"), 0);
-	assert_string_equal(jstr(it, "library_id"), lib);
-	assert_string_equal(jstr(it, "organisation"), "acme-psirt");
-	assert_string_equal(jstr(it, "state"), "received");
+	assert_string_equal(fx_jstr(it, "library_id"), lib);
+	assert_string_equal(fx_jstr(it, "organisation"), "acme-psirt");
+	assert_string_equal(fx_jstr(it, "state"), "received");
 	json_decref(o);
 	/* The same document again, the same key: a replay, still one record. */
 	snprintf(hdr_idem, sizeof(hdr_idem), "Idempotency-Key: %s", idem);
@@ -585,21 +501,21 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	assert_status(r, 200);
 	assert_true(json_is_true(json_object_get(resp_json(r), "replay")));
 	assert_string_equal(resp_jstr(r, "library_id"), lib);
-	done(r);
+	fx_done(r);
 	o = get_json(reg, &nina, "/api/v1/submissions");
 	assert_int_equal(json_array_size(json_object_get(o, "items")), 1);
 	json_decref(o);
 	/* Not without the member's token. */
 	r = api(reg, "POST", "/api/v1/submissions", &nina, "{}", hdr_idem, NULL);
 	assert_problem_rule(r, 403, "rbac.org");
-	done(r);
+	fx_done(r);
 
 	/* The record is what the provider sent. */
 	rec = get_json(reg, &nina, "/api/v1/submissions/%s", lib);
-	assert_string_equal(jstr(rec, "library_id"), lib);
-	assert_string_equal(jstr(rec, "organisation_name"), "Acme PSIRT");
-	assert_string_equal(jstr(rec, "target_library"), "CNVDB");
-	assert_string_equal(jstr(rec, "payload_sha256"), hex);
+	assert_string_equal(fx_jstr(rec, "library_id"), lib);
+	assert_string_equal(fx_jstr(rec, "organisation_name"), "Acme PSIRT");
+	assert_string_equal(fx_jstr(rec, "target_library"), "CNVDB");
+	assert_string_equal(fx_jstr(rec, "payload_sha256"), hex);
 	o = json_object_get(rec, "record");
 	assert_non_null(o);
 	{
@@ -607,15 +523,15 @@ test_federation__submission_to_the_registry_and_on(void **state)
 		json_t		*v;
 
 		json_object_foreach(o, key, v) {
-			if (jstr(sent, key) == NULL)
+			if (fx_jstr(sent, key) == NULL)
 				fail_msg("the registry's record has '%s', the provider sent none",
 				    key);
-			if (strcmp(json_string_value(v), jstr(sent, key)) != 0)
+			if (strcmp(json_string_value(v), fx_jstr(sent, key)) != 0)
 				fail_msg("'%s' is '%s' at the registry, '%s' as sent", key,
-				    json_string_value(v), jstr(sent, key));
+				    json_string_value(v), fx_jstr(sent, key));
 		}
 	}
-	assert_string_equal(jstr(o, "impact_scope"),
+	assert_string_equal(fx_jstr(o, "impact_scope"),
 	    "About 40,000 routers reachable from the Internet.");
 	assert_true(json_is_integer(json_object_get(rec, "leaf_index")));
 	leaf_index = (long long)json_integer_value(json_object_get(rec, "leaf_index"));
@@ -628,8 +544,8 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	json_decref(o);
 	o = get_json(reg, &nina, "/api/v1/log/proof?index=%lld&tree_size=%lld", leaf_index, size);
 	assert_true(json_is_string(json_object_get(o, "leaf")));
-	assert_int_equal(sodium_base642bin(leaf, sizeof(leaf) - 1, jstr(o, "leaf"),
-	    strlen(jstr(o, "leaf")), NULL, &leaflen, NULL, sodium_base64_VARIANT_ORIGINAL), 0);
+	assert_int_equal(sodium_base642bin(leaf, sizeof(leaf) - 1, fx_jstr(o, "leaf"),
+	    strlen(fx_jstr(o, "leaf")), NULL, &leaflen, NULL, sodium_base64_VARIANT_ORIGINAL), 0);
 	leaf[leaflen] = '\0';
 	assert_contains((const char *)leaf, lib);
 	assert_contains((const char *)leaf, "federation");
@@ -647,10 +563,10 @@ test_federation__submission_to_the_registry_and_on(void **state)
 		rec = get_json(reg, &nina, "/api/v1/submissions/%s", lib);
 		fw = forward_of(rec, "CNCERT");
 		it = forward_of(rec, "CNVD");
-		if (fw != NULL && it != NULL && strcmp(jstr(fw, "status"), "sent") == 0 &&
-		    strcmp(jstr(it, "status"), "sent") == 0 &&
+		if (fw != NULL && it != NULL && strcmp(fx_jstr(fw, "status"), "sent") == 0 &&
+		    strcmp(fx_jstr(it, "status"), "sent") == 0 &&
 		    (!t->mail || (forward_of(rec, "CERT-MAIL") != NULL &&
-		    strcmp(jstr(forward_of(rec, "CERT-MAIL"), "status"), "sent") == 0)))
+		    strcmp(fx_jstr(forward_of(rec, "CERT-MAIL"), "status"), "sent") == 0)))
 			break;
 		if (now_ms() > deadline)
 			fail_msg("the forwards were not all sent within 20 s: %s",
@@ -658,7 +574,7 @@ test_federation__submission_to_the_registry_and_on(void **state)
 		usleep(100 * 1000);
 	}
 	assert_true(json_is_false(json_object_get(fw, "on_request")));
-	assert_string_equal(jstr(fw, "target"), "http");
+	assert_string_equal(fx_jstr(fw, "target"), "http");
 	assert_int_equal(json_integer_value(json_object_get(fw, "http_status")), 200);
 	assert_true(json_is_true(json_object_get(it, "on_request")));
 	/* Not asked for: CNNVD gets nothing. */
@@ -667,10 +583,10 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	/* A recipient answering 503 stays pending, its attempts counted. */
 	it = forward_of(rec, "DOWN");
 	assert_non_null(it);
-	assert_string_equal(jstr(it, "status"), "pending");
+	assert_string_equal(fx_jstr(it, "status"), "pending");
 	assert_true(json_integer_value(json_object_get(it, "attempts")) >= 1);
 	assert_int_equal(json_integer_value(json_object_get(it, "http_status")), 503);
-	assert_true(strlen(jstr(it, "last_error")) > 0);
+	assert_true(strlen(fx_jstr(it, "last_error")) > 0);
 	assert_true(json_is_null(json_object_get(it, "delivered_at")));
 	json_decref(rec);
 
@@ -680,18 +596,18 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	assert_string_equal(sr.path, "/inbox");
 	assert_string_equal(sr.auth, "Bearer " FWD_TOKEN);
 	assert_true(sr.has_idem);
-	assert_string_equal(jstr(o, "library_id"), lib);
-	assert_string_equal(jstr(o, "submitter"), "Acme PSIRT");
+	assert_string_equal(fx_jstr(o, "library_id"), lib);
+	assert_string_equal(fx_jstr(o, "submitter"), "Acme PSIRT");
 	assert_true(json_is_string(json_object_get(o, "received_at")));
-	assert_string_equal(jstr(json_object_get(o, "record"), "product_name"), "AX Router");
-	assert_string_equal(jstr(json_object_get(o, "record"), "impact_scope"),
+	assert_string_equal(fx_jstr(json_object_get(o, "record"), "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(json_object_get(o, "record"), "impact_scope"),
 	    "About 40,000 routers reachable from the Internet.");
 	sink_req_free(&sr);
 	json_decref(o);
 	o = sink_json(t->cnvd, 0, &sr);
 	assert_string_equal(sr.path, "/lib");
 	assert_string_equal(sr.auth, "Bearer " FWD_TOKEN);
-	assert_string_equal(jstr(o, "library_id"), lib);
+	assert_string_equal(fx_jstr(o, "library_id"), lib);
 	sink_req_free(&sr);
 	json_decref(o);
 	if (t->mail) {
@@ -716,26 +632,27 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	it = json_array_get(json_object_get(o, "items"), 0);
 	assert_non_null(it);
 	assert_int_equal(json_array_size(json_object_get(o, "items")), 1);
-	assert_string_equal(jstr(it, "state"), "met");
+	assert_string_equal(fx_jstr(it, "state"), "met");
 	json_decref(o);
-	r = call(prov, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"fixed upstream, reported\"}",
-	    200, "/api/v1/cases/%s/transition", kase);
+	r = fx_call(prov, &cora, "POST",
+	    "{\"to\":\"closed\",\"reason\":\"fixed upstream, reported\"}", 200,
+	    "/api/v1/cases/%s/transition", kase);
 	assert_string_equal(resp_jstr(r, "state"), "closed");
-	done(r);
+	fx_done(r);
 
 	/* g. A second case whose 报送 is never sent: the 24 h reminder fires once. */
 	new_case(prov, &rita, &cora, "Second flaw, no 报送 yet", rid2, kase2);
 	o = get_json(prov, &cora, "/api/v1/deadlines?case=%s&kind=submission", kase2);
 	it = json_array_get(json_object_get(o, "items"), 0);
 	assert_non_null(it);
-	assert_string_equal(jstr(it, "state"), "open");
-	due = parse_time(jstr(it, "due_at"));
+	assert_string_equal(fx_jstr(it, "state"), "open");
+	due = parse_time(fx_jstr(it, "due_at"));
 	json_decref(o);
 	o = get_json(prov, &rita, "/api/v1/reports/%s", rid2);
 	if (json_object_get(o, "report") != NULL)
-		k = jstr(json_object_get(o, "report"), "received_at");
+		k = fx_jstr(json_object_get(o, "report"), "received_at");
 	else
-		k = jstr(o, "received_at");
+		k = fx_jstr(o, "received_at");
 	assert_int_equal(due, parse_time(k) + 48 * HOUR);
 	json_decref(o);
 	deadlines_run(prov, due - 23 * HOUR, out, sizeof(out));

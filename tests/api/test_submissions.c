@@ -13,8 +13,6 @@
  * (rbac.org), with an Idempotency-Key, a complete record (Art. 7(2), R37)
  * and only libraries the registry knows (R17); the same key is a replay.
  */
-#include <regex.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -24,95 +22,12 @@
 
 #include <cmocka.h>
 
+#include "fixtures.h"
 #include "harness.h"
 
 /* A known_at for the registry's records. */
 #define KNOWN_AT	"2026-11-21T08:04:05+08:00"
 #define SCOPE		"About 40,000 routers reachable from the Internet."
-
-/* An account with a display name and an e-mail address, and its API token. */
-static void
-person(struct srv *s, const char *login, const char *role, const char *org,
-    const char *name, const char *email, struct cred *c)
-{
-	const char	*argv[20];
-	int		 n = 0;
-
-	argv[n++] = "user";
-	argv[n++] = "add";
-	argv[n++] = "--data-dir";
-	argv[n++] = s->dir;
-	argv[n++] = "--login";
-	argv[n++] = login;
-	argv[n++] = "--role";
-	argv[n++] = role;
-	argv[n++] = "--name";
-	argv[n++] = name;
-	argv[n++] = "--email";
-	argv[n++] = email;
-	if (org != NULL) {
-		argv[n++] = "--org";
-		argv[n++] = org;
-	}
-	argv[n++] = "--password-stdin";
-	argv[n] = NULL;
-	assert_int_equal(srv_cli(s, TEST_PASSWORD "\n", NULL, 0, argv), 0);
-	memset(c, 0, sizeof(*c));
-	srv_token_create(s, login, c->bearer, sizeof(c->bearer));
-}
-
-static void
-org_add(struct srv *s, const char *slug, const char *name, const char *kind)
-{
-	assert_int_equal(srv_cli(s, NULL, NULL, 0, (const char *[]){ "org", "add",
-	    "--data-dir", s->dir, "--slug", slug, "--name", name, "--kind", kind,
-	    "--country", "CN", NULL }), 0);
-}
-
-/* method path as who with body: the status must be want; the response is returned. */
-static struct resp *
-call(struct srv *s, const struct cred *who, const char *method, const char *body,
-    long want, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static struct resp *
-call(struct srv *s, const struct cred *who, const char *method, const char *body,
-    long want, const char *fmt, ...)
-{
-	struct resp	*r;
-	char		 path[512];
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	r = api(s, method, path, who, body, NULL);
-	assert_status(r, want);
-	return r;
-}
-
-static void
-done(struct resp *r)
-{
-	resp_free(r);
-}
-
-static const char *
-jstr(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static bool
-matches(const char *s, const char *pattern)
-{
-	regex_t	re;
-	bool	ok;
-
-	assert_int_equal(regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB), 0);
-	ok = s != NULL && regexec(&re, s, 0, NULL, 0) == 0;
-	regfree(&re);
-	return ok;
-}
 
 /* A report of kind by who, accepted into a new case by coord; the case id. */
 static void
@@ -127,33 +42,33 @@ new_case(struct srv *s, const struct cred *who, const struct cred *coord, const 
 	    "\"versions\":\"2.1\",\"description\":\"TECH: the login handler copies the user "
 	    "name into a fixed buffer.\",\"impact\":\"HARM: code execution as root.\"}", title,
 	    kind);
-	r = call(s, who, "POST", body, 201, "/api/v1/reports");
+	r = fx_call(s, who, "POST", body, 201, "/api/v1/reports");
 	snprintf(rid, sizeof(rid), "%s", resp_jstr(r, "id"));
-	done(r);
+	fx_done(r);
 	if (assess)
-		done(call(s, coord, "PUT", "{\"cvss_v3\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/"
+		fx_done(fx_call(s, coord, "PUT", "{\"cvss_v3\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/"
 		    "C:H/I:H/A:H\",\"gbt\":{\"access_path\":\"network\",\"trigger\":\"low\","
 		    "\"privilege\":\"none\",\"interaction\":\"none\",\"confidentiality\":\"severe\","
 		    "\"integrity\":\"severe\",\"availability\":\"severe\"},\"cwe\":\"121\"}", 200,
 		    "/api/v1/reports/%s/assessment", rid));
-	r = call(s, coord, "POST", "{\"decision\":\"accept\"}", 200, "/api/v1/reports/%s/triage",
+	r = fx_call(s, coord, "POST", "{\"decision\":\"accept\"}", 200, "/api/v1/reports/%s/triage",
 	    rid);
 	snprintf(cid, 64, "%s", resp_jstr(r, "case"));
 	assert_non_null(strstr(cid, "-C-"));
-	done(r);
+	fx_done(r);
 }
 
 /* Draft the case's 报送 as who; its id. */
 static long long
 draft(struct srv *s, const struct cred *who, const char *cid)
 {
-	struct resp	*r = call(s, who, "POST", NULL, 201, "/api/v1/cases/%s/submission", cid);
+	struct resp	*r = fx_call(s, who, "POST", NULL, 201, "/api/v1/cases/%s/submission", cid);
 	long long	 id;
 
 	assert_string_equal(resp_jstr(r, "state"), "draft");
 	id = (long long)json_integer_value(json_object_get(resp_json(r), "id"));
 	assert_true(id > 0);
-	done(r);
+	fx_done(r);
 	return id;
 }
 
@@ -163,7 +78,7 @@ complete_draft(struct srv *s, const struct cred *who, const char *cid)
 {
 	long long	id = draft(s, who, cid);
 
-	done(call(s, who, "PUT", "{\"impact_scope\":\"" SCOPE "\"}", 200,
+	fx_done(fx_call(s, who, "PUT", "{\"impact_scope\":\"" SCOPE "\"}", 200,
 	    "/api/v1/submissions/%lld", id));
 	return id;
 }
@@ -172,13 +87,13 @@ complete_draft(struct srv *s, const struct cred *who, const char *cid)
 static void
 clock_state(struct srv *s, const struct cred *who, const char *cid, const char *want)
 {
-	struct resp	*r = call(s, who, "GET", NULL, 200,
+	struct resp	*r = fx_call(s, who, "GET", NULL, 200,
 			    "/api/v1/deadlines?case=%s&kind=submission", cid);
 	json_t		*items = json_object_get(resp_json(r), "items");
 
 	assert_int_equal(json_array_size(items), 1);
-	assert_string_equal(jstr(json_array_get(items, 0), "state"), want);
-	done(r);
+	assert_string_equal(fx_jstr(json_array_get(items, 0), "state"), want);
+	fx_done(r);
 }
 
 /* A provider with a reporter, a coordinator and a vendor member. */
@@ -188,10 +103,10 @@ provider(void **state, struct cred *rita, struct cred *cora, struct cred *vic)
 	struct srv	*s = *state;
 
 	srv_init(s);
-	org_add(s, "acme", "Acme Networks", "provider");
-	person(s, "rita", "reporter", NULL, "Rita Reporter", "rita@example.org", rita);
-	person(s, "cora", "coordinator", NULL, "Cora Coordinator", "cora@acme.example", cora);
-	person(s, "vic", "vendor", "acme", "Vic Vendor", "vic@acme.example", vic);
+	fx_org_add(s, "acme", "Acme Networks", "provider");
+	fx_person(s, "rita", "reporter", NULL, "Rita Reporter", "rita@example.org", rita);
+	fx_person(s, "cora", "coordinator", NULL, "Cora Coordinator", "cora@acme.example", cora);
+	fx_person(s, "vic", "vendor", "acme", "Vic Vendor", "vic@acme.example", vic);
 	srv_start(s, (const char *[]){ "LOUDONG_INSTANCE_ROLE=provider",
 	    "LOUDONG_INSTANCE_NAME=Acme PSIRT", NULL });
 	return s;
@@ -214,47 +129,47 @@ test_submissions__manual_upload(void **state)
 
 	/* One draft per case. */
 	ida = draft(s, &cora, a);
-	r = call(s, &cora, "POST", NULL, 409, "/api/v1/cases/%s/submission", a);
+	r = fx_call(s, &cora, "POST", NULL, 409, "/api/v1/cases/%s/submission", a);
 	assert_problem(r, 409);
-	done(r);
+	fx_done(r);
 
 	/* Reporters and vendors have no access to 报送. */
-	done(call(s, &rita, "POST", NULL, 403, "/api/v1/cases/%s/submission", a));
-	done(call(s, &rita, "GET", NULL, 403, "/api/v1/cases/%s/submission", a));
-	done(call(s, &rita, "GET", NULL, 403, "/api/v1/submissions/%lld", ida));
-	done(call(s, &vic, "GET", NULL, 403, "/api/v1/submissions"));
-	done(call(s, &vic, "GET", NULL, 403, "/api/v1/submissions/%lld", ida));
-	done(call(s, &vic, "PUT", "{\"grade\":\"low\"}", 403, "/api/v1/submissions/%lld", ida));
-	done(call(s, &vic, "POST", NULL, 403, "/api/v1/submissions/%lld/send", ida));
-	done(call(s, &vic, "POST", "{\"reason\":\"no\"}", 403, "/api/v1/submissions/%lld/waive",
+	fx_done(fx_call(s, &rita, "POST", NULL, 403, "/api/v1/cases/%s/submission", a));
+	fx_done(fx_call(s, &rita, "GET", NULL, 403, "/api/v1/cases/%s/submission", a));
+	fx_done(fx_call(s, &rita, "GET", NULL, 403, "/api/v1/submissions/%lld", ida));
+	fx_done(fx_call(s, &vic, "GET", NULL, 403, "/api/v1/submissions"));
+	fx_done(fx_call(s, &vic, "GET", NULL, 403, "/api/v1/submissions/%lld", ida));
+	fx_done(fx_call(s, &vic, "PUT", "{\"grade\":\"low\"}", 403, "/api/v1/submissions/%lld", ida));
+	fx_done(fx_call(s, &vic, "POST", NULL, 403, "/api/v1/submissions/%lld/send", ida));
+	fx_done(fx_call(s, &vic, "POST", "{\"reason\":\"no\"}", 403, "/api/v1/submissions/%lld/waive",
 	    ida));
 	/* The registry's endpoint does not exist on a provider. */
 	r = api(s, "POST", "/api/v1/submissions", &vic, "{\"name\":\"x\"}",
 	    "Idempotency-Key: 0123456789abcdef", NULL);
 	assert_problem(r, 404);
-	done(r);
+	fx_done(r);
 
 	/* An incident on an operator's system is not reported (Art. 8). */
 	new_case(s, &rita, &cora, "Exposed admin panel at a plant", "incident", false, inc);
-	r = call(s, &cora, "POST", NULL, 409, "/api/v1/cases/%s/submission", inc);
+	r = fx_call(s, &cora, "POST", NULL, 409, "/api/v1/cases/%s/submission", inc);
 	assert_problem_rule(r, 409, "Art. 8");
-	done(r);
+	fx_done(r);
 
 	/* A bad value is named. */
-	r = call(s, &cora, "PUT", "{\"grade\":\"severe\"}", 400, "/api/v1/submissions/%lld", ida);
+	r = fx_call(s, &cora, "PUT", "{\"grade\":\"severe\"}", 400, "/api/v1/submissions/%lld", ida);
 	assert_problem_field(r, 400, "grade");
-	done(r);
-	r = call(s, &cora, "PUT", "{\"no_such_field\":\"x\"}", 400, "/api/v1/submissions/%lld",
+	fx_done(r);
+	r = fx_call(s, &cora, "PUT", "{\"no_such_field\":\"x\"}", 400, "/api/v1/submissions/%lld",
 	    ida);
 	assert_problem(r, 400);
-	done(r);
+	fx_done(r);
 
 	/* A draft may be incomplete; sending it lists what is missing. */
-	done(call(s, &cora, "PUT", "{\"product_name\":\"\",\"impact_scope\":\"" SCOPE "\"}",
+	fx_done(fx_call(s, &cora, "PUT", "{\"product_name\":\"\",\"impact_scope\":\"" SCOPE "\"}",
 	    200, "/api/v1/submissions/%lld", ida));
-	done(call(s, &cora, "PUT", "{\"harm\":\"\",\"contact_email\":\"\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"harm\":\"\",\"contact_email\":\"\"}", 200,
 	    "/api/v1/submissions/%lld", ida));
-	r = call(s, &cora, "POST", NULL, 400, "/api/v1/submissions/%lld/send", ida);
+	r = fx_call(s, &cora, "POST", NULL, 400, "/api/v1/submissions/%lld/send", ida);
 	assert_problem_rule(r, 400, "Art. 7(2)");
 	assert_string_equal(resp_jstr(r, "field"), "product_name");
 	o = json_object_get(resp_json(r), "errors");
@@ -262,34 +177,34 @@ test_submissions__manual_upload(void **state)
 	assert_contains(r->body, "\"field\":\"product_name\"");
 	assert_contains(r->body, "\"field\":\"harm\"");
 	assert_contains(r->body, "\"field\":\"contact_email\"");	/* [federation] required_fields */
-	done(r);
+	fx_done(r);
 	/* Refused: still a draft. */
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld", ida);
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld", ida);
 	assert_string_equal(resp_jstr(r, "state"), "draft");
-	done(r);
-	done(call(s, &cora, "PUT", "{\"product_name\":\"AX Router\",\"harm\":\"Code execution "
+	fx_done(r);
+	fx_done(fx_call(s, &cora, "PUT", "{\"product_name\":\"AX Router\",\"harm\":\"Code execution "
 	    "as root.\",\"contact_email\":\"psirt@acme.example\"}", 200,
 	    "/api/v1/submissions/%lld", ida));
 
 	/* Sent: queued for manual upload, no delivery. */
-	r = call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", ida);
+	r = fx_call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", ida);
 	assert_string_equal(resp_jstr(r, "state"), "queued");
 	assert_true(json_is_true(json_object_get(resp_json(r), "manual")));
 	assert_null(json_object_get(resp_json(r), "delivery"));
 	assert_true(json_is_string(json_object_get(resp_json(r), "sent_at")));
-	done(r);
+	fx_done(r);
 	/* No more edits once sent (R5). */
-	r = call(s, &cora, "PUT", "{\"grade\":\"low\"}", 409, "/api/v1/submissions/%lld", ida);
+	r = fx_call(s, &cora, "PUT", "{\"grade\":\"low\"}", 409, "/api/v1/submissions/%lld", ida);
 	assert_problem_rule(r, 409, "R5");
-	done(r);
+	fx_done(r);
 	/* Still not accepted: the case cannot close. */
-	r = call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
+	r = fx_call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
 	    "/api/v1/cases/%s/transition", a);
 	assert_problem_rule(r, 409, "Art. 7(2)");
-	done(r);
+	fx_done(r);
 
 	/* The file to upload: the document a registry would receive. */
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld/file", ida);
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld/file", ida);
 	v = resp_header(r, "Content-Disposition");
 	assert_non_null(v);
 	assert_contains(v, "attachment");
@@ -298,127 +213,127 @@ test_submissions__manual_upload(void **state)
 	assert_contains(resp_header(r, "Content-Type"), "application/json");
 	o = resp_json(r);
 	assert_non_null(o);
-	assert_string_equal(jstr(o, "reference"), a);
-	assert_string_equal(jstr(o, "product_name"), "AX Router");
-	assert_string_equal(jstr(o, "product_model"), "AX-3000");
-	assert_string_equal(jstr(o, "impact_scope"), SCOPE);
-	assert_string_equal(jstr(o, "harm"), "Code execution as root.");
-	assert_string_equal(jstr(o, "grade"), "critical");
-	assert_true(matches(jstr(o, "known_at"),
+	assert_string_equal(fx_jstr(o, "reference"), a);
+	assert_string_equal(fx_jstr(o, "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(o, "product_model"), "AX-3000");
+	assert_string_equal(fx_jstr(o, "impact_scope"), SCOPE);
+	assert_string_equal(fx_jstr(o, "harm"), "Code execution as root.");
+	assert_string_equal(fx_jstr(o, "grade"), "critical");
+	assert_true(fx_matches(fx_jstr(o, "known_at"),
 	    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\+08:00$"));
-	assert_string_equal(jstr(o, "reporter_role"), "provider");
-	done(r);
-	done(call(s, &rita, "GET", NULL, 403, "/api/v1/submissions/%lld/file", ida));
+	assert_string_equal(fx_jstr(o, "reporter_role"), "provider");
+	fx_done(r);
+	fx_done(fx_call(s, &rita, "GET", NULL, 403, "/api/v1/submissions/%lld/file", ida));
 
 	/* Uploaded by hand: sent, the clock met. */
-	r = call(s, &cora, "POST", "{}", 200, "/api/v1/submissions/%lld/uploaded", ida);
+	r = fx_call(s, &cora, "POST", "{}", 200, "/api/v1/submissions/%lld/uploaded", ida);
 	assert_string_equal(resp_jstr(r, "state"), "sent");
 	assert_true(json_is_string(json_object_get(resp_json(r), "uploaded_at")));
-	done(r);
+	fx_done(r);
 	clock_state(s, &cora, a, "met");
 	/* Uploaded once. */
-	done(call(s, &cora, "POST", "{}", 409, "/api/v1/submissions/%lld/uploaded", ida));
+	fx_done(fx_call(s, &cora, "POST", "{}", 409, "/api/v1/submissions/%lld/uploaded", ida));
 	/* The library's answer: accepted needs its id. */
-	r = call(s, &cora, "POST", "{\"accepted\":true}", 400, "/api/v1/submissions/%lld/outcome",
+	r = fx_call(s, &cora, "POST", "{\"accepted\":true}", 400, "/api/v1/submissions/%lld/outcome",
 	    ida);
 	assert_problem_field(r, 400, "library_id");
-	done(r);
-	r = call(s, &cora, "POST", "{\"accepted\":true,\"library_id\":\"CNVD 2026\"}", 400,
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", "{\"accepted\":true,\"library_id\":\"CNVD 2026\"}", 400,
 	    "/api/v1/submissions/%lld/outcome", ida);
 	assert_problem_field(r, 400, "library_id");
-	done(r);
-	r = call(s, &cora, "POST", "{\"accepted\":true,\"library_id\":\"CNVD-2026-12345\"}", 200,
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", "{\"accepted\":true,\"library_id\":\"CNVD-2026-12345\"}", 200,
 	    "/api/v1/submissions/%lld/outcome", ida);
 	assert_string_equal(resp_jstr(r, "state"), "accepted");
 	assert_string_equal(resp_jstr(r, "library_id"), "CNVD-2026-12345");
-	done(r);
+	fx_done(r);
 	/* Accepted is final: no waiver. */
-	r = call(s, &cora, "POST", "{\"reason\":\"changed our mind\"}", 409,
+	r = fx_call(s, &cora, "POST", "{\"reason\":\"changed our mind\"}", 409,
 	    "/api/v1/submissions/%lld/waive", ida);
 	assert_problem_rule(r, 409, "R5");
-	done(r);
+	fx_done(r);
 	/* Now the case may close. */
-	r = call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"reported and fixed\"}", 200,
+	r = fx_call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"reported and fixed\"}", 200,
 	    "/api/v1/cases/%s/transition", a);
 	assert_string_equal(resp_jstr(r, "state"), "closed");
-	done(r);
+	fx_done(r);
 
 	/* A second case: the 报送 waived, with a reason only; its clock waived too. */
 	new_case(s, &rita, &cora, "Second flaw", "generic", true, b);
 	idb = draft(s, &cora, b);
 	clock_state(s, &cora, b, "open");
-	r = call(s, &cora, "POST", "{}", 400, "/api/v1/submissions/%lld/waive", idb);
+	r = fx_call(s, &cora, "POST", "{}", 400, "/api/v1/submissions/%lld/waive", idb);
 	assert_problem_field(r, 400, "reason");
-	done(r);
-	r = call(s, &cora, "POST", "{\"reason\":\"  \"}", 400, "/api/v1/submissions/%lld/waive",
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", "{\"reason\":\"  \"}", 400, "/api/v1/submissions/%lld/waive",
 	    idb);
 	assert_problem_field(r, 400, "reason");
-	done(r);
-	r = call(s, &cora, "POST", "{\"reason\":\"The upstream vendor reported it already.\"}",
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", "{\"reason\":\"The upstream vendor reported it already.\"}",
 	    200, "/api/v1/submissions/%lld/waive", idb);
 	assert_string_equal(resp_jstr(r, "state"), "waived");
 	assert_string_equal(resp_jstr(r, "reason"), "The upstream vendor reported it already.");
-	done(r);
+	fx_done(r);
 	clock_state(s, &cora, b, "waived");
-	done(call(s, &cora, "POST", NULL, 409, "/api/v1/submissions/%lld/send", idb));
-	done(call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"waived\"}", 200,
+	fx_done(fx_call(s, &cora, "POST", NULL, 409, "/api/v1/submissions/%lld/send", idb));
+	fx_done(fx_call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"waived\"}", 200,
 	    "/api/v1/cases/%s/transition", b));
 
 	/* A third case without any 报送 cannot close. */
 	new_case(s, &rita, &cora, "Third flaw", "generic", true, c);
-	r = call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
+	r = fx_call(s, &cora, "POST", "{\"to\":\"closed\",\"reason\":\"withdrawn\"}", 409,
 	    "/api/v1/cases/%s/transition", c);
 	assert_problem_rule(r, 409, "Art. 7(2)");
-	done(r);
+	fx_done(r);
 
 	/* A fourth: the library refuses it; it is a draft again, and is sent again. */
 	new_case(s, &rita, &cora, "Fourth flaw", "generic", true, d);
 	idd = complete_draft(s, &cora, d);
-	done(call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", idd));
-	r = call(s, &cora, "POST", "{\"accepted\":false}", 400, "/api/v1/submissions/%lld/outcome",
+	fx_done(fx_call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", idd));
+	r = fx_call(s, &cora, "POST", "{\"accepted\":false}", 400, "/api/v1/submissions/%lld/outcome",
 	    idd);
 	assert_problem_field(r, 400, "reason");
-	done(r);
-	r = call(s, &cora, "POST", "{\"accepted\":false,\"reason\":\"Duplicate of CNVD-2026-1.\"}",
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", "{\"accepted\":false,\"reason\":\"Duplicate of CNVD-2026-1.\"}",
 	    200, "/api/v1/submissions/%lld/outcome", idd);
 	assert_string_equal(resp_jstr(r, "state"), "rejected");
 	assert_string_equal(resp_jstr(r, "reason"), "Duplicate of CNVD-2026-1.");
-	done(r);
-	r = call(s, &cora, "PUT", "{\"related_ids\":\"CNVD-2026-1\"}", 200,
+	fx_done(r);
+	r = fx_call(s, &cora, "PUT", "{\"related_ids\":\"CNVD-2026-1\"}", 200,
 	    "/api/v1/submissions/%lld", idd);
 	assert_string_equal(resp_jstr(r, "state"), "draft");
-	done(r);
-	r = call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", idd);
+	fx_done(r);
+	r = fx_call(s, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", idd);
 	assert_string_equal(resp_jstr(r, "state"), "queued");
-	done(r);
+	fx_done(r);
 
 	/* The list, and its filter. */
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/submissions?state=queued");
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/submissions?state=queued");
 	o = json_object_get(resp_json(r), "items");
 	assert_int_equal(json_array_size(o), 1);
-	assert_string_equal(jstr(json_array_get(o, 0), "case_id"), d);
-	done(r);
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/submissions");
+	assert_string_equal(fx_jstr(json_array_get(o, 0), "case_id"), d);
+	fx_done(r);
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/submissions");
 	o = json_object_get(resp_json(r), "items");
 	assert_int_equal(json_array_size(o), 3);
-	done(r);
-	r = call(s, &cora, "GET", NULL, 400, "/api/v1/submissions?state=lost");
+	fx_done(r);
+	r = fx_call(s, &cora, "GET", NULL, 400, "/api/v1/submissions?state=lost");
 	assert_problem_field(r, 400, "state");
-	done(r);
+	fx_done(r);
 
 	/* Every step is on the case's timeline. */
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/cases/%s/timeline", a);
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/cases/%s/timeline", a);
 	seen = false;
 	o = json_object_get(resp_json(r), "items");
 	if (o == NULL)
 		o = resp_json(r);
 	for (i = 0; i < json_array_size(o); i++)
-		if (jstr(json_array_get(o, i), "event") != NULL &&
-		    strcmp(jstr(json_array_get(o, i), "event"), "submission") == 0)
+		if (fx_jstr(json_array_get(o, i), "event") != NULL &&
+		    strcmp(fx_jstr(json_array_get(o, i), "event"), "submission") == 0)
 			seen = true;
 	assert_true(seen);
 	assert_contains(r->body, "\"to\":\"accepted\"");
-	done(r);
+	fx_done(r);
 }
 
 /*
@@ -438,15 +353,15 @@ test_submissions__draft_without_assessment(void **state)
 	long long	 id;
 
 	new_case(s, &rita, &cora, "Not assessed yet", "generic", false, a);
-	r = call(s, &cora, "POST", NULL, 201, "/api/v1/cases/%s/submission", a);
+	r = fx_call(s, &cora, "POST", NULL, 201, "/api/v1/cases/%s/submission", a);
 	id = (long long)json_integer_value(json_object_get(resp_json(r), "id"));
-	done(r);
-	r = call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld", id);
+	fx_done(r);
+	r = fx_call(s, &cora, "GET", NULL, 200, "/api/v1/submissions/%lld", id);
 	rec = json_object_get(resp_json(r), "record");
-	assert_string_equal(jstr(rec, "product_name"), "AX Router");
-	assert_string_equal(jstr(rec, "grade"), "");
-	assert_string_equal(jstr(rec, "cwe"), "");
-	done(r);
+	assert_string_equal(fx_jstr(rec, "product_name"), "AX Router");
+	assert_string_equal(fx_jstr(rec, "grade"), "");
+	assert_string_equal(fx_jstr(rec, "cwe"), "");
+	fx_done(r);
 }
 
 /*
@@ -467,25 +382,25 @@ test_submissions__known_at_leading_zero(void **state)
 	new_case(s, &rita, &cora, "Leading zeros", "generic", true, a);
 	id = draft(s, &cora, a);
 	/* Refused as it should be. */
-	r = call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T24:00:00+08:00\"}", 400,
+	r = fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T24:00:00+08:00\"}", 400,
 	    "/api/v1/submissions/%lld", id);
 	assert_problem_field(r, 400, "known_at");
-	done(r);
-	r = call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21 12:00\"}", 400,
+	fx_done(r);
+	r = fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21 12:00\"}", 400,
 	    "/api/v1/submissions/%lld", id);
 	assert_problem_field(r, 400, "known_at");
-	done(r);
+	fx_done(r);
 	/* Seconds and offsets with a leading zero pass. */
-	done(call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:34:05+08:00\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:34:05+08:00\"}", 200,
 	    "/api/v1/submissions/%lld", id));
-	done(call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:34:56Z\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:34:56Z\"}", 200,
 	    "/api/v1/submissions/%lld", id));
 	/* An hour or a minute 00-09. */
-	done(call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T08:34:56+08:00\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T08:34:56+08:00\"}", 200,
 	    "/api/v1/submissions/%lld", id));
-	done(call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:05:56+08:00\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T12:05:56+08:00\"}", 200,
 	    "/api/v1/submissions/%lld", id));
-	done(call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T00:00:00Z\"}", 200,
+	fx_done(fx_call(s, &cora, "PUT", "{\"known_at\":\"2026-11-21T00:00:00Z\"}", 200,
 	    "/api/v1/submissions/%lld", id));
 }
 
@@ -547,96 +462,96 @@ test_submissions__registry_receives(void **state)
 	char		 lib[64], loc[128];
 
 	srv_init(s);
-	org_add(s, "acme-psirt", "Acme PSIRT", "provider");
-	org_add(s, "plant", "A Plant Operator", "operator");
-	person(s, "acme-bot", "vendor", "acme-psirt", "Acme federation", "bot@acme.example",
+	fx_org_add(s, "acme-psirt", "Acme PSIRT", "provider");
+	fx_org_add(s, "plant", "A Plant Operator", "operator");
+	fx_person(s, "acme-bot", "vendor", "acme-psirt", "Acme federation", "bot@acme.example",
 	    &bot);
-	person(s, "opr", "vendor", "plant", "Plant vendor account", "opr@plant.example", &opr);
-	person(s, "rex", "reporter", NULL, "Rex Reporter", "rex@example.org", &rex);
-	person(s, "nina", "coordinator", NULL, "Nina Registrar", "nina@nvdb.example", &nina);
+	fx_person(s, "opr", "vendor", "plant", "Plant vendor account", "opr@plant.example", &opr);
+	fx_person(s, "rex", "reporter", NULL, "Rex Reporter", "rex@example.org", &rex);
+	fx_person(s, "nina", "coordinator", NULL, "Nina Registrar", "nina@nvdb.example", &nina);
 	srv_start(s, (const char *[]){ "LOUDONG_INSTANCE_ROLE=registry",
 	    "LOUDONG_REGISTRY_LIBRARIES=CNVD=http://127.0.0.1:9/lib", NULL });
 
 	/* Only a member organisation's vendor account (rbac.org). */
 	r = receive(s, &rex, "key-rex-0001", NULL, "");
 	assert_problem_rule(r, 403, "rbac.org");
-	done(r);
+	fx_done(r);
 	r = receive(s, &opr, "key-opr-0001", NULL, "");
 	assert_problem_rule(r, 403, "rbac.org");
-	done(r);
+	fx_done(r);
 	r = receive(s, &nina, "key-nina-0001", NULL, "");
 	assert_problem_rule(r, 403, "rbac.org");
-	done(r);
+	fx_done(r);
 	r = receive(s, NULL, "key-anon-0001", NULL, "");
 	assert_problem(r, 401);
-	done(r);
+	fx_done(r);
 
 	/* An Idempotency-Key, of a sane shape. */
 	r = receive(s, &bot, NULL, NULL, "");
 	assert_problem_field(r, 400, "Idempotency-Key");
-	done(r);
+	fx_done(r);
 	r = receive(s, &bot, "short", NULL, "");
 	assert_problem_field(r, 400, "Idempotency-Key");
-	done(r);
+	fx_done(r);
 
 	/* A complete record: the legal fields (Art. 7(2)), then the configured ones (R37). */
 	r = receive(s, &bot, "key-acme-0001", "harm", "");
 	assert_problem_rule(r, 400, "Art. 7(2)");
 	assert_string_equal(resp_jstr(r, "field"), "harm");
-	done(r);
+	fx_done(r);
 	r = receive(s, &bot, "key-acme-0001", "vendor", "");
 	assert_problem_rule(r, 400, "R37");
 	assert_string_equal(resp_jstr(r, "field"), "vendor");
-	done(r);
+	fx_done(r);
 	r = receive(s, &bot, "key-acme-0001", "grade", ",\"grade\":\"severe\"");
 	assert_problem_field(r, 400, "grade");
-	done(r);
+	fx_done(r);
 	r = receive(s, &bot, "key-acme-0001", NULL, ",\"unknown_field\":\"x\"");
 	assert_problem(r, 400);
-	done(r);
+	fx_done(r);
 	/* Only libraries the registry knows (R17). */
 	r = receive(s, &bot, "key-acme-0001", NULL, ",\"forward_to\":\"CNVD,NOPE\"");
 	assert_problem_rule(r, 400, "R17");
 	assert_string_equal(resp_jstr(r, "field"), "forward_to");
 	assert_contains(r->body, "NOPE");
-	done(r);
+	fx_done(r);
 	/* Nothing was received meanwhile. */
-	r = call(s, &nina, "GET", NULL, 200, "/api/v1/submissions");
+	r = fx_call(s, &nina, "GET", NULL, 200, "/api/v1/submissions");
 	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 0);
-	done(r);
+	fx_done(r);
 
 	/* Received: a library id; the same key again is a replay. */
 	r = receive(s, &bot, "key-acme-0001", NULL, "");
 	assert_status(r, 201);
 	o = resp_json(r);
-	snprintf(lib, sizeof(lib), "%s", jstr(o, "library_id"));
-	assert_true(matches(lib, "^NVDB-[0-9]{4}-[0-9]{6}$"));
+	snprintf(lib, sizeof(lib), "%s", fx_jstr(o, "library_id"));
+	assert_true(fx_matches(lib, "^NVDB-[0-9]{4}-[0-9]{6}$"));
 	assert_true(json_is_false(json_object_get(o, "replay")));
 	assert_true(json_is_integer(json_object_get(o, "leaf_index")));
-	assert_string_equal(jstr(o, "organisation"), "acme-psirt");
-	assert_string_equal(jstr(o, "reference"), "ACME-C-2026-000001");
+	assert_string_equal(fx_jstr(o, "organisation"), "acme-psirt");
+	assert_string_equal(fx_jstr(o, "reference"), "ACME-C-2026-000001");
 	snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", lib);
 	assert_string_equal(resp_header(r, "Location"), loc);
-	done(r);
+	fx_done(r);
 	r = receive(s, &bot, "key-acme-0001", NULL, "");
 	assert_status(r, 200);
 	assert_true(json_is_true(json_object_get(resp_json(r), "replay")));
 	assert_string_equal(resp_jstr(r, "library_id"), lib);
-	done(r);
-	r = call(s, &nina, "GET", NULL, 200, "/api/v1/submissions");
+	fx_done(r);
+	r = fx_call(s, &nina, "GET", NULL, 200, "/api/v1/submissions");
 	assert_int_equal(json_array_size(json_object_get(resp_json(r), "items")), 1);
-	done(r);
+	fx_done(r);
 	/* Members do not read the library. */
-	done(call(s, &bot, "GET", NULL, 403, "/api/v1/submissions"));
-	done(call(s, &bot, "GET", NULL, 403, "/api/v1/submissions/%s", lib));
+	fx_done(fx_call(s, &bot, "GET", NULL, 403, "/api/v1/submissions"));
+	fx_done(fx_call(s, &bot, "GET", NULL, 403, "/api/v1/submissions/%s", lib));
 	/* The staff verify it, once. */
-	r = call(s, &nina, "POST", "{\"state\":\"verified\"}", 200,
+	r = fx_call(s, &nina, "POST", "{\"state\":\"verified\"}", 200,
 	    "/api/v1/submissions/%s/decision", lib);
 	assert_string_equal(resp_jstr(r, "state"), "verified");
-	done(r);
-	done(call(s, &nina, "POST", "{\"state\":\"rejected\",\"reason\":\"late\"}", 409,
+	fx_done(r);
+	fx_done(fx_call(s, &nina, "POST", "{\"state\":\"rejected\",\"reason\":\"late\"}", 409,
 	    "/api/v1/submissions/%s/decision", lib));
-	done(call(s, &nina, "GET", NULL, 404, "/api/v1/submissions/NVDB-2026-999999"));
+	fx_done(fx_call(s, &nina, "GET", NULL, 404, "/api/v1/submissions/NVDB-2026-999999"));
 }
 
 int
