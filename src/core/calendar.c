@@ -179,6 +179,50 @@ time_format_cst(int64_t t, bool rfc3339, char *buf, size_t size)
 		    (int)(sod % 3600 / 60));
 }
 
+void
+time_format_utc(int64_t t, char *buf, size_t size)
+{
+	char	d[16];
+	int64_t	day = floor_div(t, SECS_PER_DAY), sod = t - day * SECS_PER_DAY;
+
+	date_format(day, d, sizeof(d));
+	snprintf(buf, size, "%sT%02d:%02d:%02dZ", d, (int)(sod / 3600),
+	    (int)(sod % 3600 / 60), (int)(sod % 60));
+}
+
+int
+time_parse_rfc3339(const char *s, int64_t *out)
+{
+	int64_t	day, off = 0;
+	int	hh, mm, ss;
+	size_t	n, i = 19;
+
+	if (s == NULL || (n = strlen(s)) < 20 || (s[10] != 'T' && s[10] != 't') ||
+	    date_parse(s, 10, &day) != 0 || s[13] != ':' || s[16] != ':')
+		return -1;
+	if ((hh = digits(s + 11, 2)) < 0 || hh > 23 || (mm = digits(s + 14, 2)) < 0 ||
+	    mm > 59 || (ss = digits(s + 17, 2)) < 0 || ss > 60)
+		return -1;
+	if (s[i] == '.') {	/* fractions of a second are dropped */
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		if (s[i - 1] == '.')
+			return -1;
+	}
+	if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == n)
+		off = 0;
+	else if ((s[i] == '+' || s[i] == '-') && i + 6 == n && s[i + 3] == ':') {
+		int oh = digits(s + i + 1, 2), om = digits(s + i + 4, 2);
+
+		if (oh < 0 || oh > 23 || om < 0 || om > 59)
+			return -1;
+		off = (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+	} else
+		return -1;
+	*out = day * SECS_PER_DAY + hh * 3600 + mm * 60 + (ss == 60 ? 59 : ss) - off;
+	return 0;
+}
+
 static int
 date_year(int64_t day)
 {

@@ -40,6 +40,14 @@ int64_t	date_start_time(int64_t day);
  * least 32 bytes.
  */
 void	time_format_cst(int64_t t, bool rfc3339, char *buf, size_t size);
+/* A unix time in UTC, RFC 3339: "2026-11-21T00:00:00Z" (buf: 21 bytes or more). */
+void	time_format_utc(int64_t t, char *buf, size_t size);
+/*
+ * An RFC 3339 date-time with 'Z' or a numeric offset (fractions dropped, a
+ * leap second read as :59) into unix seconds: 0, or -1.
+ */
+int	time_parse_rfc3339(const char *s, int64_t *out)
+	    __attribute__((warn_unused_result));
 
 struct calendar;
 

@@ -181,6 +181,32 @@ static const struct ckey config_keys[] = {
 	  "registry role: bearer token sent to the HTTP recipients of forward_to and libraries; prefer the environment variable" },
 	{ "registry", "libraries", C_RECIPIENTS, F(libraries), S(libraries), 0, 0, "",
 	  "registry role: other libraries a submitter may ask a 报送 to be forwarded to (R17), in the same form, e.g. CNVD=https://c.example/api" },
+	{ "policy", "domestic_countries", C_STR, F(domestic_countries), S(domestic_countries), 0, 0, "CN",
+	  "Art. 9(7): jurisdictions (ISO 3166-1 alpha-2, comma-separated) that are not 境外; undisclosed content goes to anyone else only if they are the affected product's own provider. HK, MO and TW are 境外 for this purpose unless listed" },
+	{ "policy", "default_country", C_STR, F(default_country), S(default_country), 0, 0, "CN",
+	  "Art. 9(7): the jurisdiction of a person whose account and organisation record none (accounts are verified under the platform's 用户身份核实规则); \"\" refuses such people undisclosed content until one is recorded" },
+	{ "advisories", "id_prefix", C_PREFIX, F(adv_prefix), S(adv_prefix), 0, 0, "LDSA",
+	  "advisory ids are <PREFIX>-<YYYY>-<seq> (R33); keep it different from intake.id_prefix" },
+	{ "advisories", "require_review", C_BOOL, F(adv_require_review), 0, 0, 0, "true",
+	  "an advisory version is published only after another person approved it" },
+	{ "advisories", "contact", C_STR, F(adv_contact), S(adv_contact), 0, 0, "",
+	  "where the public reports vulnerabilities and asks about advisories (mailto: or https:), for CSAF, security.txt and the pages; \"\" : mailto: mail.from, else the intake page" },
+	{ "advisories", "csaf_publisher_category", C_STR, F(csaf_category), S(csaf_category), 0, 0, "",
+	  "CSAF publisher.category: coordinator, discoverer, other, translator, user or vendor; \"\" : vendor for a provider, coordinator otherwise" },
+	{ "advisories", "cve_assigner_org_id", C_STR, F(cve_org_id), S(cve_org_id), 0, 0, "",
+	  "CVE JSON 5: the CNA's organisation UUID; \"\" writes the nil UUID (the records are then for exchange, not for the CVE Services)" },
+	{ "advisories", "cve_assigner_short_name", C_STR, F(cve_short_name), S(cve_short_name), 0, 0, "",
+	  "CVE JSON 5: the CNA's short name (2-32 characters); \"\" : derived from instance.name" },
+	{ "advisories", "openpgp_key_file", C_STR, F(openpgp_key_file), S(openpgp_key_file), 0, 0, "",
+	  "an armored OpenPGP secret key (no passphrase) that signs CSAF documents; \"\" : a key generated at init in <data_dir>/openpgp" },
+	{ "advisories", "security_txt_policy", C_URLOPT, F(sectxt_policy), S(sectxt_policy), 0, 0, "",
+	  "security.txt Policy: the URL of the disclosure policy; \"\" : <base_url>/policy" },
+	{ "advisories", "security_txt_expires_days", C_INT, F(sectxt_expires_days), 0, 1, 365, "180",
+	  "security.txt Expires is this many days after each answer (RFC 9116 asks for less than a year), so it never lapses" },
+	{ "advisories", "security_txt_languages", C_STR, F(sectxt_languages), S(sectxt_languages), 0, 0, "zh, en",
+	  "security.txt Preferred-Languages" },
+	{ "advisories", "public_cache_seconds", C_INT, F(public_cache_s), 0, 0, 86400, "60",
+	  "Cache-Control max-age of public advisory pages, feeds and documents (they also carry an ETag)" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
@@ -538,6 +564,72 @@ config_ini_line(void *user, const char *section, const char *key, const char *va
 	return 1;
 }
 
+/* An upper-case ISO 3166-1 alpha-2 shape: two letters A-Z. */
+static bool
+country_shape(const char *s, size_t n)
+{
+	return n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+/* [policy] and [advisories]: the values whose form the key kinds do not say. */
+static int
+validate_disclosure(const struct config *cfg, char *err, size_t errsz)
+{
+	static const char *const cats[] = { "", "coordinator", "discoverer", "other",
+	    "translator", "user", "vendor" };
+	const char *p = cfg->domestic_countries;
+	size_t i, n = strlen(cfg->default_country);
+
+	if (n != 0 && !country_shape(cfg->default_country, n)) {
+		snprintf(err, errsz, "[policy] default_country must be two upper-case letters (ISO 3166-1) or empty");
+		return -1;
+	}
+	while (*p != '\0') {
+		const char *e = strchr(p, ',');
+		size_t len;
+
+		while (*p == ' ')
+			p++;
+		len = e != NULL ? (size_t)(e - p) : strlen(p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (!country_shape(p, len)) {
+			snprintf(err, errsz, "[policy] domestic_countries must list two-letter upper-case codes, e.g. CN");
+			return -1;
+		}
+		p = e != NULL ? e + 1 : p + len;
+	}
+	for (i = 0; i < sizeof cats / sizeof cats[0]; i++)
+		if (strcmp(cfg->csaf_category, cats[i]) == 0)
+			break;
+	if (i == sizeof cats / sizeof cats[0]) {
+		snprintf(err, errsz, "[advisories] csaf_publisher_category must be coordinator, discoverer, other, translator, user or vendor");
+		return -1;
+	}
+	n = strlen(cfg->cve_org_id);
+	for (i = 0; i < n; i++) {
+		char c = cfg->cve_org_id[i];
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			break;
+	}
+	if (n != 0 && (n != 36 || i != n)) {
+		snprintf(err, errsz, "[advisories] cve_assigner_org_id must be a lower-case UUID or empty");
+		return -1;
+	}
+	n = strlen(cfg->cve_short_name);
+	if (n == 1 || n > 32) {
+		snprintf(err, errsz, "[advisories] cve_assigner_short_name must be 2 to 32 characters or empty");
+		return -1;
+	}
+	if (strcmp(cfg->adv_prefix, cfg->id_prefix) == 0) {
+		snprintf(err, errsz, "[advisories] id_prefix must differ from [intake] id_prefix (report and advisory ids would look alike)");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 validate(const struct config *cfg, char *err, size_t errsz)
 {
@@ -549,7 +641,7 @@ validate(const struct config *cfg, char *err, size_t errsz)
 		snprintf(err, errsz, "[database] path must not be empty");
 		return -1;
 	}
-	return 0;
+	return validate_disclosure(cfg, err, errsz);
 }
 
 int

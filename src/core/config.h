@@ -117,6 +117,23 @@ struct config {
 	char		 forward_to[1024];	/* registry.forward_to: name=target, ... */
 	char		 forward_token[256];	/* registry.forward_token (never logged) */
 	char		 libraries[1024];	/* registry.libraries: name=target, ... (R17) */
+
+	/* [policy] (Art. 9(7)) */
+	char		 domestic_countries[128];	/* policy.domestic_countries */
+	char		 default_country[3];	/* policy.default_country ("" : unknown) */
+
+	/* [advisories] */
+	char		 adv_prefix[17];	/* advisories.id_prefix */
+	bool		 adv_require_review;	/* advisories.require_review */
+	char		 adv_contact[256];	/* advisories.contact */
+	char		 csaf_category[32];	/* advisories.csaf_publisher_category */
+	char		 cve_org_id[40];	/* advisories.cve_assigner_org_id */
+	char		 cve_short_name[33];	/* advisories.cve_assigner_short_name */
+	char		 openpgp_key_file[512];	/* advisories.openpgp_key_file ("" : generated) */
+	char		 sectxt_policy[256];	/* advisories.security_txt_policy */
+	int		 sectxt_expires_days;	/* advisories.security_txt_expires_days */
+	char		 sectxt_languages[64];	/* advisories.security_txt_languages */
+	int		 public_cache_s;	/* advisories.public_cache_seconds */
 };
 
 /*

@@ -73,6 +73,15 @@ crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX])
 }
 
 void
+crypto_sha512_hex(const void *p, size_t n, char out[CRYPTO_SHA512_HEX])
+{
+	unsigned char	h[crypto_hash_sha512_BYTES];
+
+	crypto_hash_sha512(h, p, n);
+	sodium_bin2hex(out, CRYPTO_SHA512_HEX, h, sizeof(h));
+}
+
+void
 crypto_random_hex(char *out, size_t n)
 {
 	unsigned char	raw[64];

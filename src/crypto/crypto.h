@@ -51,6 +51,9 @@ void	crypto_token_new(const char *prefix, char out[CRYPTO_TOKEN_MAX]);
 
 /* SHA-256 of n bytes, as lowercase hex.  Tokens are stored only this way. */
 void	crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
+/* SHA-512 of n bytes, as lowercase hex (CSAF's .sha512 files). */
+#define CRYPTO_SHA512_HEX	129
+void	crypto_sha512_hex(const void *p, size_t n, char out[CRYPTO_SHA512_HEX]);
 
 /* SHA-256 of the concatenation of up to three buffers (NULL/0 to skip). */
 #define CRYPTO_SHA256_BYTES	32

@@ -234,8 +234,9 @@ case_transition_check(enum case_kind k, enum case_state from,
 		break;
 	}
 	/*
-	 * Publication is the disclosure gate's decision (Art. 9, issue 7).
-	 * Until the gate exists no case is published; do not drop this
+	 * A case is published by publishing its advisory, which asks the
+	 * disclosure gate (Art. 9) first (svc/advisories.c uses
+	 * case_publish_move_ok); a bare move is refused.  Do not drop this
 	 * check when the table above allows the move.
 	 */
 	if (to == CSTATE_PUBLISHED) {
@@ -247,6 +248,15 @@ case_transition_check(enum case_kind k, enum case_state from,
 	m = MSG_OK;
 out:
 	return m;
+}
+
+bool
+case_publish_move_ok(enum case_kind k, enum case_state from)
+{
+	const char *rule;
+	enum msg_id m = case_transition_check(k, from, CSTATE_PUBLISHED, NULL, &rule);
+
+	return m == MSG_ERR_CASE_PUBLISH_GATE;
 }
 
 size_t

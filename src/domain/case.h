@@ -15,8 +15,8 @@
  *                      closed early from verified or operator_notified with a
  *                      reason; never published.
  *
- * Publication is decided by the disclosure gate (domain/policy, issue 7):
- * until it exists, a move to published is refused and says so.
+ * Publication is decided by the disclosure gate (domain/policy): a bare
+ * move to published is refused; publishing the case's advisory makes it.
  * vendor_unresponsive is a flag on the case, not a state.  Pure: no I/O.
  */
 #include <stdbool.h>
@@ -89,6 +89,12 @@ bool		 case_state_of_kind(enum case_kind k, enum case_state s);
  */
 enum msg_id	 case_transition_check(enum case_kind k, enum case_state from,
 		    enum case_state to, const char *reason, const char **rule);
+
+/*
+ * Whether the workflow has the move from `from` to published (the gate
+ * aside): the advisory's publication then moves the case.
+ */
+bool		 case_publish_move_ok(enum case_kind k, enum case_state from);
 
 /*
  * The states that may follow `from` in kind k's workflow, into out (at most

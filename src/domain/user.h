@@ -53,6 +53,11 @@ struct user {
 	bool		 must_change_password;	/* set for one-time passwords */
 	bool		 disabled;	/* cannot log in */
 	int64_t		 created_at;	/* unix seconds */
+	/*
+	 * Jurisdiction (Art. 9(7)): the account's own ISO 3166-1 code, else its
+	 * organisation's, else "" (unknown: [policy] default_country applies).
+	 */
+	const char	*country;
 };
 
 struct product {

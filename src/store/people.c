@@ -216,6 +216,7 @@ user_row(struct q *q, struct arena *a, struct user *u)
 	u->must_change_password = q_col_i64(q, 8) != 0;
 	u->disabled = q_col_i64(q, 9) != 0;
 	u->created_at = q_col_i64(q, 10);
+	u->country = q_col_text(q, 11, a);
 }
 
 enum app_err

@@ -66,15 +66,18 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
 	[STMT_USER_BY_LOGIN] =
 	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
-	    "u.password_hash, u.must_change_password, u.disabled, u.created_at "
+	    "u.password_hash, u.must_change_password, u.disabled, u.created_at, "
+	    "coalesce(nullif(u.country, ''), o.country, '') "
 	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.login = ?1",
 	[STMT_USER_BY_ID] =
 	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
-	    "u.password_hash, u.must_change_password, u.disabled, u.created_at "
+	    "u.password_hash, u.must_change_password, u.disabled, u.created_at, "
+	    "coalesce(nullif(u.country, ''), o.country, '') "
 	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?1",
 	[STMT_USER_LIST] =
 	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
-	    "'', u.must_change_password, u.disabled, u.created_at "
+	    "'', u.must_change_password, u.disabled, u.created_at, "
+	    "coalesce(nullif(u.country, ''), o.country, '') "
 	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id "
 	    "WHERE u.id > ?1 ORDER BY u.id LIMIT ?2",
 	[STMT_USER_SET_PASSWORD] =
@@ -651,4 +654,127 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "coalesce(r.outbox_id, 0), coalesce(o.status, ''), coalesce(o.attempts, 0), "
 	    "coalesce(o.last_error, ''), coalesce(o.sent_at, 0) FROM user_notice_recipients r "
 	    "LEFT JOIN outbox o ON o.id = r.outbox_id WHERE r.notice_id = ?1 ORDER BY r.address",
+	[STMT_DREC_INSERT] =
+	    "INSERT INTO case_disclosure_records (case_id, kind, reference, issued_on, scope, "
+	    "approver, allow, note, created_at, created_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_DREC_LIST] =
+	    "SELECT r.id, r.case_id, r.kind, r.reference, r.issued_on, r.scope, r.approver, "
+	    "r.allow, r.note, r.created_at, coalesce(r.created_by, 0), coalesce(u.login, '') "
+	    "FROM case_disclosure_records r LEFT JOIN users u ON u.id = r.created_by "
+	    "WHERE r.case_id = ?1 ORDER BY r.id",
+	[STMT_WINDOW_INSERT] =
+	    "INSERT INTO major_event_windows (name, starts_at, ends_at, scope, source, "
+	    "external_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+	    "RETURNING id",
+	/* A registry's push: the same (source, external_id) updates the window. */
+	[STMT_WINDOW_UPSERT] =
+	    "INSERT INTO major_event_windows (name, starts_at, ends_at, scope, source, "
+	    "external_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+	    "ON CONFLICT (source, external_id) WHERE external_id <> '' DO UPDATE SET "
+	    "name = excluded.name, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
+	    "scope = excluded.scope, withdrawn_at = NULL RETURNING id",
+	[STMT_WINDOW_WITHDRAW] =
+	    "UPDATE major_event_windows SET withdrawn_at = ?2 WHERE id = ?1 "
+	    "AND withdrawn_at IS NULL",
+	[STMT_WINDOW_GET] =
+	    "SELECT id, name, starts_at, ends_at, scope, source, external_id, created_at, "
+	    "coalesce(created_by, 0), coalesce(withdrawn_at, 0) FROM major_event_windows "
+	    "WHERE id = ?1",
+	/* ?1: end after; ?2: 1 for all (withdrawn and past ones too). */
+	[STMT_WINDOW_LIST] =
+	    "SELECT id, name, starts_at, ends_at, scope, source, external_id, created_at, "
+	    "coalesce(created_by, 0), coalesce(withdrawn_at, 0) FROM major_event_windows "
+	    "WHERE ?2 = 1 OR (withdrawn_at IS NULL AND ends_at > ?1) ORDER BY starts_at, id",
+	[STMT_POLICY_LOG] =
+	    "INSERT INTO policy_decisions (at, action, subject, recipient, allowed, rule, "
+	    "actor_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* ?1: subject or ''; ?2: cursor (an id, 0: newest); ?3: limit. */
+	[STMT_POLICY_LIST] =
+	    "SELECT p.id, p.at, p.action, p.subject, p.recipient, p.allowed, p.rule, "
+	    "coalesce(p.actor_id, 0), coalesce(u.login, '') FROM policy_decisions p "
+	    "LEFT JOIN users u ON u.id = p.actor_id WHERE (?1 = '' OR p.subject = ?1) "
+	    "AND (?2 = 0 OR p.id < ?2) ORDER BY p.id DESC LIMIT ?3",
+	[STMT_ATTACHMENT_CLASS] =
+	    "UPDATE attachments SET class = ?3 WHERE report_id = ?1 AND id = ?2",
+	[STMT_CASE_EXPLOITS] =
+	    "SELECT (SELECT count(*) FROM attachments a JOIN case_reports cr "
+	    "ON cr.report_id = a.report_id WHERE cr.case_id = ?1 "
+	    "AND a.class IN ('exploit', 'poc_tool')) + "
+	    "(SELECT count(*) FROM message_attachments ma JOIN messages m "
+	    "ON m.id = ma.message_id WHERE m.case_id = ?1 "
+	    "AND ma.class IN ('exploit', 'poc_tool'))",
+	[STMT_ADV_SEQ_NEXT] =
+	    "INSERT INTO advisory_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_ADV_INSERT] =
+	    "INSERT INTO advisories (id, case_id, state, version, created_at, created_by, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5)",
+	[STMT_ADV_SAVE] =
+	    "UPDATE advisories SET state = ?2, version = ?3, publish_at = ?4, held_by = ?5, "
+	    "published_at = ?6, withdrawn_at = ?7, withdrawn_reason = ?8, updated_at = ?9 "
+	    "WHERE id = ?1",
+#define ADV_COLS \
+	"a.rowid, a.id, a.case_id, a.state, a.version, coalesce(a.publish_at, 0), " \
+	"coalesce(a.held_by, 0), coalesce(a.published_at, 0), coalesce(a.withdrawn_at, 0), " \
+	"a.withdrawn_reason, a.created_at, coalesce(a.created_by, 0), a.updated_at, " \
+	"coalesce(p.title, '') "
+#define ADV_FROM \
+	"FROM advisories a LEFT JOIN advisory_public p ON p.id = a.id "
+	[STMT_ADV_GET] = "SELECT " ADV_COLS ADV_FROM "WHERE a.id = ?1",
+	[STMT_ADV_OF_CASE] = "SELECT " ADV_COLS ADV_FROM "WHERE a.case_id = ?1 ORDER BY a.rowid",
+	/* ?1: cursor (a rowid, 0: newest); ?2: limit; ?3: state or ''. */
+	[STMT_ADV_LIST] =
+	    "SELECT " ADV_COLS ADV_FROM "WHERE (?3 = '' OR a.state = ?3) "
+	    "AND (?1 = 0 OR a.rowid < ?1) ORDER BY a.rowid DESC LIMIT ?2",
+	[STMT_ADV_DUE] =
+	    "SELECT " ADV_COLS ADV_FROM "WHERE a.state = 'scheduled' AND a.publish_at <= ?1 "
+	    "ORDER BY a.publish_at, a.rowid LIMIT ?2",
+	[STMT_ADVV_INSERT] =
+	    "INSERT INTO advisory_versions (advisory_id, version, dek_wrapped, doc, doc_sha256, "
+	    "summary, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+#define ADVV_COLS \
+	"v.advisory_id, v.version, v.doc_sha256, v.summary, v.created_at, " \
+	"coalesce(v.created_by, 0), coalesce(c.login, ''), coalesce(v.reviewed_at, 0), " \
+	"coalesce(v.reviewed_by, 0), coalesce(r.login, ''), v.review, v.review_note "
+#define ADVV_FROM \
+	"FROM advisory_versions v LEFT JOIN users c ON c.id = v.created_by " \
+	"LEFT JOIN users r ON r.id = v.reviewed_by "
+	[STMT_ADVV_GET] =
+	    "SELECT " ADVV_COLS ", v.dek_wrapped, v.doc " ADVV_FROM
+	    "WHERE v.advisory_id = ?1 AND v.version = ?2",
+	[STMT_ADVV_LIST] =
+	    "SELECT " ADVV_COLS ADVV_FROM "WHERE v.advisory_id = ?1 ORDER BY v.version",
+	[STMT_ADVV_REVIEW] =
+	    "UPDATE advisory_versions SET reviewed_by = ?3, reviewed_at = ?4, review = ?5, "
+	    "review_note = ?6 WHERE advisory_id = ?1 AND version = ?2",
+	[STMT_PUB_PUT] =
+	    "INSERT INTO advisory_public (id, version, doc, title, grade, vendors, products, "
+	    "search, published_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+	    "ON CONFLICT (id) DO UPDATE SET version = excluded.version, doc = excluded.doc, "
+	    "title = excluded.title, grade = excluded.grade, vendors = excluded.vendors, "
+	    "products = excluded.products, search = excluded.search, "
+	    "updated_at = excluded.updated_at, withdrawn_at = NULL",
+	[STMT_PUB_WITHDRAW] = "UPDATE advisory_public SET withdrawn_at = ?2 WHERE id = ?1",
+#define PUB_COLS \
+	"id, version, title, grade, vendors, products, search, published_at, updated_at, " \
+	"coalesce(withdrawn_at, 0) "
+	[STMT_PUB_GET] = "SELECT " PUB_COLS ", doc FROM advisory_public WHERE id = ?1",
+	/*
+	 * The public list: ?1 vendor, ?2 product (each matched as a whole line of
+	 * the '\n'-joined column, case-insensitively), ?3 grade, ?4 from, ?5 to
+	 * (0: open), ?6 lower-cased search text ('' : all), ?7 1 with withdrawn,
+	 * ?8 offset, ?9 limit, ?10 1 with the document.
+	 */
+	[STMT_PUB_LIST] =
+	    "SELECT " PUB_COLS ", CASE WHEN ?10 = 1 THEN doc ELSE NULL END "
+	    "FROM advisory_public WHERE "
+	    "(?1 = '' OR instr(char(10) || lower(vendors) || char(10), "
+	    "char(10) || lower(?1) || char(10)) > 0) AND "
+	    "(?2 = '' OR instr(char(10) || lower(products) || char(10), "
+	    "char(10) || lower(?2) || char(10)) > 0) AND "
+	    "(?3 = '' OR grade = ?3) AND (?4 = 0 OR published_at >= ?4) AND "
+	    "(?5 = 0 OR published_at < ?5) AND (?6 = '' OR instr(search, ?6) > 0) AND "
+	    "(?7 = 1 OR withdrawn_at IS NULL) "
+	    "ORDER BY published_at DESC, id DESC LIMIT ?9 OFFSET ?8",
 };

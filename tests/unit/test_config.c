@@ -294,6 +294,19 @@ static const struct {
 	{ "LOUDONG_REPORTERS_SUBMIT_MIN_LEVEL", "1" },
 	{ "LOUDONG_REPORTERS_LEVEL2_ACCEPTED_REPORTS", "5" },
 	{ "LOUDONG_REPORTERS_LEVEL3_ACCEPTED_REPORTS", "20" },
+	{ "LOUDONG_POLICY_DOMESTIC_COUNTRIES", "CN, MO" },
+	{ "LOUDONG_POLICY_DEFAULT_COUNTRY", "" },
+	{ "LOUDONG_ADVISORIES_ID_PREFIX", "CAPPSA" },
+	{ "LOUDONG_ADVISORIES_REQUIRE_REVIEW", "false" },
+	{ "LOUDONG_ADVISORIES_CONTACT", "mailto:psirt@vuln.example" },
+	{ "LOUDONG_ADVISORIES_CSAF_PUBLISHER_CATEGORY", "vendor" },
+	{ "LOUDONG_ADVISORIES_CVE_ASSIGNER_ORG_ID", "b3476cb9-2e3d-41a6-98d0-0f47421a65b6" },
+	{ "LOUDONG_ADVISORIES_CVE_ASSIGNER_SHORT_NAME", "vulnex" },
+	{ "LOUDONG_ADVISORIES_OPENPGP_KEY_FILE", "/etc/loudong/csaf.asc" },
+	{ "LOUDONG_ADVISORIES_SECURITY_TXT_POLICY", "https://vuln.example/policy.html" },
+	{ "LOUDONG_ADVISORIES_SECURITY_TXT_EXPIRES_DAYS", "90" },
+	{ "LOUDONG_ADVISORIES_SECURITY_TXT_LANGUAGES", "zh" },
+	{ "LOUDONG_ADVISORIES_PUBLIC_CACHE_SECONDS", "5" },
 };
 
 static void
@@ -364,6 +377,19 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->submit_min_level, 1);
 	assert_int_equal(cfg->level2_accepted, 5);
 	assert_int_equal(cfg->level3_accepted, 20);
+	assert_string_equal(cfg->domestic_countries, "CN, MO");
+	assert_string_equal(cfg->default_country, "");
+	assert_string_equal(cfg->adv_prefix, "CAPPSA");
+	assert_false(cfg->adv_require_review);
+	assert_string_equal(cfg->adv_contact, "mailto:psirt@vuln.example");
+	assert_string_equal(cfg->csaf_category, "vendor");
+	assert_string_equal(cfg->cve_org_id, "b3476cb9-2e3d-41a6-98d0-0f47421a65b6");
+	assert_string_equal(cfg->cve_short_name, "vulnex");
+	assert_string_equal(cfg->openpgp_key_file, "/etc/loudong/csaf.asc");
+	assert_string_equal(cfg->sectxt_policy, "https://vuln.example/policy.html");
+	assert_int_equal(cfg->sectxt_expires_days, 90);
+	assert_string_equal(cfg->sectxt_languages, "zh");
+	assert_int_equal(cfg->public_cache_s, 5);
 }
 
 static void
