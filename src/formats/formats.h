@@ -40,7 +40,7 @@ struct fmt_publisher {
 	const char	*category;	/* CSAF publisher.category: "vendor", "coordinator", … */
 	const char	*cve_org_id;	/* CVE assigner UUID ("" : the placeholder nil UUID) */
 	const char	*cve_short_name;	/* CVE assigner short name */
-	const char	*osv_prefix;	/* unused if "": OSV ids are the advisory ids */
+	const char	*osv_prefix;	/* put before OSV ids; the id gets "x_" unless it then has a registered prefix */
 	const char	*tool_version;	/* LOUDONG_VERSION */
 };
 
