@@ -51,6 +51,8 @@ extern const size_t		api_submission_nroutes;
 extern const struct route	api_user_notice_routes[];
 extern const size_t		api_user_notice_nroutes;
 extern const struct route	api_deadline_routes[];
+extern const struct route	api_advisory_routes[];
+extern const size_t		api_advisory_nroutes;
 extern const size_t		api_deadline_nroutes;
 
 struct fed_payload;

@@ -21,6 +21,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "crypto/crypto.h"
+#include "crypto/openpgp.h"
 #include "domain/grade.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -49,7 +50,8 @@ chown_data(const char *dir, uid_t uid, gid_t gid)
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		if (chown(path, uid, gid) != 0)
 			rc = -1;
-		if (strcmp(de->d_name, "keys") == 0 && chown_data(path, uid, gid) != 0)
+		if ((strcmp(de->d_name, "keys") == 0 || strcmp(de->d_name, "openpgp") == 0) &&
+		    chown_data(path, uid, gid) != 0)
 			rc = -1;
 	}
 	closedir(d);
@@ -145,6 +147,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
 	}
+	signal(SIGPIPE, SIG_IGN);	/* gpgme and libcurl write to pipes and sockets */
 	/* GB/T 30279 grading: the official tables when the operator has them. */
 	if (cfg.grading_tables_file[0] != '\0') {
 		if ((grading = app_load_tables(&cfg, err, sizeof(err))) == NULL) {
@@ -185,7 +188,6 @@ app_serve(const char *data_dir, const char *listen_addr)
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-	signal(SIGPIPE, SIG_IGN);
 
 	/* Reports are written by the intake writer, on a connection of its own. */
 	if ((intake = app_open_store(&cfg)) == NULL)
@@ -203,6 +205,9 @@ app_serve(const char *data_dir, const char *listen_addr)
 	if ((outbox = outbox_open(&cfg, keys)) == NULL || (sched = sched_open(&cfg, keys)) == NULL)
 		goto out;
 	if (drop_privileges(pw) != 0)
+		goto out;
+	/* The signing key's home belongs to whoever signs: after the switch. */
+	if (app_openpgp(&cfg) != 0)
 		goto out;
 	/* The worker threads start only once nothing runs as root. */
 	if (outbox_run(outbox) != 0 || sched_run(sched) != 0) {
@@ -222,6 +227,13 @@ app_serve(const char *data_dir, const char *listen_addr)
 	rc = 0;
 out:
 	sched_stop(sched);
+	{
+		char home[600];
+
+		/* The signing agent gpgme started for this home ends with the server. */
+		snprintf(home, sizeof home, "%s/openpgp", data_dir);
+		pgp_agent_stop(home);
+	}
 	outbox_stop(outbox);
 	server_stop(srv);
 	svc_intake_stop();	/* after the last request: it writes what is queued */
@@ -236,4 +248,23 @@ out:
 	sniff_cleanup();
 	net_cleanup();
 	return rc;
+}
+
+int
+app_openpgp(const struct config *cfg)
+{
+	char	home[600], uid[600], fpr[PGP_FPR_MAX];
+
+	snprintf(home, sizeof home, "%s/openpgp", cfg->data_dir);
+	snprintf(uid, sizeof uid, "%s (CSAF) <%s>", cfg->name,
+	    cfg->mail_from[0] != '\0' && strchr(cfg->mail_from, '<') == NULL ?
+	    cfg->mail_from : "csaf@localhost");
+	if (pgp_ensure_key(home, uid, cfg->openpgp_key_file[0] != '\0' ?
+	    cfg->openpgp_key_file : NULL, fpr) != APP_OK) {
+		fprintf(stderr, "loudong: no OpenPGP key for signing CSAF documents in %s "
+		    "(see [advisories] openpgp_key_file)\n", home);
+		return -1;
+	}
+	log_info("event=openpgp_key fingerprint=%s", fpr);
+	return 0;
 }

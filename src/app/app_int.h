@@ -71,4 +71,11 @@ void		 sched_stop(struct sched_worker *w);	/* accepts NULL */
 /* Seconds before the next attempt after `attempts` failures. */
 int64_t		 outbox_backoff(int base, int attempts);
 
+/*
+ * The OpenPGP key that signs CSAF documents: imported from [advisories]
+ * openpgp_key_file, or generated in <data_dir>/openpgp (init and serve).
+ * 0, or -1 with a message on stderr.
+ */
+int	app_openpgp(const struct config *cfg);
+
 #endif

@@ -4,6 +4,7 @@
  * svc functions as the API.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,7 +17,9 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "crypto/crypto.h"
+#include "crypto/openpgp.h"
 #include "store/store.h"
+#include "svc/advisories.h"
 #include "svc/deadlines.h"
 #include "svc/notices.h"
 #include "svc/svc.h"
@@ -167,6 +170,15 @@ app_init(const struct app_init_opts *o)
 	if (crypto_keys_create(o->data_dir, err, sizeof(err)) != 0) {
 		fprintf(stderr, "loudong: %s\n", err);
 		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);	/* gpgme writes to gpg's pipes */
+	if (app_openpgp(&cfg) != 0)
+		return 1;
+	{
+		char home[600];
+
+		snprintf(home, sizeof home, "%s/openpgp", o->data_dir);
+		pgp_agent_stop(home);	/* init is done with it; serve starts its own */
 	}
 	if ((st = app_open_store(&cfg)) == NULL)
 		goto out;
@@ -387,6 +399,26 @@ app_deadlines_run(const char *data_dir, long long as_of)
 	}
 	printf("%zu reminder%s sent, %zu deadline%s missed\n", reminded,
 	    reminded == 1 ? "" : "s", missed, missed == 1 ? "" : "s");
+	/* Scheduled advisories come due in real time, whatever as_of says. */
+	{
+		char		 err[256];
+		struct keyring	*keys = crypto_keys_load(data_dir, err, sizeof err);
+		struct svc_ctx	 c = { st, a, &cfg, now, NULL, "", true, keys };
+
+		if (keys == NULL) {
+			fprintf(stderr, "loudong: %s\n", err);
+			goto out;
+		}
+		er = svc_advisories_release(&c, &reminded, &missed);
+		crypto_keys_free(keys);
+		if (er != APP_OK) {
+			fprintf(stderr, "loudong: releasing scheduled advisories failed: %s\n",
+			    app_strerror(er));
+			goto out;
+		}
+		printf("%zu scheduled advisor%s published, %zu held by a major-event window\n",
+		    reminded, reminded == 1 ? "y" : "ies", missed);
+	}
 	rc = 0;
 out:
 	arena_free(a);

@@ -6,14 +6,18 @@
  * its notices and mail, so a restart (or a second server on the same
  * database) neither loses nor repeats one.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "app/app_int.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/pubgen.h"
 #include "store/store.h"
+#include "svc/advisories.h"
 #include "svc/deadlines.h"
 
 struct sched_worker {
@@ -22,7 +26,23 @@ struct sched_worker {
 	const struct config	*cfg;
 	const struct keyring	*keys;
 	struct store		*st;
+	char			 public_gen[64];	/* meta public_gen last seen */
 };
+
+/* Public content changed in another process (the CLI): caches start again. */
+static void
+public_gen_poll(struct sched_worker *w, struct arena *a)
+{
+	const char *gen = "";
+
+	if (store_meta_get(w->st, a, "public_gen", &gen) != APP_OK || gen == NULL)
+		return;
+	if (strcmp(gen, w->public_gen) != 0) {
+		if (w->public_gen[0] != '\0')
+			pubgen_bump();
+		snprintf(w->public_gen, sizeof w->public_gen, "%s", gen);
+	}
+}
 
 /* At start: clocks for what was kept before they existed (svc_deadlines_backfill). */
 static void
@@ -58,6 +78,12 @@ tick(void *arg)
 		log_err("event=deadlines_failed error=\"%s\"", app_strerror(er));
 	else if (reminded > 0 || missed > 0)
 		log_info("event=deadlines reminded=%zu missed=%zu", reminded, missed);
+	/* Scheduled advisories: released when due, held while a major-event window lasts (R43). */
+	if ((er = svc_advisories_release(&c, &reminded, &missed)) != APP_OK)
+		log_err("event=advisories_release_failed error=\"%s\"", app_strerror(er));
+	else if (reminded > 0 || missed > 0)
+		log_info("event=advisories released=%zu held=%zu", reminded, missed);
+	public_gen_poll(w, a);
 	arena_free(a);
 }
 

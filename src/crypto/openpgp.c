@@ -11,12 +11,15 @@
 #include <limits.h>
 #include <locale.h>
 #include <pthread.h>
+#include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gpgme.h>
@@ -24,6 +27,8 @@
 #include "core/log.h"
 #include "core/sbuf.h"
 #include "crypto/openpgp.h"
+
+extern char **environ;
 
 #define PGP_GPGME_MIN	"1.7.0"		/* gpgme_op_createkey */
 #define PGP_KEY_ALGO	"ed25519"
@@ -738,4 +743,26 @@ out:
 	gpgme_data_release(sigd);
 	gpgme_release(ctx);
 	return er;
+}
+
+void
+pgp_agent_stop(const char *home)
+{
+	char	*argv[] = { "gpgconf", "--homedir", (char *)(uintptr_t)home, "--kill",
+	    "gpg-agent", NULL };
+	pid_t	 pid;
+	int	 status;
+	posix_spawn_file_actions_t fa;
+
+	if (home == NULL || access(home, F_OK) != 0)
+		return;
+	/* Quiet: gpgconf's own messages are not ours to show. */
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return;
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	if (posix_spawnp(&pid, "gpgconf", &fa, NULL, argv, environ) == 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	posix_spawn_file_actions_destroy(&fa);
 }

@@ -44,4 +44,11 @@ enum app_err	pgp_public_key(const char *home, struct sbuf *out);
 enum app_err	pgp_verify(const char *home, const void *data, size_t len,
 		    const char *sig, size_t siglen, const char *fpr);
 
+/*
+ * Stop the gpg-agent that GnuPG started for home (gpgconf --kill), so
+ * none outlives the command or the server that used it.  Quiet when there
+ * is none.
+ */
+void		pgp_agent_stop(const char *home);
+
 #endif

@@ -27,8 +27,6 @@
 
 /* Ranges read from one product's versions text. */
 #define CSAF_RANGES_MAX		ADV_LIST_MAX
-/* Findings looked at when the writer checks its own result. */
-#define CSAF_SELF_FINDINGS	8
 
 /* The document being built, with a sticky failure as in sbuf. */
 struct build {
@@ -194,8 +192,8 @@ revisions(struct build *b, int *version, int64_t *first, int64_t *last)
 		if (renumber)
 			jset(b, r, "legacy_version", jstr(b, arena_printf(b->a, "%d",
 			    h[i].version)));
-		jset(b, r, "number", jstr(b, arena_printf(b->a, "%zu", renumber ? i + 1 :
-		    (size_t)h[i].version)));
+		/* Unless renumbered, the versions already are 1 … n. */
+		jset(b, r, "number", jstr(b, arena_printf(b->a, "%zu", i + 1)));
 		jset(b, r, "summary", jstr(b, !blank(h[i].summary) ? h[i].summary : i == 0 ?
 		    "Initial version." : arena_printf(b->a, "Version %d.", h[i].version)));
 		jpush(b, hist, r);
@@ -326,8 +324,8 @@ static json_t *
 document(struct build *b)
 {
 	const struct adv_doc	*d = b->doc;
-	json_t			*o = json_object(), *tlp = json_object(), *dist = json_object();
-	json_t			*pub, *acks, *notes, *track, *sev;
+	json_t			*o = json_object(), *tlp = json_object();
+	json_t			*dist = json_object(), *pub, *acks, *notes, *track, *sev;
 	const char		*why = NULL;
 
 	if (blank(d->title) || blank(d->id) || blank(b->p->base_url))
@@ -520,8 +518,8 @@ product_tree(struct build *b)
 {
 	json_t	*tree = json_object(), *vendors = json_array();
 
-	if (b->doc->nproducts == 0)
-		fail(b, "CSAF needs at least one affected product");
+	if (b->doc->nproducts == 0 || b->doc->nproducts > ADV_LIST_MAX)
+		fail(b, "CSAF needs one to ADV_LIST_MAX affected products");
 	for (size_t i = 0; i < b->doc->nproducts && i < ADV_LIST_MAX; i++)
 		product(b, vendors, &b->doc->products[i]);
 	jset(b, tree, "branches", vendors);
@@ -600,7 +598,8 @@ vuln_ids(struct build *b, json_t *v)
 {
 	const struct adv_doc	*d = b->doc;
 	json_t			*ids = json_array(), *id, *cwe;
-	bool			 cve = false;
+	const char		*cve = NULL;
+	bool			 dup;
 	size_t			 i;
 
 	for (i = 0; i < d->nids; i++) {
@@ -610,18 +609,21 @@ vuln_ids(struct build *b, json_t *v)
 		if (blank(sch) || blank(val))
 			continue;
 		/* The first CVE id is the vulnerability's cve (^CVE-[0-9]{4}-[0-9]{4,}$). */
-		if (!cve && strcasecmp(sch, "CVE") == 0 && n >= 13 && strncmp(val, "CVE-", 4) == 0 &&
-		    strspn(val + 4, "0123456789") == 4 && val[8] == '-' &&
-		    strspn(val + 9, "0123456789") == n - 9) {
+		if (cve == NULL && strcasecmp(sch, "CVE") == 0 && n >= 13 &&
+		    strncmp(val, "CVE-", 4) == 0 && strspn(val + 4, "0123456789") == 4 &&
+		    val[8] == '-' && strspn(val + 9, "0123456789") == n - 9) {
 			jset(b, v, "cve", jstr(b, val));
-			cve = true;
+			cve = val;
 			continue;
 		}
 		id = json_object();
 		jset(b, id, "system_name", jstr(b, sch));
 		jset(b, id, "text", jstr(b, val));
-		if (json_array_size(ids) == 0 || !json_equal(json_array_get(ids,
-		    json_array_size(ids) - 1), id))
+		/* ids are uniqueItems; the cve is not repeated among them. */
+		dup = cve != NULL && strcmp(val, cve) == 0;
+		for (size_t k = 0; k < json_array_size(ids) && !dup; k++)
+			dup = json_equal(json_array_get(ids, k), id);
+		if (!dup)
 			jpush(b, ids, id);
 		else
 			json_decref(id);
@@ -649,8 +651,8 @@ static json_t *
 vulnerability(struct build *b)
 {
 	const struct adv_doc	*d = b->doc;
-	json_t			*v = json_object(), *notes = json_array(), *st = json_object();
-	json_t			*rem = json_array(), *sc;
+	json_t			*v = json_object(), *notes = json_array();
+	json_t			*st = json_object(), *rem = json_array(), *sc;
 
 	jset(b, v, "title", jstr(b, d->title));
 	vuln_ids(b, v);
@@ -686,7 +688,6 @@ fmt_csaf(const struct adv_doc *doc, const struct fmt_publisher *p, struct sbuf *
     const char **why)
 {
 	struct build		 b = { .a = out->arena, .doc = doc, .p = p };
-	struct csaf_finding	 f[CSAF_SELF_FINDINGS];
 	json_t			*root = json_object(), *vulns = json_array();
 	char			*text = NULL;
 	int			 rc = -1;
@@ -700,7 +701,7 @@ fmt_csaf(const struct adv_doc *doc, const struct fmt_publisher *p, struct sbuf *
 	if (b.why != NULL)
 		goto out;
 	/* Never publish what a CSAF consumer must refuse. */
-	if (csaf_mandatory_check(root, f, CSAF_SELF_FINDINGS) > 0) {
+	if (csaf_mandatory_check(root, NULL, 0) > 0) {
 		b.why = "the CSAF document fails a mandatory test of CSAF 2.0";
 		goto out;
 	}

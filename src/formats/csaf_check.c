@@ -1,8 +1,9 @@
 /*
  * The mandatory tests of CSAF 2.0 (§6.1) on a parsed document: product and
- * group ids, product status, CWE, language, purl, hashes, the revision
+ * group ids, product status, language, purl, hashes, the revision
  * history and versions, the document category, remediations and branch
- * names.  The tests on scores, profiles and flags are in csaf_check_vex.c.
+ * names.  The tests on scores, CWE, profiles and flags are in
+ * csaf_check_vex.c.
  * See formats.h.
  *
  * The document may be anything JSON (these tests usually run after the
@@ -142,14 +143,16 @@ when_parse(const char *s)
 
 /* Each string of array a (other members are passed over), with its path. */
 void
-csaf_refs_add_array(struct csaf_ck *c, struct csaf_refs *r, const json_t *a, const char *path, int tag)
+csaf_refs_add_array(struct csaf_ck *c, struct csaf_refs *r, const json_t *a, const char *path,
+    int tag)
 {
 	const json_t	*v;
 	size_t		 i;
 
 	json_array_foreach(a, i, v)
 		if (json_is_string(v))
-			csaf_refs_add(c, r, json_string_value(v), csaf_path(c, "%s/%zu", path, i), tag);
+			csaf_refs_add(c, r, json_string_value(v), csaf_path(c, "%s/%zu", path, i),
+			    tag);
 }
 
 /*
@@ -265,56 +268,86 @@ check_product_ids(struct csaf_ck *c)
 			    "product id '%s' is not defined in the product tree", uses.v[i].id);
 }
 
+/* The relationships defining the products relationship i refers to (6.1.3). */
+struct rel_node {
+	size_t		*child;		/* in the run's arena */
+	size_t		 nchild;
+	size_t		 next;		/* the next child the walk looks at */
+	int		 state;		/* 0 unseen, 1 on the walk, 2 done */
+	bool		 circular;	/* in a circle, or refers into one */
+};
+
+static void
+rel_graph(struct csaf_ck *c, const json_t *rels, const struct csaf_refs *defs,
+    struct rel_node *g)
+{
+	const json_t	*r;
+	size_t		 i, j, k, n;
+
+	json_array_foreach(rels, i, r) {
+		const char *ref[2] = { csaf_str(r, "product_reference"),
+		    csaf_str(r, "relates_to_product_reference") };
+
+		for (k = 0, n = 0; k < 2; k++)
+			for (j = ref[k] != NULL ? refs_lower(defs, ref[k]) : defs->n;
+			    j < defs->n && strcmp(defs->v[j].id, ref[k]) == 0; j++)
+				n++;
+		g[i].child = arena_calloc(c->a, n + 1, sizeof(size_t));
+		for (k = 0; k < 2; k++)
+			for (j = ref[k] != NULL ? refs_lower(defs, ref[k]) : defs->n;
+			    j < defs->n && strcmp(defs->v[j].id, ref[k]) == 0; j++)
+				g[i].child[g[i].nchild++] = (size_t)defs->v[j].tag;
+	}
+}
+
 /*
- * 6.1.3 Circular Definition of Product ID.  A relationship is settled once
- * both its references name products no unsettled relationship defines;
- * what never settles defines its product through a circle (or through a
- * product that does).  One pass settles at least one relationship or
- * ends, so there are at most n + 1 passes.
+ * 6.1.3 Circular Definition of Product ID.  A depth-first walk of the
+ * relationships (an edge from each to those defining what it refers to):
+ * an edge back into the walk closes a circle, and whatever refers into a
+ * circle ends up in it too.  Each relationship and edge is visited once.
  */
 static void
 check_circles(struct csaf_ck *c)
 {
 	const json_t	*rels = json_object_get(json_object_get(c->doc, "product_tree"),
 			    "relationships"), *r;
-	struct csaf_refs	 defs = { 0 };
-	bool		*pending, changed = true;
-	size_t		 n = json_array_size(rels), i, pass;
+	struct csaf_refs defs = { 0 };
+	struct rel_node	*g;
+	size_t		*stack, sp, n = json_array_size(rels), i, top, ch;
 
 	if (n == 0)
 		return;
-	pending = arena_calloc(c->a, n, sizeof(*pending));
-	json_array_foreach(rels, i, r) {
-		const char *id = csaf_str(json_object_get(r, "full_product_name"), "product_id");
-
-		if (id != NULL) {
-			csaf_refs_add(c, &defs, id, NULL, (int)i);
-			pending[i] = true;
-		}
-	}
+	json_array_foreach(rels, i, r)
+		csaf_refs_add(c, &defs, csaf_str(json_object_get(r, "full_product_name"),
+		    "product_id"), NULL, (int)i);
 	csaf_refs_sort(&defs);
-	for (pass = 0; changed && pass <= n; pass++) {
-		changed = false;
-		json_array_foreach(rels, i, r) {
-			const char *ref[2] = { csaf_str(r, "product_reference"),
-			    csaf_str(r, "relates_to_product_reference") };
-			bool blocked = false;
-
-			if (!pending[i])
+	g = arena_calloc(c->a, n, sizeof(*g));
+	stack = arena_calloc(c->a, n, sizeof(*stack));
+	rel_graph(c, rels, &defs, g);
+	for (i = 0; i < n; i++) {
+		if (g[i].state != 0)
+			continue;
+		g[i].state = 1;
+		stack[0] = i;
+		for (sp = 1; sp > 0;) {
+			top = stack[sp - 1];
+			if (g[top].next == g[top].nchild) {	/* done: tell the parent */
+				g[top].state = 2;
+				if (--sp > 0 && g[top].circular)
+					g[stack[sp - 1]].circular = true;
 				continue;
-			for (size_t k = 0; k < 2 && !blocked; k++)
-				for (size_t j = ref[k] != NULL ? refs_lower(&defs, ref[k]) : defs.n;
-				    j < defs.n && strcmp(defs.v[j].id, ref[k]) == 0; j++)
-					if (pending[defs.v[j].tag])
-						blocked = true;
-			if (!blocked) {
-				pending[i] = false;
-				changed = true;
+			}
+			ch = g[top].child[g[top].next++];
+			if (g[ch].state == 1 || (g[ch].state == 2 && g[ch].circular))
+				g[top].circular = true;
+			else if (g[ch].state == 0) {
+				g[ch].state = 1;
+				stack[sp++] = ch;
 			}
 		}
 	}
 	for (i = 0; i < n; i++)
-		if (pending[i])
+		if (g[i].circular)
 			csaf_fail(c, "6.1.3", csaf_path(c, "/product_tree/relationships/%zu/"
 			    "full_product_name/product_id", i),
 			    "product id '%s' is defined through a circle of relationships",
@@ -411,40 +444,6 @@ check_status(struct csaf_ck *c)
 	}
 }
 
-/* 6.1.11 CWE. */
-static void
-check_cwe(struct csaf_ck *c)
-{
-	const json_t	*v, *cwe;
-	const char	*id, *name, *want, *path;
-	char		*end;
-	long		 num;
-	size_t		 i;
-
-	json_array_foreach(json_object_get(c->doc, "vulnerabilities"), i, v) {
-		if ((cwe = json_object_get(v, "cwe")) == NULL)
-			continue;
-		path = csaf_path(c, "/vulnerabilities/%zu/cwe", i);
-		id = csaf_str(cwe, "id");
-		name = csaf_str(cwe, "name");
-		if (id == NULL || strncmp(id, "CWE-", 4) != 0 || id[4] < '1' || id[4] > '9' ||
-		    strlen(id) > 10 || (num = strtol(id + 4, &end, 10), *end != '\0')) {
-			csaf_fail(c, "6.1.11", path, "'%s' is not a CWE id", id ? id : "");
-			continue;
-		}
-		if (name == NULL || *name == '\0') {
-			csaf_fail(c, "6.1.11", path, "%s has no name", id);
-			continue;
-		}
-		if (c->cwe == NULL)
-			continue;
-		if ((want = c->cwe(c->cwe_arg, num)) == NULL)
-			csaf_fail(c, "6.1.11", path, "%s does not exist in the CWE catalogue", id);
-		else if (strcmp(want, name) != 0)
-			csaf_fail(c, "6.1.11", path, "the name of %s is '%s'", id, want);
-	}
-}
-
 /*
  * ISO 639-1 two-letter codes, which are the registry's two-letter
  * language subtags (with the deprecated in, iw, ji, jw, mo, still
@@ -497,9 +496,11 @@ lang_valid(const char *t)
 {
 	const char	*s = t, *e;
 	size_t		 n;
-	int		 stage = 0;	/* 0 language, 1 extlang, 2 script, 3 region, 4 variant, 5 ext */
+	int		 stage = 0;	/* 1 extlang, 3 script, 4 region or variant */
 	char		 lo[3];
 
+	if (*t == '\0')
+		return false;
 	if (strcasecmp(t, "i-default") == 0 || strcasecmp(t, "i-mingo") == 0)
 		return true;
 	for (; *s != '\0'; s = *e == '-' ? e + 1 : e) {
@@ -514,7 +515,9 @@ lang_valid(const char *t)
 			if (n > 3 || !all_of(s, n, ALPHA))
 				return false;	/* 4-8 letters: reserved or none registered */
 			if (n == 2) {
-				lo[0] = (char)(s[0] | 0x20), lo[1] = (char)(s[1] | 0x20), lo[2] = '\0';
+				lo[0] = (char)(s[0] | 0x20);
+				lo[1] = (char)(s[1] | 0x20);
+				lo[2] = '\0';
 				if (bsearch(lo, iso639_1, sizeof(iso639_1) / sizeof(iso639_1[0]),
 				    sizeof(iso639_1[0]), code_cmp) == NULL)
 					return false;
@@ -682,8 +685,9 @@ hash_check(struct csaf_ck *c, const json_t *fpn, const char *path, void *arg)
 				const char *o = csaf_str(json_array_get(fh, k), "algorithm");
 
 				if (o != NULL && strcasecmp(o, alg) == 0) {
-					csaf_fail(c, "6.1.25", csaf_path(c, "%s/product_identification_"
-					    "helper/hashes/%zu/file_hashes/%zu", path, i, j),
+					csaf_fail(c, "6.1.25", csaf_path(c, "%s/product_"
+					    "identification_helper/hashes/%zu/file_hashes/%zu",
+					    path, i, j),
 					    "hash algorithm '%s' is used twice", alg);
 					break;
 				}
@@ -721,7 +725,8 @@ check_category(struct csaf_ck *c)
 	for (i = 0; cat[i] != '\0' && n + 1 < sizeof(norm); i++)
 		if (cat[i] != '-' && cat[i] != '_' && cat[i] != ' ' &&
 		    (cat[i] < '\t' || cat[i] > '\r'))
-			norm[n++] = (char)((cat[i] >= 'A' && cat[i] <= 'Z') ? cat[i] | 0x20 : cat[i]);
+			norm[n++] = (char)(cat[i] >= 'A' && cat[i] <= 'Z' ? cat[i] | 0x20 :
+			    cat[i]);
 	norm[n] = '\0';
 	for (i = 0; i < sizeof(prohibited) / sizeof(prohibited[0]); i++)
 		if (strcmp(norm, prohibited[i]) == 0)
@@ -740,8 +745,8 @@ check_vuln_lists(struct csaf_ck *c)
 	json_array_foreach(json_object_get(c->doc, "vulnerabilities"), i, v) {
 		const json_t *inv = json_object_get(v, "involvements");
 
-		csaf_refs_add(c, &cves, csaf_str(v, "cve"), csaf_path(c, "/vulnerabilities/%zu/cve", i),
-		    0);
+		csaf_refs_add(c, &cves, csaf_str(v, "cve"),
+		    csaf_path(c, "/vulnerabilities/%zu/cve", i), 0);
 		json_array_foreach(json_object_get(v, "remediations"), j, it)
 			if (json_object_get(it, "product_ids") == NULL &&
 			    json_object_get(it, "group_ids") == NULL)
@@ -989,7 +994,8 @@ ver_major(const struct ver *v)
 	uint64_t	n = 0;
 
 	for (size_t i = 0; i < v->numlen[0]; i++)
-		n = n > (UINT64_MAX - 9) / 10 ? UINT64_MAX - 1 : n * 10 + (uint64_t)(v->num[0][i] - '0');
+		n = n > (UINT64_MAX - 9) / 10 ? UINT64_MAX - 1 :
+		    n * 10 + (uint64_t)(v->num[0][i] - '0');
 	return n;
 }
 
@@ -1116,7 +1122,7 @@ csaf_mandatory_check_cwe(const json_t *doc, csaf_cwe_name_fn cwe, void *cwe_arg,
 	check_groups(&c);		/* 6.1.4, 6.1.5 */
 	check_status(&c);		/* 6.1.6 */
 	csaf_check_scores(&c);		/* 6.1.7 - 6.1.10 */
-	check_cwe(&c);			/* 6.1.11 */
+	csaf_check_cwe(&c);		/* 6.1.11 */
 	check_lang(&c);			/* 6.1.12, 6.1.15, 6.1.28 */
 	walk_fpn(&c, purl_check, NULL);	/* 6.1.13 */
 	check_history(&c);		/* 6.1.14, 6.1.16 - 6.1.22, 6.1.30 */

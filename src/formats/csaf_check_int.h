@@ -101,6 +101,7 @@ const json_t	*csaf_group_products(const struct csaf_ck *c, const char *id);
 
 /* csaf_check_vex.c: the tests on /vulnerabilities. */
 void		 csaf_check_scores(struct csaf_ck *c);	/* 6.1.7 - 6.1.10 */
+void		 csaf_check_cwe(struct csaf_ck *c);	/* 6.1.11 */
 void		 csaf_check_profiles(struct csaf_ck *c);	/* 6.1.27.1 - 6.1.27.11 */
 void		 csaf_check_flags(struct csaf_ck *c);	/* 6.1.32, 6.1.33 */
 

@@ -1,6 +1,6 @@
 /*
  * The CSAF 2.0 mandatory tests on /vulnerabilities (see formats.h):
- * scores (6.1.7 - 6.1.10), the profile tests (6.1.27.x, most of them for
+ * scores (6.1.7 - 6.1.10), CWE (6.1.11), the profile tests (6.1.27.x, most of them for
  * VEX documents) and flags (6.1.32, 6.1.33).  The run's state and the
  * shared helpers are in csaf_check_int.h.
  *
@@ -353,6 +353,40 @@ csaf_check_scores(struct csaf_ck *c)
 	}
 }
 
+/* 6.1.11 CWE. */
+void
+csaf_check_cwe(struct csaf_ck *c)
+{
+	const json_t	*v, *cwe;
+	const char	*id, *name, *want, *path;
+	char		*end;
+	long		 num;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(c->doc, "vulnerabilities"), i, v) {
+		if ((cwe = json_object_get(v, "cwe")) == NULL)
+			continue;
+		path = csaf_path(c, "/vulnerabilities/%zu/cwe", i);
+		id = csaf_str(cwe, "id");
+		name = csaf_str(cwe, "name");
+		if (id == NULL || strncmp(id, "CWE-", 4) != 0 || id[4] < '1' || id[4] > '9' ||
+		    strlen(id) > 10 || (num = strtol(id + 4, &end, 10), *end != '\0')) {
+			csaf_fail(c, "6.1.11", path, "'%s' is not a CWE id", id ? id : "");
+			continue;
+		}
+		if (name == NULL || *name == '\0') {
+			csaf_fail(c, "6.1.11", path, "%s has no name", id);
+			continue;
+		}
+		if (c->cwe == NULL)
+			continue;
+		if ((want = c->cwe(c->cwe_arg, num)) == NULL)
+			csaf_fail(c, "6.1.11", path, "%s does not exist in the CWE catalogue", id);
+		else if (strcmp(want, name) != 0)
+			csaf_fail(c, "6.1.11", path, "the name of %s is '%s'", id, want);
+	}
+}
+
 /*
  * Every product the items of list name, directly or through a group,
  * tagged with the item's index; only items whose member key is one of
@@ -481,7 +515,8 @@ csaf_check_profiles(struct csaf_ck *c)
 	if (json_object_get(c->doc, "product_tree") == NULL)
 		csaf_fail(c, "6.1.27", "/product_tree", "6.1.27.4: there is no product tree");
 	if (vulns == NULL)
-		csaf_fail(c, "6.1.27", "/vulnerabilities", "6.1.27.11: there are no vulnerabilities");
+		csaf_fail(c, "6.1.27", "/vulnerabilities",
+		    "6.1.27.11: there are no vulnerabilities");
 	json_array_foreach(vulns, i, v)
 		check_vuln_profile(c, v, i, vex);
 }
@@ -507,8 +542,9 @@ csaf_check_flags(struct csaf_ck *c)
 		json_array_foreach(flags, j, f)
 			if (json_object_get(f, "product_ids") == NULL &&
 			    json_object_get(f, "group_ids") == NULL)
-				csaf_fail(c, "6.1.32", csaf_path(c, "/vulnerabilities/%zu/flags/%zu",
-				    i, j), "the flag names no product or group");
+				csaf_fail(c, "6.1.32", csaf_path(c,
+				    "/vulnerabilities/%zu/flags/%zu", i, j),
+				    "the flag names no product or group");
 		/*
 		 * 6.1.33: a product in two flags with a justification, directly
 		 * or through a group; once in one flag both ways is fine.

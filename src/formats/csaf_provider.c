@@ -240,14 +240,17 @@ fmt_csaf_rolie(const struct fmt_publisher *p, const struct csaf_entry *e, size_t
 	const struct csaf_entry	**s;
 	json_t			 *root = json_object(), *feed = json_object();
 	json_t			 *links = json_array(), *self = json_object();
-	json_t			 *cats = json_array(), *cat = json_object(), *entries = json_array();
+	json_t			 *cats = json_array(), *cat = json_object();
+	json_t			 *entries = json_array();
 
 	if (p->base_url == NULL || *p->base_url == '\0')
 		b.why = "the ROLIE feed needs the base URL";
 	for (size_t i = 0; i < n; i++)
 		if (e[i].id == NULL || *e[i].id == '\0')
 			b.why = "every ROLIE entry needs an advisory id";
-	jset(&b, feed, "id", json_string("csaf-feed-tlp-white"));
+	/* An Atom id is a permanent, unique IRI: the feed's own URL is one. */
+	jset(&b, feed, "id", json_sprintf("%s" CSAF_WHITE CSAF_FEED,
+	    p->base_url != NULL ? p->base_url : ""));
 	jset(&b, feed, "title", json_sprintf("%s CSAF feed (TLP:WHITE)",
 	    p->name != NULL ? p->name : ""));
 	jset(&b, self, "rel", json_string("self"));

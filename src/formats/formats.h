@@ -62,7 +62,7 @@ void		 fmt_csaf_filename(const char *id, char *buf, size_t size);
 
 /* One failed mandatory test. */
 struct csaf_finding {
-	char		 test[8];	/* "6.1.1" … "6.1.33" */
+	char		 test[12];	/* "6.1.1" … "6.1.27.11" … "6.1.33" */
 	char		 path[160];	/* JSON path of the offending element */
 	char		 message[200];	/* English */
 };
