@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "domain/authz.h"
 #include "svc/cases.h"
+#include "svc/policy.h"
 #include "svc/deadlines.h"
 #include "svc/submissions.h"
 #include "svc/notices.h"
@@ -407,6 +408,24 @@ fail:
 }
 
 /*
+ * Art. 9(7): a vendor member or an observer reads undisclosed content only
+ * from within the domestic jurisdictions, or as the product's provider.
+ * The staff are the platform's own.  Every decision is logged.
+ */
+static enum app_err
+read_gate(const struct svc_ctx *c, const char *case_id, struct fault *f)
+{
+	struct policy_subject	s;
+	struct policy_recipient	r;
+	struct policy_decision	d;
+
+	if (svc_policy_case(c, case_id, &s) != APP_OK)
+		return fault_set(f, APP_STORE, NULL, MSG_ERR_STORE, 0);
+	svc_policy_person(c, c->actor, &r);
+	return svc_policy_gate(c, PACT_READ, &s, &r, &d, f);
+}
+
+/*
  * The case as the actor may see it (see svc_case_get); audit: write the
  * read to the audit log (Art. 11: every read of undisclosed content).
  */
@@ -430,6 +449,8 @@ case_get(const struct svc_ctx *c, const char *id, bool audit, struct case_row *o
 		if (er != APP_OK)
 			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		observer = true;
+		if ((er = read_gate(c, id, f)) != APP_OK)
+			return er;
 	}
 	if ((er = store_case_get(c->st, c->a, id, out)) == APP_NOTFOUND)
 		return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
@@ -440,6 +461,8 @@ case_get(const struct svc_ctx *c, const char *id, bool audit, struct case_row *o
 		er = store_case_vendor_get(c->st, c->a, out->id, org, &mine);
 		if (er == APP_NOTFOUND)
 			return fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0);
+		if (er == APP_OK && (er = read_gate(c, out->id, f)) != APP_OK)
+			return er;
 		if (er != APP_OK ||
 		    (mine.first_seen_at == 0 && (er = first_look(c, out->id, &mine)) != APP_OK))
 			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
@@ -514,6 +537,9 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 {
 	struct case_row	 k;
 	struct org	 o;
+	struct policy_subject	ps;
+	struct policy_recipient	pr;
+	struct policy_decision	d;
 	enum party_type	 pt;
 	int		 vr = VROLE_VENDOR, p = -1;
 	enum app_err	 er;
@@ -539,6 +565,17 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 		f->rule = "R9";
 		goto fail;
 	}
+	/* Art. 9(7): undisclosed content goes abroad only to the product's own provider. */
+	if (svc_policy_case(c, k.id, &ps) != APP_OK) {
+		fault_set(f, APP_STORE, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	svc_policy_org(c, &o, &pr);
+	if (!(d = policy_check(PACT_INVITE, &ps, &pr, c->now)).allow) {
+		store_rollback(c->st);
+		svc_policy_log(c, PACT_INVITE, &ps, &pr, &d);
+		return svc_policy_fault(&d, f);
+	}
 	pt = p >= 0 ? (enum party_type)p : party_type_of_org_kind((int)o.kind);
 	er = store_case_vendor_add(c->st, k.id, o.id, (enum vendor_role)vr, pt, c->now);
 	if (er == APP_CONFLICT) {
@@ -553,6 +590,7 @@ svc_case_vendor_add(const struct svc_ctx *c, const char *case_id, const char *or
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
 	}
+	svc_policy_log(c, PACT_INVITE, &ps, &pr, &d);
 	return APP_OK;
 fail:
 	store_rollback(c->st);
@@ -903,6 +941,9 @@ svc_case_participant_add(const struct svc_ctx *c, const char *case_id, const cha
 {
 	struct case_row	 k;
 	struct user	 u;
+	struct policy_subject	ps;
+	struct policy_recipient	pr;
+	struct policy_decision	d;
 	int		 r, p = -1;
 	enum party_type	 pt;
 	enum app_err	 er;
@@ -938,6 +979,17 @@ svc_case_participant_add(const struct svc_ctx *c, const char *case_id, const cha
 		    MSG_ERR_PARTICIPANT_NOT_STAFF : MSG_ERR_PARTICIPANT_NOT_OBSERVER, 0);
 		goto fail;
 	}
+	/* Art. 9(7): no undisclosed content to a person abroad (but the provider's own). */
+	if (svc_policy_case(c, k.id, &ps) != APP_OK) {
+		fault_set(f, APP_STORE, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	svc_policy_person(c, &u, &pr);
+	if (!(d = policy_check(PACT_INVITE, &ps, &pr, c->now)).allow) {
+		store_rollback(c->st);
+		svc_policy_log(c, PACT_INVITE, &ps, &pr, &d);
+		return svc_policy_fault(&d, f);
+	}
 	pt = p >= 0 ? (enum party_type)p : r == PROLE_OBSERVER ? PARTY_REPOSITORY_ORG :
 	    PARTY_USER;
 	er = store_case_participant_add(c->st, k.id, u.id, (enum participant_role)r, pt,
@@ -954,6 +1006,7 @@ svc_case_participant_add(const struct svc_ctx *c, const char *case_id, const cha
 		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 		goto fail;
 	}
+	svc_policy_log(c, PACT_INVITE, &ps, &pr, &d);
 	return APP_OK;
 fail:
 	store_rollback(c->st);
