@@ -200,7 +200,7 @@ static const struct ckey config_keys[] = {
 	{ "advisories", "openpgp_key_file", C_STR, F(openpgp_key_file), S(openpgp_key_file), 0, 0, "",
 	  "an armored OpenPGP secret key (no passphrase) that signs CSAF documents; \"\" : a key generated at init in <data_dir>/openpgp" },
 	{ "advisories", "security_txt_policy", C_URLOPT, F(sectxt_policy), S(sectxt_policy), 0, 0, "",
-	  "security.txt Policy: the URL of the disclosure policy; \"\" : <base_url>/policy" },
+	  "security.txt Policy: the URL of the disclosure policy; \"\" : no Policy line" },
 	{ "advisories", "security_txt_expires_days", C_INT, F(sectxt_expires_days), 0, 1, 365, "180",
 	  "security.txt Expires is this many days after each answer (RFC 9116 asks for less than a year), so it never lapses" },
 	{ "advisories", "security_txt_languages", C_STR, F(sectxt_languages), S(sectxt_languages), 0, 0, "zh, en",

@@ -25,6 +25,9 @@ extern const size_t		clock_web_nroutes;
 extern const struct route	submission_web_routes[];
 extern const size_t		submission_web_nroutes;
 extern const struct route	unotice_web_routes[];
+/* The public site (public.c, issue 7): advisories, the feed, security.txt, CSAF. */
+extern const struct route	public_web_routes[];
+extern const size_t		public_web_nroutes;
 extern const size_t		unotice_web_nroutes;
 
 #endif
