@@ -42,7 +42,9 @@ static const char usage_main[] =
 "  grade         GB/T 30279-2020 grades of indicators (JSON; see grade --help)\n"
 "  calendar      the working-day calendar: is-workday, add-workdays, info\n"
 "  config        list every configuration key, its default and env name\n"
-"  deadlines     run the deadline scheduler once: reminders, missed clocks\n"
+"  deadlines     run the deadline scheduler once: reminders, missed clocks,\n"
+"                scheduled advisories\n"
+"  export        write published advisories as files (csaf, cve5, osv, gbt28458, json)\n"
 "\n"
 "options:\n"
 "  --help        this text; 'loudong <command> --help' for a command\n"
@@ -186,6 +188,7 @@ enum opt {
 	O_BEFORE,
 	O_KEY,
 	O_AS_OF,
+	O_OUT,
 };
 
 static const struct option long_opts[] = {
@@ -208,13 +211,14 @@ static const struct option long_opts[] = {
 	{ "before", required_argument, NULL, O_BEFORE },
 	{ "key", required_argument, NULL, O_KEY },
 	{ "as-of", required_argument, NULL, O_AS_OF },
+	{ "out", required_argument, NULL, O_OUT },
 	{ NULL, 0, NULL, 0 },
 };
 
 /* Everything any subcommand can be given. */
 struct args {
 	const char	*data_dir, *role, *listen, *login, *org, *email, *name;
-	const char	*slug, *kind, *country, *label, *id, *before, *key, *as_of;
+	const char	*slug, *kind, *country, *label, *id, *before, *key, *as_of, *out;
 	const char	*positional;	/* one non-option argument, where allowed */
 	bool		 no_demo, password_stdin, markdown, help;
 	unsigned	 seen;	/* bit per enum opt - O_DATA_DIR */
@@ -264,6 +268,7 @@ parse(int argc, char **argv, unsigned accepted, const char *usage, struct args *
 		case O_BEFORE: a->before = optarg; break;
 		case O_KEY: a->key = optarg; break;
 		case O_AS_OF: a->as_of = optarg; break;
+		case O_OUT: a->out = optarg; break;
 		default: break;
 		}
 	}
@@ -589,6 +594,42 @@ cmd_config(int argc, char **argv)
 	return app_config_describe(a.markdown);
 }
 
+static const char usage_export[] =
+"usage: loudong export FORMAT --data-dir DIR --out DIR [--id ID]\n"
+"\n"
+"Write published advisories as files, from the public record only (what the\n"
+"disclosure gate let out).  FORMAT is one of:\n"
+"  csaf      the CSAF 2.0 trusted-provider tree: provider-metadata.json,\n"
+"            white/<year>/<id>.json with .sha256, .sha512 and an OpenPGP .asc,\n"
+"            white/index.txt, white/changes.csv, white/feed-tlp-white.json and\n"
+"            the public key; serve DIR as /.well-known/csaf/\n"
+"  cve5      CVE JSON 5.1 records (advisories with a CVE id)\n"
+"  osv       OSV records\n"
+"  gbt28458  GB/T 28458-2020 XML\n"
+"  json      the platform's own JSON (as GET /api/v1/advisories/{id})\n"
+"--id ID exports one advisory.  Run it as the user the server runs as, so\n"
+"the signing key in <data-dir>/openpgp can be used.\n";
+
+static int
+cmd_export(int argc, char **argv)
+{
+	struct args	a;
+	int		rc;
+
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+		return fputs(usage_export, stdout), 0;
+	if (argc < 2 || argv[1][0] == '-')
+		return usage_error(usage_export, "%s", "give the format first");
+	if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_OUT) | A(O_ID), usage_export,
+	    &a)) != 0)
+		return rc;
+	if (a.help)
+		return fputs(usage_export, stdout), 0;
+	if ((rc = need(usage_export, 2, a.data_dir, "--data-dir", a.out, "--out")) != 0)
+		return rc;
+	return app_export(a.data_dir, argv[1], a.id, a.out);
+}
+
 static int
 cmd_deadlines(int argc, char **argv)
 {
@@ -633,6 +674,7 @@ main(int argc, char **argv)
 		{ "calendar", cmd_calendar },
 		{ "config", cmd_config },
 		{ "deadlines", cmd_deadlines },
+		{ "export", cmd_export },
 	};
 	size_t	i;
 

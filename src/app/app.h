@@ -65,6 +65,8 @@ int	app_import_cwe(const char *data_dir, const char *path);
  * and diagnostics), 0 for the clock; what is recorded carries the real time.
  */
 int	app_deadlines_run(const char *data_dir, long long as_of);
+/* loudong export FORMAT: published advisories as files (exportcmd.c); id NULL: all. */
+int	app_export(const char *data_dir, const char *format, const char *id, const char *out);
 
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);
