@@ -131,6 +131,8 @@ public_list(struct req *rq)
 	flt.product = opt(rq, PL_PRODUCT);
 	flt.grade = opt(rq, PL_GRADE);
 	flt.q = opt(rq, PL_Q);
+	/* Like the public pages and feeds: a withdrawn one stays, with its withdrawn_at. */
+	flt.withdrawn = true;
 	if (when(rq, PL_FROM, "from", &flt.from) != 0 || when(rq, PL_TO, "to", &flt.to) != 0)
 		return APP_INVALID;
 	if (req_param(rq, PL_LIMIT)->present)
@@ -152,7 +154,11 @@ public_list(struct req *rq)
 }
 
 enum { PG_ID, PG_FORMAT };
+/* The advisory alone: its route has no {format}, which would be missing (400). */
 static const struct param public_get_params[] = {
+	{ "id", PARAM_TEXT, 1, 64, true },
+};
+static const struct param public_format_params[] = {
 	{ "id", PARAM_TEXT, 1, 64, true },
 	{ "format", PARAM_TEXT, 1, 16, true },
 };
@@ -608,7 +614,7 @@ const struct route api_advisory_routes[] = {
 	{ HTTP_GET, "/api/v1/advisories/{id}", PERM_NONE, R_PUBLIC, PARAMS(public_get_params),
 	  public_get },
 	{ HTTP_GET, "/api/v1/advisories/{id}/{format}", PERM_NONE, R_PUBLIC,
-	  PARAMS(public_get_params), public_format },
+	  PARAMS(public_format_params), public_format },
 	{ HTTP_POST, "/api/v1/cases/{id}/advisory", PERM_CASES_MANAGE, 0, PARAMS(adv_params),
 	  case_draft },
 	{ HTTP_GET, "/api/v1/advisories/{id}/draft", PERM_CASES_MANAGE, 0, PARAMS(adv_params),
@@ -621,7 +627,8 @@ const struct route api_advisory_routes[] = {
 	  PARAMS(adv_params), adv_submit },
 	{ HTTP_POST, "/api/v1/advisories/{id}/review", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(adv_params), adv_review },
-	{ HTTP_POST, "/api/v1/advisories/{id}/publish", PERM_CASES_MANAGE, 0,
+	/* R_JSON: without it the body, and so "at", would never be read. */
+	{ HTTP_POST, "/api/v1/advisories/{id}/publish", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(adv_params), adv_publish },
 	{ HTTP_POST, "/api/v1/advisories/{id}/withdraw", PERM_CASES_MANAGE, R_JSON,
 	  PARAMS(adv_params), adv_withdraw },

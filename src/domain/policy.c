@@ -90,7 +90,7 @@ policy_window_covers(const struct policy_window *w, const struct policy_subject 
 		return false;
 	if (w->scope == NULL)
 		return true;
-	for (p = w->scope; *p == ' ' || *p == ','; p++)
+	for (p = w->scope; *p == ' ' || *p == '\t' || *p == ','; p++)
 		;
 	if (*p == '\0')
 		return true;

@@ -211,10 +211,11 @@ draft_credit(const struct svc_ctx *c, const char **reports, size_t nreports,
 	d->discoverer_anonymous = true;
 	for (size_t i = 0; i < nreports; i++) {
 		struct report	r;
+		struct sealed	sealed;	/* the report's sealed body: not needed, but the store fills it */
 		struct user	u;
 		const char	*name = NULL;
 
-		if (store_report_get(c->st, c->a, reports[i], &r, NULL) != APP_OK)
+		if (store_report_get(c->st, c->a, reports[i], &r, &sealed) != APP_OK)
 			continue;
 		if (r.credit == RCREDIT_ALIAS && !blank(r.credit_alias))
 			name = r.credit_alias;

@@ -40,7 +40,7 @@ records(const struct svc_ctx *c, const char *case_id, struct policy_subject *s)
 			s->authority_report = true;
 		else if (strcmp(r[i].kind, "authority_outcome") == 0 && r[i].allow)
 			s->authority_outcome = true;
-		else if (strcmp(r[i].kind, "mps_consent") == 0)
+		else if (strcmp(r[i].kind, "mps_consent") == 0 && r[i].allow)
 			cons[nc++] = (struct policy_consent){ r[i].reference, r[i].scope };
 	}
 	s->consents = cons;
