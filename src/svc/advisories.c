@@ -211,7 +211,7 @@ draft_credit(const struct svc_ctx *c, const char **reports, size_t nreports,
 	d->discoverer_anonymous = true;
 	for (size_t i = 0; i < nreports; i++) {
 		struct report	r;
-		struct sealed	sealed;	/* the report's sealed body: not needed, but the store fills it */
+		struct sealed	sealed;	/* unused; store_report_get fills it */
 		struct user	u;
 		const char	*name = NULL;
 
