@@ -31,12 +31,6 @@
 
 #define NOTE_BODY_MAX	8000	/* transport bound; svc applies the real one */
 
-static const char *
-opt(struct req *rq, size_t i)
-{
-	return req_param(rq, i)->present ? req_param(rq, i)->s.p : NULL;
-}
-
 static json_t *
 decision_json(struct req *rq, const struct policy_decision *d)
 {
@@ -100,7 +94,7 @@ static const struct param public_list_params[] = {
 static int
 when(struct req *rq, size_t i, const char *field, int64_t *out)
 {
-	const char	*s = opt(rq, i);
+	const char	*s = req_opt(rq, i);
 	int64_t		 day;
 
 	*out = 0;
@@ -127,10 +121,10 @@ public_list(struct req *rq)
 	int			 limit = API_PAGE_DEFAULT, offset;
 	json_t			*items;
 
-	flt.vendor = opt(rq, PL_VENDOR);
-	flt.product = opt(rq, PL_PRODUCT);
-	flt.grade = opt(rq, PL_GRADE);
-	flt.q = opt(rq, PL_Q);
+	flt.vendor = req_opt(rq, PL_VENDOR);
+	flt.product = req_opt(rq, PL_PRODUCT);
+	flt.grade = req_opt(rq, PL_GRADE);
+	flt.q = req_opt(rq, PL_Q);
 	/* Like the public pages and feeds: a withdrawn one stays, with its withdrawn_at. */
 	flt.withdrawn = true;
 	if (when(rq, PL_FROM, "from", &flt.from) != 0 || when(rq, PL_TO, "to", &flt.to) != 0)
@@ -387,7 +381,7 @@ queue(struct req *rq)
 
 	if (req_param(rq, Q_LIMIT)->present)
 		limit = (int)req_param(rq, Q_LIMIT)->i;
-	if (svc_advisory_list(&c, opt(rq, Q_STATE), req_param(rq, Q_CURSOR)->i, limit, &r, &n,
+	if (svc_advisory_list(&c, req_opt(rq, Q_STATE), req_param(rq, Q_CURSOR)->i, limit, &r, &n,
 	    &f) != APP_OK) {
 		json_decref(items);
 		return req_fault(rq, &f);
@@ -462,7 +456,7 @@ policy_preview(struct req *rq)
 	struct policy_decision	d;
 	struct fault		f;
 
-	if (svc_policy_preview(&c, req_param(rq, C_ID)->s.p, opt(rq, C_ACTION), &d, &f) !=
+	if (svc_policy_preview(&c, req_param(rq, C_ID)->s.p, req_opt(rq, C_ACTION), &d, &f) !=
 	    APP_OK)
 		return req_fault(rq, &f);
 	return resp_json(rq, 200, decision_json(rq, &d));
@@ -595,7 +589,7 @@ decisions(struct req *rq)
 
 	if (req_param(rq, PD_LIMIT)->present)
 		limit = (int)req_param(rq, PD_LIMIT)->i;
-	if (svc_policy_decisions(&c, opt(rq, PD_SUBJECT), req_param(rq, PD_CURSOR)->i, limit,
+	if (svc_policy_decisions(&c, req_opt(rq, PD_SUBJECT), req_param(rq, PD_CURSOR)->i, limit,
 	    &r, &n, &f) != APP_OK)
 		return req_fault(rq, &f);
 	items = json_array();

@@ -54,13 +54,6 @@ static const struct param list_params[] = {
 	API_PAGE_PARAMS,				/* L_CURSOR (rows to skip), L_LIMIT */
 };
 
-/* A text parameter, or NULL when it was not sent. */
-static const char *
-opt(struct req *rq, size_t i)
-{
-	return req_param(rq, i)->present ? req_param(rq, i)->s.p : NULL;
-}
-
 static enum app_err
 deadlines_list(struct req *rq)
 {
@@ -74,8 +67,8 @@ deadlines_list(struct req *rq)
 
 	if (req_param(rq, L_LIMIT)->present)
 		limit = (int)req_param(rq, L_LIMIT)->i;
-	q = (struct deadline_query){ opt(rq, L_STATE), opt(rq, L_CASE), opt(rq, L_REPORT),
-	    opt(rq, L_KIND), req_param(rq, L_CURSOR)->i, limit };
+	q = (struct deadline_query){ req_opt(rq, L_STATE), req_opt(rq, L_CASE), req_opt(rq, L_REPORT),
+	    req_opt(rq, L_KIND), req_param(rq, L_CURSOR)->i, limit };
 	if (svc_deadline_list(&c, &q, &ds, &n, &f) != APP_OK)
 		return req_fault(rq, &f);
 	items = json_array();

@@ -112,14 +112,10 @@ export_csaf(const struct svc_ctx *c, const struct public_advisory *p, size_t n,
 	    csaf_one(c, out, arena_printf(c->a, "openpgp/%s.asc", fpr)) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		char	file[64];
-		int	y, m, d;
+		const char *doc = svc_csaf_document_path(c, p[i].id, p[i].published_at);
 
-		date_to_ymd(p[i].published_at / 86400, &y, &m, &d);
-		fmt_csaf_filename(p[i].id, file, sizeof file);
 		for (size_t s = 0; s < sizeof suffixes / sizeof suffixes[0]; s++)
-			if (csaf_one(c, out, arena_printf(c->a, "white/%04d/%s%s", y, file,
-			    suffixes[s])) != 0)
+			if (csaf_one(c, out, arena_printf(c->a, "%s%s", doc, suffixes[s])) != 0)
 				return -1;
 	}
 	return 0;

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "core/str.h"
+
 static const char *const action_names[PACT__MAX] = {
 	[PACT_PUBLISH] = "publish",
 	[PACT_RELEASE] = "release",
@@ -32,43 +34,17 @@ policy_action_parse(const char *text)
 	return -1;
 }
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Does the comma-separated list contain item (case-insensitive, spaces trimmed)? */
+/* Does the comma-separated list contain item (ASCII case-insensitive, blanks trimmed)? */
 static bool
 list_has(const char *list, const char *item)
 {
-	size_t n;
+	struct str rest = str_from(list != NULL ? list : "");
 
-	if (list == NULL || item == NULL || *item == '\0')
+	if (item == NULL || *item == '\0')
 		return false;
-	n = strlen(item);
-	while (*list != '\0') {
-		const char *end, *b, *e;
-
-		end = strchr(list, ',');
-		if (end == NULL)
-			end = list + strlen(list);
-		b = list;
-		e = end;
-		while (b < e && (*b == ' ' || *b == '\t'))
-			b++;
-		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		if ((size_t)(e - b) == n) {
-			size_t i;
-
-			for (i = 0; i < n && lower(b[i]) == lower(item[i]); i++)
-				;
-			if (i == n)
-				return true;
-		}
-		list = *end == ',' ? end + 1 : end;
-	}
+	while (rest.n > 0)
+		if (str_caseeq(str_trim(str_split(&rest, ',')), item))
+			return true;
 	return false;
 }
 

@@ -6,6 +6,7 @@
 #include "formats/formats.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -124,6 +125,20 @@ fmt_adv_json(const struct adv_doc *d)
 	json_object_set_new(o, "withdrawn_at", time_json(d->withdrawn_at));
 	json_object_set_new(o, "products", products_json(d));
 	return lists_json(d, o);
+}
+
+char *
+fmt_adv_text(struct arena *a, const struct adv_doc *d)
+{
+	json_t	*o = fmt_adv_json(d);
+	char	*s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL, *out;
+
+	json_decref(o);
+	if (s == NULL)
+		return NULL;
+	out = arena_strdup(a, s);
+	free(s);
+	return out;
 }
 
 /* ---- reading back ---- */

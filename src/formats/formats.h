@@ -46,6 +46,8 @@ struct fmt_publisher {
 
 /* The platform's own JSON (the public API's advisory object). */
 json_t		*fmt_adv_json(const struct adv_doc *doc);
+/* The same as compact text in a (what is stored and served); NULL if out of memory. */
+char		*fmt_adv_text(struct arena *a, const struct adv_doc *doc);
 /*
  * Read one back (a stored version, or an editor's PUT body) into doc,
  * strings in a.  Unknown keys are refused.  0, or -1 with *field naming

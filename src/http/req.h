@@ -159,6 +159,8 @@ struct resp_header {
 
 /* A validated parameter by index in the route's declaration. */
 const struct param_val	*req_param(const struct req *rq, size_t idx);
+/* A text parameter, or NULL when it was not sent (or sent empty). */
+const char	*req_opt(const struct req *rq, size_t idx);
 
 /* A request header (NULL if absent), a cookie (NULL if absent). */
 const char	*req_header(struct req *rq, const char *name);

@@ -63,6 +63,14 @@ req_param(const struct req *rq, size_t idx)
 }
 
 const char *
+req_opt(const struct req *rq, size_t idx)
+{
+	const struct param_val *v = req_param(rq, idx);
+
+	return v->present ? v->s.p : NULL;
+}
+
+const char *
 req_msg(const struct req *rq, enum msg_id id)
 {
 	return msg(rq->lang, id);

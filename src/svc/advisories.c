@@ -38,16 +38,6 @@ blank(const char *s)
 	return s == NULL || str_trim(str_from(s)).n == 0;
 }
 
-static enum app_err
-staff(const struct svc_ctx *c, struct fault *f)
-{
-	if (c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE)))
-		return APP_OK;
-	fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
-	f->rule = "rbac.role";
-	return APP_FORBIDDEN;
-}
-
 static int64_t
 actor_id(const struct svc_ctx *c)
 {
@@ -66,21 +56,6 @@ version_ad(const struct svc_ctx *c, const char *id, int version)
 	return arena_printf(c->a, "advisory:%s:v%d", id, version);
 }
 
-/* The record as JSON text in c->a. */
-static char *
-doc_text(const struct svc_ctx *c, const struct adv_doc *d)
-{
-	json_t	*o = fmt_adv_json(d);
-	char	*s = json_dumps(o, JSON_COMPACT), *out;
-
-	json_decref(o);
-	if (s == NULL)
-		return NULL;
-	out = arena_strdup(c->a, s);
-	free(s);
-	return out;
-}
-
 /* Seal and store version v of the advisory. */
 static enum app_err
 version_put(const struct svc_ctx *c, const char *id, int v, const struct adv_doc *d,
@@ -89,7 +64,7 @@ version_put(const struct svc_ctx *c, const char *id, int v, const struct adv_doc
 	struct advisory_version	 row = { 0 };
 	struct sealed		 sealed;
 	char			 hash[CRYPTO_HASH_HEX];
-	char			*text = doc_text(c, d);
+	char			*text = fmt_adv_text(c->a, d);
 
 	if (text == NULL)
 		return APP_INTERNAL;
@@ -284,7 +259,7 @@ svc_advisory_draft(const struct svc_ctx *c, const char *case_id, struct advisory
 	int		  year;
 	enum app_err	  er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_case_get(c->st, c->a, case_id != NULL ? case_id : "", &k)) != APP_OK)
 		return er == APP_NOTFOUND ? fault_set(f, er, "id", MSG_ERR_NO_SUCH_CASE, 0) :
@@ -345,7 +320,7 @@ svc_advisory_get(const struct svc_ctx *c, const char *id, int version,
 	enum app_err		 er;
 
 	memset(out, 0, sizeof *out);
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_advisory_get(c->st, c->a, id != NULL ? id : "", &out->row)) != APP_OK)
 		return er == APP_NOTFOUND ? fault_set(f, er, "id", MSG_ERR_NO_SUCH_ADVISORY, 0) :
@@ -369,7 +344,7 @@ svc_advisory_list(const struct svc_ctx *c, const char *state, int64_t cursor, in
 {
 	enum app_err er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (!blank(state) && adv_state_parse(state) < 0)
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE, 0);
@@ -403,7 +378,7 @@ svc_advisory_edit(const struct svc_ctx *c, const char *id, const struct adv_doc 
 	enum msg_id		 m;
 	enum app_err		 er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((m = adv_check(c->a, in, &field)) != MSG_OK)
 		return fault_set(f, APP_INVALID, field, m, 0);
@@ -456,7 +431,7 @@ svc_advisory_submit(const struct svc_ctx *c, const char *id, struct fault *f)
 	struct advisory_row	r;
 	enum app_err		er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return store_fault(f, er);
@@ -490,7 +465,7 @@ svc_advisory_review(const struct svc_ctx *c, const char *id, const char *decisio
 	bool			approve;
 	enum app_err		er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (decision == NULL || (strcmp(decision, "approve") != 0 &&
 	    strcmp(decision, "changes") != 0))
@@ -614,7 +589,7 @@ svc_advisory_publish(const struct svc_ctx *c, const char *id, int64_t at,
 
 	memset(d, 0, sizeof *d);
 	d->allow = true;
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return store_fault(f, er);
@@ -677,7 +652,7 @@ svc_advisory_withdraw(const struct svc_ctx *c, const char *id, const char *reaso
 	bool			was_public;
 	enum app_err		er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (blank(reason))
 		return fault_set(f, APP_INVALID, "reason", MSG_ERR_ADV_REASON, 0);

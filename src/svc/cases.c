@@ -19,6 +19,16 @@ blank(const char *s)
 	return s == NULL || str_trim(str_from(s)).n == 0;
 }
 
+enum app_err
+svc_staff(const struct svc_ctx *c, struct fault *f)
+{
+	if (c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE)))
+		return APP_OK;
+	fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
+	f->rule = "rbac.role";
+	return APP_FORBIDDEN;
+}
+
 static enum app_err
 allowed(const struct svc_ctx *c, struct fault *f)
 {

@@ -18,6 +18,24 @@
 #define CSAF_ALL_MAX	100000
 
 static int
+utc_year(int64_t t)
+{
+	int y, m, d;
+
+	date_to_ymd(t >= 0 ? t / 86400 : (t - 86399) / 86400, &y, &m, &d);
+	return y;
+}
+
+const char *
+svc_csaf_document_path(const struct svc_ctx *c, const char *id, int64_t published_at)
+{
+	char file[64];
+
+	fmt_csaf_filename(id, file, sizeof file);
+	return arena_printf(c->a, "white/%04d/%s", utc_year(published_at), file);
+}
+
+static int
 newest_first(const void *x, const void *y)
 {
 	const struct csaf_entry *a = x, *b = y;
@@ -39,12 +57,9 @@ entries(const struct svc_ctx *c, struct csaf_entry **out, size_t *n)
 	    APP_OK)
 		return er;
 	*out = arena_calloc(c->a, *n + 1, sizeof **out);
-	for (size_t i = 0; i < *n; i++) {
-		int y, m, d;
-
-		date_to_ymd(p[i].published_at / 86400, &y, &m, &d);	/* UTC year (CSAF §7.1.11) */
-		(*out)[i] = (struct csaf_entry){ p[i].id, y, p[i].updated_at, p[i].title };
-	}
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (struct csaf_entry){ p[i].id, utc_year(p[i].published_at),
+		    p[i].updated_at, p[i].title };
 	/* changes.csv and the feed go by the current release, newest first (§7.1.14). */
 	if (*n > 1)
 		qsort(*out, *n, sizeof **out, newest_first);
@@ -93,17 +108,16 @@ document(const struct svc_ctx *c, const char *rest, struct sbuf *out, const char
 	struct sbuf		 doc;
 	const char		*id, *suffix, *fname;
 	char			 want[64], hex[CRYPTO_SHA512_HEX];
-	int			 year, y, m, d;
+	int			 year;
 	enum app_err		 er;
 
 	if (!document_path(c, rest, &id, &suffix, &year))
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_ADVISORY, 0);
 	if ((er = svc_public_get(c, id, &row, NULL, f)) != APP_OK)
 		return er;
-	date_to_ymd(row.published_at / 86400, &y, &m, &d);
 	fmt_csaf_filename(row.id, want, sizeof want);
 	fname = strchr(rest, '/') + 1;
-	if (y != year || strncmp(fname, want, strlen(want)) != 0)
+	if (utc_year(row.published_at) != year || strncmp(fname, want, strlen(want)) != 0)
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_ADVISORY, 0);
 	sbuf_init(&doc, c->a, 16 << 20);
 	if ((er = svc_public_render(c, row.id, PFMT_CSAF, &doc, f)) != APP_OK)

@@ -30,23 +30,6 @@ blank(const char *s)
 	return s == NULL || str_trim(str_from(s)).n == 0;
 }
 
-static bool
-is_staff(const struct svc_ctx *c)
-{
-	return c->system || (c->actor != NULL && authz_allows(c->actor->role,
-	    PERM_CASES_MANAGE));
-}
-
-static enum app_err
-staff(const struct svc_ctx *c, struct fault *f)
-{
-	if (is_staff(c))
-		return APP_OK;
-	fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
-	f->rule = "rbac.role";
-	return APP_FORBIDDEN;
-}
-
 /* Single-line UTF-8 text of at most max bytes (NULL: ""). */
 static bool
 line_ok(const char *s, size_t max)
@@ -73,7 +56,7 @@ svc_disclosure_record_add(const struct svc_ctx *c, const char *case_id,
 	size_t			 i;
 	enum app_err		 er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (in->kind != NULL && strcmp(in->kind, kinds[i]) == 0)
@@ -130,7 +113,7 @@ svc_disclosure_records(const struct svc_ctx *c, const char *case_id,
 {
 	enum app_err er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_disclosure_records(c->st, c->a, case_id, out, n)) != APP_OK)
 		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
@@ -146,7 +129,7 @@ svc_policy_preview(const struct svc_ctx *c, const char *case_id, const char *act
 	int			act;
 	enum app_err		er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((act = policy_action_parse(action != NULL ? action : "publish")) < 0)
 		return fault_set(f, APP_INVALID, "action", MSG_ERR_POLICY_ACTION, 0);
@@ -169,7 +152,7 @@ svc_attachment_classify(const struct svc_ctx *c, const char *report_id,
 	size_t		i;
 	enum app_err	er;
 
-	if ((er = staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
 		if (cls != NULL && strcmp(cls, classes[i]) == 0)
@@ -294,7 +277,8 @@ svc_windows(const struct svc_ctx *c, bool all, struct event_window **out, size_t
 	const char	*source;
 	enum app_err	 er;
 
-	if (!is_staff(c) && !may_enter_windows(c, &source) &&
+	if (!c->system && (c->actor == NULL || !authz_allows(c->actor->role,
+	    PERM_CASES_MANAGE)) && !may_enter_windows(c, &source) &&
 	    (c->actor == NULL || c->actor->role != UROLE_AUDITOR)) {
 		fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
 		f->rule = "rbac.role";

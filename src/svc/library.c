@@ -228,7 +228,7 @@ svc_library_list(const struct svc_ctx *c, const char *state, int64_t cursor, int
 {
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (state != NULL && strcmp(state, "received") != 0 && strcmp(state, "verified") != 0 &&
 	    strcmp(state, "rejected") != 0)
@@ -243,7 +243,7 @@ svc_library_get(const struct svc_ctx *c, const char *id, struct received_row *ou
 	struct sealed	s;
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_received_get(c->st, c->a, id, out, &s)) == APP_NOTFOUND)
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_SUBMISSION, 0);
@@ -264,7 +264,7 @@ svc_library_decide(const struct svc_ctx *c, const char *id, const char *state,
 	bool			reject;
 	enum app_err		er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (state == NULL || (strcmp(state, "verified") != 0 && strcmp(state, "rejected") != 0))
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_RECEIVED_STATE, 0);

@@ -156,21 +156,6 @@ svc_policy_org(const struct svc_ctx *c, const struct org *o, struct policy_recip
 }
 
 void
-svc_policy_address(const struct svc_ctx *c, const char *address, struct policy_recipient *r)
-{
-	recipient(c, PREC_ADDRESS, arena_printf(c->a, "mailto:%s", address),
-	    c->cfg->default_country, NULL, r);
-}
-
-void
-svc_policy_library(const struct svc_ctx *c, const char *name, struct policy_recipient *r)
-{
-	/* The national libraries are organs of the state: domestic whatever the list says. */
-	recipient(c, PREC_LIBRARY, arena_printf(c->a, "library:%s", name), "CN", NULL, r);
-	r->domestic = "CN";
-}
-
-void
 svc_policy_public(const struct svc_ctx *c, struct policy_recipient *r)
 {
 	recipient(c, PREC_PUBLIC, "public", "", NULL, r);

@@ -37,12 +37,6 @@ void		svc_policy_person(const struct svc_ctx *c, const struct user *u,
 /* An organisation as a recipient. */
 void		svc_policy_org(const struct svc_ctx *c, const struct org *o,
 		    struct policy_recipient *r);
-/* An e-mail address typed in by staff: taken as of [policy] default_country. */
-void		svc_policy_address(const struct svc_ctx *c, const char *address,
-		    struct policy_recipient *r);
-/* A national library (federation): domestic by definition. */
-void		svc_policy_library(const struct svc_ctx *c, const char *name,
-		    struct policy_recipient *r);
 /* Everyone (a publication), or the operator at the console. */
 void		svc_policy_public(const struct svc_ctx *c, struct policy_recipient *r);
 void		svc_policy_local(const struct svc_ctx *c, struct policy_recipient *r);

@@ -96,19 +96,6 @@ add_lower(struct sbuf *sb, const char *s)
 	sbuf_addch(sb, '\n');
 }
 
-static char *
-json_text(const struct svc_ctx *c, json_t *o)
-{
-	char *s = json_dumps(o, JSON_COMPACT), *out;
-
-	json_decref(o);
-	if (s == NULL)
-		return NULL;
-	out = arena_strdup(c->a, s);
-	free(s);
-	return out;
-}
-
 /* The previous public record's history and first publication, if any. */
 static void
 previous(const struct svc_ctx *c, const char *id, struct adv_doc *prev, bool *had)
@@ -151,7 +138,7 @@ put_public(const struct svc_ctx *c, const struct adv_doc *d, int version, int64_
 		add_lower(&search, d->ids[i].value);
 	for (size_t i = 0; i < d->ncwes; i++)
 		add_lower(&search, d->cwes[i].id);
-	if ((doc = json_text(c, fmt_adv_json(d))) == NULL || sbuf_err(&search) != APP_OK)
+	if ((doc = fmt_adv_text(c->a, d)) == NULL || sbuf_err(&search) != APP_OK)
 		return APP_INTERNAL;
 	p.id = d->id;
 	p.version = version;

@@ -64,6 +64,13 @@ enum app_err	svc_public_render(const struct svc_ctx *c, const char *id,
 enum app_err	svc_csaf_file(const struct svc_ctx *c, const char *path, struct sbuf *out,
 		    const char **type, struct fault *f);
 
+/*
+ * A published advisory's CSAF document path below /.well-known/csaf/:
+ * "white/<UTC year of its first release>/<lower-cased id>.json" (§7.1.11), in c->a.
+ */
+const char	*svc_csaf_document_path(const struct svc_ctx *c, const char *id,
+		    int64_t published_at);
+
 /* The GnuPG home of this installation's CSAF signing key: <data_dir>/openpgp. */
 const char	*svc_openpgp_home(const struct svc_ctx *c);
 

@@ -24,16 +24,6 @@
 #define REASON_MAX	2000	/* bytes of a waiver's reason or a refusal */
 #define LIBRARY_ID_MAX	64	/* bytes of a library id typed in */
 
-enum app_err
-sub_staff(const struct svc_ctx *c, struct fault *f)
-{
-	if (c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE)))
-		return APP_OK;
-	fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
-	f->rule = "rbac.role";
-	return APP_FORBIDDEN;
-}
-
 void
 sub_seal(const struct svc_ctx *c, const sub_values v, const char *ad, struct sealed *out)
 {
@@ -191,7 +181,7 @@ svc_submission_draft(const struct svc_ctx *c, const char *case_id,
 	int64_t			 id;
 	enum app_err		 er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = svc_case_get(c, case_id, &cs, &reports, &nr, &vs, &nv, f)) != APP_OK)
 		return er;
@@ -271,7 +261,7 @@ svc_submission_get(const struct svc_ctx *c, int64_t id, struct submission_row *o
 	struct sealed	s;
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_submission_get(c->st, c->a, id, out, &s)) == APP_NOTFOUND)
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_SUBMISSION, 0);
@@ -291,7 +281,7 @@ svc_submission_of_case(const struct svc_ctx *c, const char *case_id,
 	struct sealed	s;
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_submission_of_case(c->st, c->a, case_id, out, &s)) == APP_NOTFOUND)
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_SUBMISSION, 0);
@@ -306,7 +296,7 @@ svc_submission_list(const struct svc_ctx *c, const char *state, int64_t cursor, 
 {
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if (state != NULL && sub_state_parse(str_from(state)) < 0)
 		return fault_set(f, APP_INVALID, "state", MSG_ERR_SUB_STATE, 0);
@@ -323,7 +313,7 @@ begin_change(const struct svc_ctx *c, int64_t id, struct submission_row *r,
 {
 	enum app_err	er;
 
-	if ((er = sub_staff(c, f)) != APP_OK)
+	if ((er = svc_staff(c, f)) != APP_OK)
 		return er;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;

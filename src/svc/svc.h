@@ -40,6 +40,12 @@ struct svc_ctx {
 	const struct keyring	*keys;	/* for sealing and signing; NULL where unused */
 };
 
+/*
+ * The staff's door: the system (CLI) or an actor holding PERM_CASES_MANAGE;
+ * anyone else gets APP_FORBIDDEN with rule rbac.role (svc/cases.c).
+ */
+enum app_err	svc_staff(const struct svc_ctx *c, struct fault *f);
+
 /* What an account is made of, as typed (unvalidated). */
 struct user_new {
 	const char	*login;

@@ -28,12 +28,6 @@
 #define LIST_ROWS	50
 #define FEED_ROWS	100
 
-static const char *
-opt(struct req *rq, size_t i)
-{
-	return req_param(rq, i)->present ? req_param(rq, i)->s.p : NULL;
-}
-
 static void
 cacheable(struct req *rq)
 {
@@ -85,12 +79,12 @@ static void
 filter_form(struct req *rq)
 {
 	static const char *const grades[] = { "critical", "high", "medium", "low" };
-	const char *g = opt(rq, L_GRADE);
+	const char *g = req_opt(rq, L_GRADE);
 
 	tmpl_raw(rq, "<form class=\"filters\" method=\"get\" action=\"/advisories\">\n");
-	filter_field(rq, "q", MSG_PUB_SEARCH, opt(rq, L_Q), "search");
-	filter_field(rq, "vendor", MSG_PUB_VENDOR, opt(rq, L_VENDOR), "text");
-	filter_field(rq, "product", MSG_PUB_PRODUCT, opt(rq, L_PRODUCT), "text");
+	filter_field(rq, "q", MSG_PUB_SEARCH, req_opt(rq, L_Q), "search");
+	filter_field(rq, "vendor", MSG_PUB_VENDOR, req_opt(rq, L_VENDOR), "text");
+	filter_field(rq, "product", MSG_PUB_PRODUCT, req_opt(rq, L_PRODUCT), "text");
 	tmpl_raw(rq, "<label>");
 	tmpl_msg(rq, MSG_PUB_GRADE);
 	tmpl_raw(rq, " <select name=\"grade\"><option value=\"\">—</option>");
@@ -104,8 +98,8 @@ filter_form(struct req *rq)
 		tmpl_raw(rq, "</option>");
 	}
 	tmpl_raw(rq, "</select></label>\n");
-	filter_field(rq, "from", MSG_PUB_FROM, opt(rq, L_FROM), "date");
-	filter_field(rq, "to", MSG_PUB_TO, opt(rq, L_TO), "date");
+	filter_field(rq, "from", MSG_PUB_FROM, req_opt(rq, L_FROM), "date");
+	filter_field(rq, "to", MSG_PUB_TO, req_opt(rq, L_TO), "date");
 	layout_submit(rq, MSG_PUB_FILTER);
 	tmpl_raw(rq, "</form>\n");
 }
@@ -113,7 +107,7 @@ filter_form(struct req *rq)
 static int64_t
 day_param(struct req *rq, size_t i, bool end)
 {
-	const char	*s = opt(rq, i);
+	const char	*s = req_opt(rq, i);
 	int64_t		 day;
 
 	if (s == NULL || date_parse(s, strlen(s), &day) != 0)
@@ -132,10 +126,10 @@ list_get(struct req *rq)
 	int			 page = req_param(rq, L_PAGE)->present ?
 				    (int)req_param(rq, L_PAGE)->i : 1;
 
-	flt.vendor = opt(rq, L_VENDOR);
-	flt.product = opt(rq, L_PRODUCT);
-	flt.grade = opt(rq, L_GRADE);
-	flt.q = opt(rq, L_Q);
+	flt.vendor = req_opt(rq, L_VENDOR);
+	flt.product = req_opt(rq, L_PRODUCT);
+	flt.grade = req_opt(rq, L_GRADE);
+	flt.q = req_opt(rq, L_Q);
 	flt.from = day_param(rq, L_FROM, false);
 	flt.to = day_param(rq, L_TO, true);
 	flt.withdrawn = true;
@@ -445,10 +439,10 @@ csaf_get(struct req *rq)
 	struct fault	 f;
 	const char	*type = NULL, *path = req_param(rq, CS_A)->s.p;
 
-	if (opt(rq, CS_B) != NULL)
-		path = arena_printf(rq->arena, "%s/%s", path, opt(rq, CS_B));
-	if (opt(rq, CS_C) != NULL)
-		path = arena_printf(rq->arena, "%s/%s", path, opt(rq, CS_C));
+	if (req_opt(rq, CS_B) != NULL)
+		path = arena_printf(rq->arena, "%s/%s", path, req_opt(rq, CS_B));
+	if (req_opt(rq, CS_C) != NULL)
+		path = arena_printf(rq->arena, "%s/%s", path, req_opt(rq, CS_C));
 	sbuf_reset(&rq->out);
 	if (svc_csaf_file(&c, path, &rq->out, &type, &f) != APP_OK)
 		return req_fault(rq, &f);
