@@ -409,7 +409,7 @@ xml_count(const struct xml_seen *x, const char *name)
 static void
 test_formats__cve5_rich_record(void **state)
 {
-	struct arena	*a = arena_new();
+	struct arena	*a = *state;
 	struct sbuf	 sb;
 	struct adv_doc	 d;
 	const char	*why = NULL;
@@ -417,7 +417,6 @@ test_formats__cve5_rich_record(void **state)
 	char		 path[1][64];
 	int		 rc;
 
-	(void)state;
 	rich_doc(&d);
 	sbuf_init(&sb, a, 0);
 	assert_int_equal(fmt_cve5(&d, &publisher, &sb, &why), 0);
@@ -469,7 +468,6 @@ test_formats__cve5_rich_record(void **state)
 	write_temp(sb.buf, sb.len, path[0]);
 	rc = validate(CVE_SCHEMA, path, 1);
 	unlink(path[0]);
-	arena_free(a);
 	assert_valid(rc);
 }
 
@@ -488,7 +486,7 @@ test_formats__cve5_variants_validate(void **state)
 	};
 	static struct adv_product odd = { "Acme", "", "gadget", "", "< 2.0", "", "cpe:2.3:a:acme",
 	    "" };
-	struct arena	*a = arena_new();
+	struct arena	*a = *state;
 	struct sbuf	 sb[3];
 	struct adv_doc	 d;
 	const char	*why = NULL;
@@ -497,7 +495,6 @@ test_formats__cve5_variants_validate(void **state)
 	size_t		 i;
 	int		 rc;
 
-	(void)state;
 	rich_doc(&d);
 	d.lang = "en";
 	d.discoverer_anonymous = true;
@@ -539,7 +536,6 @@ test_formats__cve5_variants_validate(void **state)
 	rc = validate(CVE_SCHEMA, path, NELEM(path));
 	for (i = 0; i < NELEM(sb); i++)
 		unlink(path[i]);
-	arena_free(a);
 	assert_valid(rc);
 }
 
@@ -549,12 +545,11 @@ test_formats__cve5_refusals(void **state)
 	static const struct fmt_publisher bad_org = {
 		.name = "x", .base_url = "https://v.example.org", .cve_org_id = "not-a-uuid",
 	};
-	struct arena	*a = arena_new();
+	struct arena	*a = *state;
 	struct sbuf	 sb;
 	struct adv_doc	 d;
 	const char	*why = NULL;
 
-	(void)state;
 	rich_doc(&d);
 	d.ids = ids + 1;	/* GHSA and CNVD only */
 	d.nids = NELEM(ids) - 1;
@@ -581,7 +576,6 @@ test_formats__cve5_refusals(void **state)
 	assert_int_equal(fmt_cve5(&d, &publisher, &sb, &why), -1);
 	assert_non_null(why);
 	assert_int_equal(sb.len, 0);
-	arena_free(a);
 }
 
 /* ---- OSV ---- */
@@ -589,7 +583,7 @@ test_formats__cve5_refusals(void **state)
 static void
 test_formats__osv_rich_record(void **state)
 {
-	struct arena	*a = arena_new();
+	struct arena	*a = *state;
 	struct sbuf	 sb;
 	struct adv_doc	 d;
 	const char	*why = NULL;
@@ -597,7 +591,6 @@ test_formats__osv_rich_record(void **state)
 	char		 path[1][64];
 	int		 rc;
 
-	(void)state;
 	rich_doc(&d);
 	sbuf_init(&sb, a, 0);
 	assert_int_equal(fmt_osv(&d, &publisher, &sb, &why), 0);
@@ -673,7 +666,6 @@ test_formats__osv_rich_record(void **state)
 	write_temp(sb.buf, sb.len, path[0]);
 	rc = validate(OSV_SCHEMA, path, 1);
 	unlink(path[0]);
-	arena_free(a);
 	assert_valid(rc);
 }
 
@@ -687,7 +679,7 @@ test_formats__osv_variants_validate(void **state)
 		{ "Acme", "", "fw", "", "1.0", "", "", "pkg:generic/acme/fw@1.0" },
 	};
 	struct fmt_publisher	 p2 = publisher;
-	struct arena		*a = arena_new();
+	struct arena		*a = *state;
 	struct sbuf		 sb[3];
 	struct adv_doc		 d;
 	const char		*why = NULL;
@@ -696,7 +688,6 @@ test_formats__osv_variants_validate(void **state)
 	size_t			 i;
 	int		 rc;
 
-	(void)state;
 	rich_doc(&d);
 	d.withdrawn_at = T_UPDATED + 3600;
 	d.withdrawn_reason = "重复 <dup>";
@@ -754,7 +745,6 @@ test_formats__osv_variants_validate(void **state)
 	assert_int_equal(fmt_osv(&d, &publisher, &sb[0], &why), -1);
 	assert_non_null(why);
 	assert_int_equal(sb[0].len, 0);
-	arena_free(a);
 }
 
 /* ---- GB/T 28458 ---- */
@@ -762,13 +752,12 @@ test_formats__osv_variants_validate(void **state)
 static void
 test_formats__gbt28458_well_formed_and_escaped(void **state)
 {
-	struct arena	*a = arena_new();
+	struct arena	*a = *state;
 	struct sbuf	 sb;
 	struct adv_doc	 d;
 	struct xml_seen	 x;
 	const char	*why = NULL;
 
-	(void)state;
 	rich_doc(&d);
 	/* What XML 1.0 cannot carry: C0 controls, U+FFFE, a byte that is not UTF-8. */
 	d.other = "a\x01" "b\xEF\xBF\xBE" "c\xff" "d";
@@ -808,7 +797,6 @@ test_formats__gbt28458_well_formed_and_escaped(void **state)
 	assert_null(strstr(sb.buf, "张三"));
 	assert_string_equal(xml_text_of(&x, "withdrawReason", 0), "误报 & 重复");
 	xml_free(&x);
-	arena_free(a);
 }
 
 /* ---- Atom ---- */
@@ -823,11 +811,10 @@ test_formats__atom_well_formed_and_escaped(void **state)
 		{ "LD-2026-000041", "Draft <never published>", "", "low", 0, T_PUBLISHED, 0 },
 	};
 	struct fmt_publisher	 p = publisher;
-	struct arena		*a = arena_new();
+	struct arena		*a = *state;
 	struct sbuf		 sb;
 	struct xml_seen		 x;
 
-	(void)state;
 	p.name = "Loudong <&> \"平台\"";
 	sbuf_init(&sb, a, 0);
 	fmt_atom(&p, e, NELEM(e), T_UPDATED + 60, &sb);
@@ -861,20 +848,34 @@ test_formats__atom_well_formed_and_escaped(void **state)
 	xml_parse(sb.buf, sb.len, &x);
 	assert_int_equal(xml_count(&x, "entry"), 0);
 	xml_free(&x);
-	arena_free(a);
+}
+
+/* Each test's arena, freed even when the test skips or fails (cmocka runs the teardown). */
+static int
+arena_up(void **state)
+{
+	*state = arena_new();
+	return 0;
+}
+
+static int
+arena_down(void **state)
+{
+	arena_free(*state);
+	return 0;
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_formats__cve5_rich_record),
-		cmocka_unit_test(test_formats__cve5_variants_validate),
-		cmocka_unit_test(test_formats__cve5_refusals),
-		cmocka_unit_test(test_formats__osv_rich_record),
-		cmocka_unit_test(test_formats__osv_variants_validate),
-		cmocka_unit_test(test_formats__gbt28458_well_formed_and_escaped),
-		cmocka_unit_test(test_formats__atom_well_formed_and_escaped),
+		cmocka_unit_test_setup_teardown(test_formats__cve5_rich_record, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__cve5_variants_validate, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__cve5_refusals, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__osv_rich_record, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__osv_variants_validate, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__gbt28458_well_formed_and_escaped, arena_up, arena_down),
+		cmocka_unit_test_setup_teardown(test_formats__atom_well_formed_and_escaped, arena_up, arena_down),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
