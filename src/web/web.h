@@ -29,5 +29,8 @@ extern const struct route	unotice_web_routes[];
 extern const struct route	public_web_routes[];
 extern const size_t		public_web_nroutes;
 extern const size_t		unotice_web_nroutes;
+/* The staff's advisory pages (advisories.c, issue 7): queue, editor, review, windows. */
+extern const struct route	advisory_web_routes[];
+extern const size_t		advisory_web_nroutes;
 
 #endif

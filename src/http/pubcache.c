@@ -1,0 +1,2 @@
+/* The public-content cache (issue 7): placeholder. */
+#include "http/http_int.h"
