@@ -73,6 +73,8 @@ static const struct ckey config_keys[] = {
 	  "largest request body from an authenticated client; larger gets 413" },
 	{ "server", "body_max_anon_bytes", C_INT, F(body_max_anon_bytes), 0, 1024, 268435456, "262144",
 	  "largest request body before authentication; larger gets 413" },
+	{ "server", "public_cache_mib", C_INT, F(public_cache_mib), 0, 0, 4096, "32",
+	  "memory for answers to public reads (advisories, feeds, CSAF documents) kept until public content changes; 0 turns the cache off" },
 	{ "server", "user", C_STR, F(user), S(user), 0, 0, "nobody",
 	  "when started as root: user to switch to after binding (empty: stay, with a warning)" },
 	{ "database", "path", C_STR, F(db_path), S(db_path), 0, 0, "loudong.db",

@@ -39,6 +39,7 @@ struct config {
 	int		 header_max_bytes;	/* server.header_max_bytes */
 	int		 body_max_bytes;	/* server.body_max_bytes */
 	int		 body_max_anon_bytes;	/* server.body_max_anon_bytes */
+	int		 public_cache_mib;	/* server.public_cache_mib */
 	char		 user[64];		/* server.user (drop to it when root) */
 
 	/* [database] */

@@ -25,11 +25,13 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/parse.h"
+#include "core/pubgen.h"
 #include "core/xalloc.h"
 #include "crypto/crypto.h"
 #include "http/auth.h"
 #include "http/form.h"
 #include "http/http_int.h"
+#include "http/pubcache.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "store/store.h"
@@ -41,12 +43,20 @@
  */
 #define DISCARD_FACTOR	4
 
+/*
+ * A cached public answer is made again after this many seconds even when
+ * public content has not changed: what an answer computes from the clock
+ * (security.txt's Expires) stays fresh, at one handler run per hour.
+ */
+#define PUBCACHE_MAX_AGE	3600
+
 struct server {
 	struct MHD_Daemon	*d;		/* the daemon */
 	const struct config	*cfg;		/* borrowed */
 	struct store_pool	*pool;		/* borrowed */
 	const struct keyring	*keys;		/* borrowed */
 	const struct router	*router;	/* borrowed */
+	struct pubcache		*cache;		/* public answers; NULL: off */
 	struct server_hooks	 hooks;		/* copied */
 	uint16_t		 port;		/* bound port */
 	uint32_t		 id_prefix;	/* random, per process: request ids */
@@ -70,6 +80,12 @@ struct conn_ctx {
 	size_t			 discarded;	/* bytes dropped past the limit */
 	bool			 toobig;	/* the body passed the limit */
 	struct timespec		 t0;		/* arrival */
+	const struct pc_entry	*hit;		/* answered from the cache (a reference) */
+	bool			 not_modified;	/* If-None-Match named the answer: 304 */
+	const char		*key;		/* public reads: the cache key */
+	size_t			 keylen;
+	uint64_t		 gen;		/* public generation before the handler */
+	size_t			 sent;		/* body bytes answered, for the log */
 };
 
 static const char *
@@ -145,6 +161,14 @@ choose_lang(struct req *rq)
 	return lang_negotiate(str_from(al));
 }
 
+/* A public read: an R_PUBLIC route asked with GET or HEAD. */
+static bool
+public_read(const struct req *rq)
+{
+	return rq->route != NULL && (rq->route->flags & R_PUBLIC) &&
+	    (rq->method == HTTP_GET || rq->method == HTTP_HEAD);
+}
+
 /* Security headers on every response, set in this one place. */
 static void
 add_common_headers(struct req *rq, struct MHD_Response *r)
@@ -180,8 +204,19 @@ add_common_headers(struct req *rq, struct MHD_Response *r)
 	}
 	for (h = rq->headers; h != NULL; h = h->next)
 		MHD_add_response_header(r, h->name, h->value);
-	if (MHD_get_response_header(r, "Cache-Control") == NULL)
-		MHD_add_response_header(r, "Cache-Control", "no-store");
+	/*
+	 * Public content may be kept by anyone for [advisories]
+	 * public_cache_seconds unless the handler said otherwise; everything
+	 * else, errors included, is nobody's to keep.
+	 */
+	if (MHD_get_response_header(r, "Cache-Control") == NULL) {
+		if (public_read(rq) && (rq->status == 200 || rq->status == 304))
+			MHD_add_response_header(r, "Cache-Control",
+			    arena_printf(rq->arena, "public, max-age=%d",
+			    rq->cfg->public_cache_s));
+		else
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+	}
 }
 
 /*
@@ -232,6 +267,50 @@ answer_error(struct conn_ctx *c, enum app_err er)
 	answer_status(c, er, 0, NULL, MSG_OK);
 }
 
+static void
+release_hit(void *cls)
+{
+	pubcache_release(cls);
+}
+
+/*
+ * Answer from a cache entry: its bytes are sent where they are, and the
+ * response holds the reference until libmicrohttpd is done with them.
+ */
+static enum MHD_Result
+queue_hit(struct conn_ctx *c)
+{
+	struct req		*rq = &c->rq;
+	const struct pc_entry	*e = c->hit;
+	struct MHD_Response	*r;
+	enum MHD_Result		 ret;
+	size_t			 i;
+
+	if (c->not_modified) {
+		rq->status = 304;
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	} else {
+		rq->status = 200;
+		r = MHD_create_response_from_buffer_with_free_callback_cls(e->len,
+		    (void *)(uintptr_t)e->body, release_hit, (void *)(uintptr_t)e);
+		if (r != NULL) {
+			c->hit = NULL;		/* the response's reference now */
+			c->sent = e->len;
+			MHD_add_response_header(r, "Content-Type", e->ctype);
+		}
+	}
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, "ETag", e->etag);
+	for (i = 0; i < e->nhdrs; i++)
+		MHD_add_response_header(r, e->hdrs[2 * i], e->hdrs[2 * i + 1]);
+	add_common_headers(rq, r);
+	ret = MHD_queue_response(rq->conn, (unsigned)rq->status, r);
+	MHD_destroy_response(r);
+	c->phase = PH_ANSWERED;
+	return ret;
+}
+
 static enum MHD_Result
 queue(struct conn_ctx *c)
 {
@@ -239,6 +318,8 @@ queue(struct conn_ctx *c)
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
 
+	if (c->hit != NULL)
+		return queue_hit(c);
 	if (rq->status == 0)
 		answer_error(c, APP_INTERNAL);
 	if (sbuf_err(&rq->out) != APP_OK) {
@@ -253,6 +334,7 @@ queue(struct conn_ctx *c)
 	    MHD_RESPMEM_PERSISTENT);
 	if (r == NULL)
 		return MHD_NO;
+	c->sent = rq->out.len;
 	if (rq->ctype != NULL)
 		MHD_add_response_header(r, "Content-Type", rq->ctype);
 	add_common_headers(rq, r);
@@ -405,6 +487,70 @@ parse_body(struct conn_ctx *c, struct form_pair **form, int *nform)
 	return APP_OK;	/* a body the route does not read */
 }
 
+/*
+ * The cache key of a public read: the language, the path (captures
+ * included) and each declared parameter, length-prefixed so no value can
+ * pass for two.  Undeclared parameters are dropped before handlers see
+ * them, so they do not split the cache either.
+ */
+static void
+cache_key(struct conn_ctx *c)
+{
+	struct req		*rq = &c->rq;
+	struct sbuf		 sb;
+	const struct param_val	*v;
+	size_t			 i;
+
+	sbuf_init(&sb, rq->arena, 0);
+	sbuf_addf(&sb, "%d %zu:%s", (int)rq->lang, strlen(rq->path), rq->path);
+	for (i = 0; i < rq->route->nparams; i++) {
+		v = req_param(rq, i);
+		if (v->present) {
+			sbuf_addf(&sb, " %zu:", v->s.n);
+			sbuf_add(&sb, v->s.p, v->s.n);
+		} else
+			sbuf_addstr(&sb, " -");
+	}
+	c->key = sb.buf;
+	c->keylen = sb.len;
+}
+
+/* A public read answered from the cache: true, with c->hit held. */
+static bool
+cache_lookup(struct conn_ctx *c)
+{
+	cache_key(c);
+	/* Read before the handler: a change while it runs makes its answer stale. */
+	c->gen = pubgen_get();
+	if ((c->hit = pubcache_get(c->srv->cache, c->key, c->keylen, c->gen,
+	    c->rq.now)) == NULL)
+		return false;
+	c->not_modified = pubcache_etag_match(req_header(&c->rq, "If-None-Match"),
+	    c->hit->etag);
+	return true;
+}
+
+/*
+ * A public 200 made by the handler: its ETag, a copy for the cache, and
+ * 304 with no body if the client has it already.
+ */
+static void
+cache_keep(struct conn_ctx *c)
+{
+	struct req	*rq = &c->rq;
+	char		 etag[PC_ETAG_SIZE];
+
+	pubcache_etag(rq->out.buf, rq->out.len, etag);
+	pubcache_put(c->srv->cache, c->key, c->keylen, c->gen, rq->now, rq->ctype, etag,
+	    rq->headers, rq->out.buf, rq->out.len);
+	resp_header(rq, "ETag", etag);
+	if (pubcache_etag_match(req_header(rq, "If-None-Match"), etag)) {
+		rq->status = 304;
+		rq->ctype = NULL;
+		sbuf_reset(&rq->out);
+	}
+}
+
 /* Step 3: the whole body is in. */
 static enum app_err
 dispatch(struct conn_ctx *c)
@@ -430,10 +576,14 @@ dispatch(struct conn_ctx *c)
 		return er;
 	if ((er = req_bind_params(rq, &c->match, form, nform)) != APP_OK)
 		return er;
+	if (public_read(rq) && cache_lookup(c))
+		return APP_OK;
 	rq->store = store_pool_get(c->srv->pool);
 	er = rq->route->handler(rq);
 	store_pool_put(c->srv->pool, rq->store);
 	rq->store = NULL;
+	if (er == APP_OK && public_read(rq) && rq->status == 200)
+		cache_keep(c);
 	return er;
 }
 
@@ -556,12 +706,13 @@ on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		    "ms=%.1f addr=%s user=%lld%s", c->rq.id,
 		    http_method_name(c->rq.method),
 		    log_quote(qpath, sizeof(qpath), c->rq.path, strlen(c->rq.path)),
-		    c->rq.status, c->rq.out.len, ms, c->rq.addr,
+		    c->rq.status, c->sent, ms, c->rq.addr,
 		    c->rq.user ? (long long)c->rq.user->id : 0LL,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
 	}
 	if (c->rq.json != NULL)
 		json_decref(c->rq.json);
+	pubcache_release(c->hit);	/* a 304, or a response never made */
 	arena_free(c->rq.arena);
 	*req_cls = NULL;
 }
@@ -603,6 +754,8 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	s->router = router;
 	if (hooks != NULL)
 		s->hooks = *hooks;
+	s->cache = pubcache_new((size_t)cfg->public_cache_mib * 1024 * 1024,
+	    PUBCACHE_MAX_AGE);
 	s->id_prefix = crypto_random_uniform(UINT32_MAX);
 	atomic_init(&s->id_next, 1);
 
@@ -624,6 +777,7 @@ server_start(const struct config *cfg, struct store_pool *pool,
 		flags |= MHD_USE_IPv6;
 	} else {
 		snprintf(err, errsz, "cannot use listen address '%s'", cfg->listen_host);
+		pubcache_free(s->cache);
 		free(s);
 		return NULL;
 	}
@@ -640,6 +794,7 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	if (s->d == NULL) {
 		snprintf(err, errsz, "cannot listen on %s:%u (in use, or not allowed?)",
 		    cfg->listen_host, cfg->listen_port);
+		pubcache_free(s->cache);
 		free(s);
 		return NULL;
 	}
@@ -670,5 +825,6 @@ server_stop(struct server *s)
 	 * MHD_stop_daemon, quiescing gained nothing.
 	 */
 	MHD_stop_daemon(s->d);
+	pubcache_free(s->cache);
 	free(s);
 }

@@ -9,8 +9,9 @@
  *   GET /.well-known/csaf/...       the CSAF trusted-provider layout
  *
  * Every route is R_PUBLIC: no session is looked at, so one answer fits
- * every reader of a language and shared caches may keep it (Cache-Control
- * from [advisories] public_cache_seconds, an ETag from http/).
+ * every reader of a language and shared caches may keep it (http/ adds
+ * Cache-Control from [advisories] public_cache_seconds and an ETag, and
+ * answers repeated reads from its cache: http/pubcache.h).
  */
 #include <string.h>
 
@@ -27,13 +28,6 @@
 
 #define LIST_ROWS	50
 #define FEED_ROWS	100
-
-static void
-cacheable(struct req *rq)
-{
-	resp_header(rq, "Cache-Control", arena_printf(rq->arena, "public, max-age=%d",
-	    rq->cfg->public_cache_s));
-}
 
 static const char *
 grade_label(struct req *rq, const char *grade)
@@ -188,7 +182,6 @@ list_get(struct req *rq)
 		tmpl_raw(rq, "</a></p>\n");
 	}
 	layout_end(rq);
-	cacheable(rq);
 	return APP_OK;
 }
 
@@ -360,7 +353,6 @@ view_get(struct req *rq)
 	}
 	downloads(rq, d.id);
 	layout_end(rq);
-	cacheable(rq);
 	return APP_OK;
 }
 
@@ -392,7 +384,6 @@ atom_get(struct req *rq)
 	fmt_atom(&pub, e, n, updated != 0 ? updated : rq->now, &rq->out);
 	rq->status = 200;
 	rq->ctype = "application/atom+xml; charset=utf-8";
-	cacheable(rq);
 	return APP_OK;
 }
 
@@ -448,7 +439,6 @@ csaf_get(struct req *rq)
 		return req_fault(rq, &f);
 	rq->status = 200;
 	rq->ctype = type;
-	cacheable(rq);
 	return APP_OK;
 }
 

@@ -16,7 +16,9 @@
  *    (9(7));
  *  - nothing unpublished ever reaches a public path; a withdrawn advisory
  *    says so;
- *  - every decision is in the gate's log, for auditors only.
+ *  - every decision is in the gate's log, for auditors only;
+ *  - public reads carry an ETag (304 on If-None-Match), repeat as the same
+ *    bytes, and change at once when public content does.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -1257,6 +1259,130 @@ test_disclosure__policy_log(void **state)
 	resp_free(r);
 }
 
+/* GET path with one extra header (or NULL); the response. */
+static struct resp *
+get_with(struct world *w, const char *method, const char *path, const char *hdr)
+{
+	if (hdr == NULL)
+		return http(w->s, method, path, NULL, NULL);
+	return http(w->s, method, path, NULL, hdr, NULL);
+}
+
+/*
+ * 7. Public reads carry a strong ETag and Cache-Control; If-None-Match gets
+ * 304 with no body; a repeated read answers the same bytes (from http/'s
+ * cache); a withdrawal is seen at once; languages are kept apart; errors
+ * are not for keeping.
+ */
+static void
+test_disclosure__public_reads_etag_304_and_fresh_after_change(void **state)
+{
+	struct world	 w0, *w = boot(state, &w0, NULL);
+	struct resp	*r, *r2;
+	char		 cid[64], aid[48], path[128], page[192], etag[64], etag2[64], hdr[128];
+	char		 zh_etag[64];
+
+	ready_case(w, "Overflow read by the world", cid);
+	draft(w, cid, aid);
+	edit(w, &w->tom, aid, SOLUTION, NULL, SUMMARY);
+	approve(w, aid);
+	r = publish(w, aid, "{}");
+	assert_status(r, 200);
+	resp_free(r);
+	snprintf(path, sizeof(path), "/api/v1/advisories/%s", aid);
+
+	/* A validator and a freshness lifetime ([advisories] public_cache_seconds). */
+	r = get_with(w, "GET", path, NULL);
+	assert_status(r, 200);
+	assert_non_null(resp_header(r, "ETag"));
+	snprintf(etag, sizeof(etag), "%s", resp_header(r, "ETag"));
+	assert_true(fx_matches(etag, "^\"[0-9a-f]{32}\"$"));
+	assert_string_equal(resp_header(r, "Cache-Control"), "public, max-age=60");
+	assert_contains(r->body, aid);
+	/* The same bytes again, whatever undeclared parameters ride along. */
+	snprintf(page, sizeof(page), "%s?utm_source=scanner", path);
+	r2 = get_with(w, "GET", page, NULL);
+	assert_status(r2, 200);
+	assert_string_equal(resp_header(r2, "ETag"), etag);
+	assert_int_equal(r2->len, r->len);
+	assert_memory_equal(r2->body, r->body, r->len);
+	resp_free(r2);
+	resp_free(r);
+
+	/* The client has it: 304, no body, the same validator. */
+	snprintf(hdr, sizeof(hdr), "If-None-Match: %s", etag);
+	r = get_with(w, "GET", path, hdr);
+	assert_status(r, 304);
+	assert_int_equal(r->len, 0);
+	assert_string_equal(resp_header(r, "ETag"), etag);
+	assert_string_equal(resp_header(r, "Cache-Control"), "public, max-age=60");
+	resp_free(r);
+	snprintf(hdr, sizeof(hdr), "If-None-Match: \"0123\", W/%s", etag);
+	r = get_with(w, "GET", path, hdr);
+	assert_status(r, 304);
+	resp_free(r);
+	r = get_with(w, "GET", path, "If-None-Match: \"00000000000000000000000000000000\"");
+	assert_status(r, 200);
+	assert_contains(r->body, aid);
+	resp_free(r);
+	r = get_with(w, "HEAD", path, NULL);
+	assert_status(r, 200);
+	assert_int_equal(r->len, 0);
+	assert_string_equal(resp_header(r, "ETag"), etag);
+	resp_free(r);
+
+	/* Each language its own page and validator. */
+	snprintf(page, sizeof(page), "/advisories/%s", aid);
+	r = get_with(w, "GET", page, "Accept-Language: zh-CN");
+	assert_status(r, 200);
+	assert_string_equal(resp_header(r, "Content-Language"), "zh-CN");
+	snprintf(zh_etag, sizeof(zh_etag), "%s", resp_header(r, "ETag"));
+	resp_free(r);
+	r = get_with(w, "GET", page, "Accept-Language: en");
+	assert_status(r, 200);
+	assert_string_equal(resp_header(r, "Content-Language"), "en");
+	assert_string_not_equal(resp_header(r, "ETag"), zh_etag);
+	resp_free(r);
+	r = get_with(w, "GET", page, "Accept-Language: zh-CN");
+	assert_string_equal(resp_header(r, "ETag"), zh_etag);
+	assert_string_equal(resp_header(r, "Content-Language"), "zh-CN");
+	resp_free(r);
+
+	/* Withdrawn: every reader sees it at once, and the old validator no longer fits. */
+	r = api(w->s, "GET", "/api/v1/advisories", NULL, NULL, NULL);
+	assert_status(r, 200);
+	assert_contains(r->body, aid);
+	assert_not_contains(r->body, "Only a test.");
+	resp_free(r);
+	fx_done(fx_call(w->s, &w->tom, "POST", "{\"reason\":\"Only a test.\"}", 200,
+	    "/api/v1/advisories/%s/withdraw", aid));
+	snprintf(hdr, sizeof(hdr), "If-None-Match: %s", etag);
+	r = get_with(w, "GET", path, hdr);
+	assert_status(r, 200);
+	assert_true(json_is_string(json_object_get(resp_json(r), "withdrawn_at")));
+	snprintf(etag2, sizeof(etag2), "%s", resp_header(r, "ETag"));
+	assert_string_not_equal(etag2, etag);
+	resp_free(r);
+	r = api(w->s, "GET", "/api/v1/advisories", NULL, NULL, NULL);
+	assert_contains(r->body, "withdrawn_at\":\"");
+	resp_free(r);
+	r = get_with(w, "GET", page, "Accept-Language: zh-CN");
+	assert_string_not_equal(resp_header(r, "ETag"), zh_etag);
+	resp_free(r);
+
+	/* Errors carry no validator and are nobody's to keep. */
+	r = get_with(w, "GET", "/api/v1/advisories/LDSA-2000-999999", NULL);
+	assert_status(r, 404);
+	assert_null(resp_header(r, "ETag"));
+	assert_string_equal(resp_header(r, "Cache-Control"), "no-store");
+	resp_free(r);
+	/* Nor do the staff's answers. */
+	r = fx_call(w->s, &w->tom, "GET", NULL, 200, "/api/v1/advisories/%s/draft", aid);
+	assert_null(resp_header(r, "ETag"));
+	assert_string_equal(resp_header(r, "Cache-Control"), "no-store");
+	fx_done(r);
+}
+
 int
 main(void)
 {
@@ -1274,6 +1400,9 @@ main(void)
 		    srv_setup, srv_teardown),
 		cmocka_unit_test_setup_teardown(test_disclosure__policy_log, srv_setup,
 		    srv_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_disclosure__public_reads_etag_304_and_fresh_after_change,
+		    srv_setup, srv_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
