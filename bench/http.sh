@@ -14,7 +14,9 @@ DIR=$(mktemp -d /tmp/loudong-bench.XXXXXX)
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$DIR"' EXIT
 "$BIN" init --data-dir "$DIR/data" --no-demo >/dev/null
 TOKEN=$("$BIN" token create --data-dir "$DIR/data" --login admin 2>/dev/null)
-LOUDONG_LOG_ACCESS=false "$BIN" serve --data-dir "$DIR/data" --listen 127.0.0.1:0 >"$DIR/out" 2>"$DIR/err" &
+# Run as root, the server would switch to [server] user (nobody), who cannot
+# read the throw-away data directory: stay as whoever runs the benchmark.
+LOUDONG_SERVER_USER= LOUDONG_LOG_ACCESS=false "$BIN" serve --data-dir "$DIR/data" --listen 127.0.0.1:0 >"$DIR/out" 2>"$DIR/err" &
 PID=$!
 for _ in $(seq 50); do grep -q serving "$DIR/out" 2>/dev/null && break; sleep 0.1; done
 URL=$(sed -n 's/.*serving on \(http[^ ]*\).*/\1/p' "$DIR/out")

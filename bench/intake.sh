@@ -49,7 +49,9 @@ export LOUDONG_TOKEN="$TOKEN"
 # the load comes from one address, and the server may still hold the previous
 # run's connections when the next starts, so the per-address limit (64, as
 # many as the largest run) is raised: this measures intake, not the limiter.
-LOUDONG_LOG_ACCESS=false LOUDONG_SERVER_THREADS=$THREADS \
+# As root the server would switch to [server] user (nobody), who cannot read
+# the throw-away data directory: it stays as whoever runs the benchmark.
+LOUDONG_SERVER_USER= LOUDONG_LOG_ACCESS=false LOUDONG_SERVER_THREADS=$THREADS \
 LOUDONG_SERVER_PER_IP_CONNECTION_LIMIT=256 \
     "$BIN" serve --data-dir "$DIR/data" --listen 127.0.0.1:0 >"$DIR/out" 2>"$DIR/err" &
 PID=$!

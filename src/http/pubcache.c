@@ -30,6 +30,9 @@ struct entry {
 	size_t		 size;		/* bytes counted against the bound */
 	size_t		 keylen;
 	const char	*key;
+	bool		 linked;	/* in the table */
+	void		*native[PC_NATIVE__MAX];	/* ready answers, or NULL */
+	void		(*destroy)(void *);		/* frees each */
 };
 
 struct pubcache {
@@ -71,8 +74,14 @@ pubcache_new(size_t max_bytes, int64_t max_age)
 static void
 entry_unref(struct entry *e)
 {
-	if (atomic_fetch_sub(&e->refs, 1) == 1)
-		free(e);
+	int	i;
+
+	if (atomic_fetch_sub(&e->refs, 1) != 1)
+		return;
+	for (i = 0; i < PC_NATIVE__MAX; i++)
+		if (e->native[i] != NULL)
+			e->destroy(e->native[i]);
+	free(e);
 }
 
 void
@@ -101,6 +110,7 @@ unlink_entry(struct pubcache *pc, struct entry *e)
 		pc->newest = e->older;
 	pc->bytes -= e->size;
 	pc->entries--;
+	e->linked = false;
 }
 
 static struct entry *
@@ -117,11 +127,13 @@ find(struct pubcache *pc, uint64_t h, const char *key, size_t keylen)
 
 const struct pc_entry *
 pubcache_get(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
-    int64_t now)
+    int64_t now, void *native[PC_NATIVE__MAX])
 {
 	struct entry	*e, *stale = NULL;
 	uint64_t	 h;
 
+	if (native != NULL)
+		memset(native, 0, PC_NATIVE__MAX * sizeof(*native));
 	if (pc == NULL)
 		return NULL;
 	h = hash_key(key, keylen);
@@ -134,6 +146,8 @@ pubcache_get(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
 	}
 	if (e != NULL) {
 		atomic_fetch_add(&e->refs, 1);
+		if (native != NULL)
+			memcpy(native, e->native, sizeof(e->native));
 		pc->hits++;
 	} else
 		pc->misses++;
@@ -156,7 +170,7 @@ put_bytes(char **p, const char *s, size_t n)
 	return d;
 }
 
-void
+const struct pc_entry *
 pubcache_put(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
     int64_t now, const char *ctype, const char *etag, const struct resp_header *headers,
     const void *body, size_t len)
@@ -168,13 +182,13 @@ pubcache_put(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
 	char			*p;
 
 	if (pc == NULL || len > pc->max_bytes / 8)
-		return;
+		return NULL;
 	if (ctype == NULL)
 		ctype = "application/octet-stream";
 	size = sizeof(*e) + keylen + 1 + strlen(ctype) + 1 + strlen(etag) + 1 + len + 1;
 	for (h = headers; h != NULL; h = h->next) {
 		if (strcasecmp(h->name, "Set-Cookie") == 0)
-			return;		/* somebody's answer: never shared */
+			return NULL;	/* somebody's answer: never shared */
 		size += 2 * sizeof(char *) + strlen(h->name) + 1 + strlen(h->value) + 1;
 		nh++;
 	}
@@ -200,7 +214,8 @@ pubcache_put(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
 	e->gen = gen;
 	e->born = now;
 	e->size = size;
-	atomic_init(&e->refs, 1);
+	atomic_init(&e->refs, 2);	/* the table's and the caller's */
+	e->linked = true;
 
 	pthread_mutex_lock(&pc->mu);
 	if ((old = find(pc, e->hash, key, keylen)) != NULL) {
@@ -231,6 +246,30 @@ pubcache_put(struct pubcache *pc, const char *key, size_t keylen, uint64_t gen,
 		victims = old->bnext;
 		entry_unref(old);
 	}
+	return &e->pub;
+}
+
+void
+pubcache_attach(struct pubcache *pc, const struct pc_entry *pe,
+    void *native[PC_NATIVE__MAX], void (*destroy)(void *), size_t bytes)
+{
+	struct entry	*e = (struct entry *)(uintptr_t)pe;
+	bool		 first;
+	int		 i;
+
+	pthread_mutex_lock(&pc->mu);
+	if ((first = e->destroy == NULL)) {
+		memcpy(e->native, native, sizeof(e->native));
+		e->destroy = destroy;
+		e->size += bytes;
+		if (e->linked)
+			pc->bytes += bytes;
+	}
+	pthread_mutex_unlock(&pc->mu);
+	if (!first)
+		for (i = 0; i < PC_NATIVE__MAX; i++)
+			if (native[i] != NULL)
+				destroy(native[i]);
 }
 
 void

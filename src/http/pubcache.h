@@ -13,6 +13,10 @@
  * table holds one reference, each response being sent holds one, and the
  * last release frees the entry in a single free().  The table is bounded in
  * bytes; the oldest entries go first.
+ *
+ * An entry may also carry its answers ready to send (PC_NATIVE_*: made by
+ * server.c, opaque here, destroyed with the entry), so a hit costs neither
+ * a response nor its headers.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +35,13 @@ struct pc_entry {
 	size_t		 len;		/* how many */
 };
 
+/* The ready answers an entry may carry. */
+enum pc_native {
+	PC_NATIVE_200,		/* the answer */
+	PC_NATIVE_304,		/* Not Modified, for If-None-Match */
+	PC_NATIVE__MAX
+};
+
 struct pubcache;
 
 /*
@@ -43,22 +54,35 @@ void		 pubcache_free(struct pubcache *pc);	/* accepts NULL */
 
 /*
  * The entry for key made at generation gen, with a reference the caller
- * releases; NULL if none (or pc is NULL).  An entry of another generation
- * is dropped on the way.
+ * releases; NULL if none (or pc is NULL).  An entry of another generation,
+ * or older than max_age at now (unix seconds), is dropped on the way.
+ * native (may be NULL) gets the ready answers attached so far, or NULLs;
+ * they live as long as the reference.
  */
 const struct pc_entry *pubcache_get(struct pubcache *pc, const char *key,
-		    size_t keylen, uint64_t gen, int64_t now);
+		    size_t keylen, uint64_t gen, int64_t now,
+		    void *native[PC_NATIVE__MAX]);
 
 /*
  * Keep a copy of a 200 answer made at generation gen, with the handler's
  * extra headers; replaces any entry for the key.  Answers larger than an
- * eighth of the cache are not kept.  Accepts a NULL pc.
+ * eighth of the cache are not kept.  The new entry with a reference for
+ * the caller (to attach ready answers), or NULL if it was not kept (or pc
+ * is NULL).
  */
-void		 pubcache_put(struct pubcache *pc, const char *key, size_t keylen,
+const struct pc_entry *pubcache_put(struct pubcache *pc, const char *key, size_t keylen,
 		    uint64_t gen, int64_t now, const char *ctype, const char *etag,
 		    const struct resp_header *headers, const void *body, size_t len);
 
-/* Drop a reference from pubcache_get. */
+/*
+ * Give e its ready answers, which destroy() frees when the entry goes;
+ * bytes is what they hold, counted against the bound.  If e has them
+ * already (another thread was first) these are destroyed at once.
+ */
+void		 pubcache_attach(struct pubcache *pc, const struct pc_entry *e,
+		    void *native[PC_NATIVE__MAX], void (*destroy)(void *), size_t bytes);
+
+/* Drop a reference from pubcache_get or pubcache_put. */
 void		 pubcache_release(const struct pc_entry *e);
 
 /* The strong ETag of a body (a truncated SHA-256), quoted. */

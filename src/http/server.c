@@ -86,6 +86,7 @@ struct conn_ctx {
 	size_t			 keylen;
 	uint64_t		 gen;		/* public generation before the handler */
 	size_t			 sent;		/* body bytes answered, for the log */
+	void			*native[PC_NATIVE__MAX];	/* the hit's ready answers */
 };
 
 static const char *
@@ -169,9 +170,15 @@ public_read(const struct req *rq)
 	    (rq->method == HTTP_GET || rq->method == HTTP_HEAD);
 }
 
-/* Security headers on every response, set in this one place. */
+/*
+ * Security headers on every response, set in this one place.  A shared
+ * answer (the cache's, the same bytes for every reader) carries no request
+ * id and none of this request's handler headers.
+ */
+#define HDR_SHARED	0x1u
+
 static void
-add_common_headers(struct req *rq, struct MHD_Response *r)
+add_common_headers(struct req *rq, struct MHD_Response *r, unsigned flags)
 {
 	struct resp_header	*h;
 
@@ -188,11 +195,12 @@ add_common_headers(struct req *rq, struct MHD_Response *r)
 	if (config_is_tls(rq->cfg))
 		MHD_add_response_header(r, "Strict-Transport-Security",
 		    "max-age=31536000");
-	MHD_add_response_header(r, "X-Request-Id", rq->id);
+	if (!(flags & HDR_SHARED))
+		MHD_add_response_header(r, "X-Request-Id", rq->id);
 	MHD_add_response_header(r, "Content-Language", lang_tag(rq->lang));
 	MHD_add_response_header(r, "Vary", "Accept-Language, Cookie");
 	/* Headers the handler added, in the order it added them. */
-	{
+	if (!(flags & HDR_SHARED)) {
 		struct resp_header	*rev = NULL, *next;
 
 		for (h = rq->headers; h != NULL; h = next) {
@@ -202,8 +210,9 @@ add_common_headers(struct req *rq, struct MHD_Response *r)
 		}
 		rq->headers = rev;
 	}
-	for (h = rq->headers; h != NULL; h = h->next)
-		MHD_add_response_header(r, h->name, h->value);
+	if (!(flags & HDR_SHARED))
+		for (h = rq->headers; h != NULL; h = h->next)
+			MHD_add_response_header(r, h->name, h->value);
 	/*
 	 * Public content may be kept by anyone for [advisories]
 	 * public_cache_seconds unless the handler said otherwise; everything
@@ -273,6 +282,51 @@ release_hit(void *cls)
 	pubcache_release(cls);
 }
 
+/* The entry's validator and the handler's headers, in their order. */
+static void
+entry_headers(struct MHD_Response *r, const struct pc_entry *e)
+{
+	size_t	i;
+
+	MHD_add_response_header(r, "ETag", e->etag);
+	for (i = 0; i < e->nhdrs; i++)
+		MHD_add_response_header(r, e->hdrs[2 * i], e->hdrs[2 * i + 1]);
+}
+
+/*
+ * A ready answer for the cache (200, or 304 with no body): every header
+ * but the request id, so any reader of the key can be sent it as it is.
+ * The body is copied into the response, which libmicrohttpd keeps alive
+ * while any connection still sends it, whatever happens to the entry.
+ */
+static struct MHD_Response *
+native_answer(struct req *rq, const struct pc_entry *e, int status)
+{
+	struct MHD_Response	*r;
+	int			 saved = rq->status;
+
+	if (status == 200)
+		r = MHD_create_response_from_buffer(e->len, (void *)(uintptr_t)e->body,
+		    MHD_RESPMEM_MUST_COPY);
+	else
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	if (r == NULL)
+		return NULL;
+	if (status == 200)
+		MHD_add_response_header(r, "Content-Type", e->ctype);
+	entry_headers(r, e);
+	rq->status = status;	/* add_common_headers reads it (Cache-Control) */
+	add_common_headers(rq, r, HDR_SHARED);
+	rq->status = saved;
+	return r;
+}
+
+static void
+destroy_native(void *r)
+{
+	MHD_destroy_response(r);
+}
+
 /*
  * Answer from a cache entry: its bytes are sent where they are, and the
  * response holds the reference until libmicrohttpd is done with them.
@@ -284,8 +338,17 @@ queue_hit(struct conn_ctx *c)
 	const struct pc_entry	*e = c->hit;
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
-	size_t			 i;
 
+	/* The ready answer: queued as it is (libmicrohttpd counts its users). */
+	if ((r = c->native[c->not_modified ? PC_NATIVE_304 : PC_NATIVE_200]) != NULL) {
+		rq->status = c->not_modified ? 304 : 200;
+		c->sent = c->not_modified ? 0 : e->len;
+		ret = MHD_queue_response(rq->conn, (unsigned)rq->status, r);
+		pubcache_release(e);
+		c->hit = NULL;
+		c->phase = PH_ANSWERED;
+		return ret;
+	}
 	if (c->not_modified) {
 		rq->status = 304;
 		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
@@ -301,10 +364,8 @@ queue_hit(struct conn_ctx *c)
 	}
 	if (r == NULL)
 		return MHD_NO;
-	MHD_add_response_header(r, "ETag", e->etag);
-	for (i = 0; i < e->nhdrs; i++)
-		MHD_add_response_header(r, e->hdrs[2 * i], e->hdrs[2 * i + 1]);
-	add_common_headers(rq, r);
+	entry_headers(r, e);
+	add_common_headers(rq, r, 0);
 	ret = MHD_queue_response(rq->conn, (unsigned)rq->status, r);
 	MHD_destroy_response(r);
 	c->phase = PH_ANSWERED;
@@ -337,7 +398,7 @@ queue(struct conn_ctx *c)
 	c->sent = rq->out.len;
 	if (rq->ctype != NULL)
 		MHD_add_response_header(r, "Content-Type", rq->ctype);
-	add_common_headers(rq, r);
+	add_common_headers(rq, r, 0);
 	ret = MHD_queue_response(rq->conn, (unsigned)rq->status, r);
 	MHD_destroy_response(r);
 	c->phase = PH_ANSWERED;
@@ -523,7 +584,7 @@ cache_lookup(struct conn_ctx *c)
 	/* Read before the handler: a change while it runs makes its answer stale. */
 	c->gen = pubgen_get();
 	if ((c->hit = pubcache_get(c->srv->cache, c->key, c->keylen, c->gen,
-	    c->rq.now)) == NULL)
+	    c->rq.now, c->native)) == NULL)
 		return false;
 	c->not_modified = pubcache_etag_match(req_header(&c->rq, "If-None-Match"),
 	    c->hit->etag);
@@ -537,12 +598,28 @@ cache_lookup(struct conn_ctx *c)
 static void
 cache_keep(struct conn_ctx *c)
 {
-	struct req	*rq = &c->rq;
-	char		 etag[PC_ETAG_SIZE];
+	struct req		*rq = &c->rq;
+	const struct pc_entry	*e;
+	void			*nat[PC_NATIVE__MAX];
+	char			 etag[PC_ETAG_SIZE];
 
 	pubcache_etag(rq->out.buf, rq->out.len, etag);
-	pubcache_put(c->srv->cache, c->key, c->keylen, c->gen, rq->now, rq->ctype, etag,
-	    rq->headers, rq->out.buf, rq->out.len);
+	e = pubcache_put(c->srv->cache, c->key, c->keylen, c->gen, rq->now, rq->ctype,
+	    etag, rq->headers, rq->out.buf, rq->out.len);
+	if (e != NULL) {
+		nat[PC_NATIVE_200] = native_answer(rq, e, 200);
+		nat[PC_NATIVE_304] = native_answer(rq, e, 304);
+		if (nat[PC_NATIVE_200] != NULL && nat[PC_NATIVE_304] != NULL)
+			/* The response's copy of the body, and headers besides. */
+			pubcache_attach(c->srv->cache, e, nat, destroy_native, e->len + 2048);
+		else {
+			if (nat[PC_NATIVE_200] != NULL)
+				destroy_native(nat[PC_NATIVE_200]);
+			if (nat[PC_NATIVE_304] != NULL)
+				destroy_native(nat[PC_NATIVE_304]);
+		}
+		pubcache_release(e);
+	}
 	resp_header(rq, "ETag", etag);
 	if (pubcache_etag_match(req_header(rq, "If-None-Match"), etag)) {
 		rq->status = 304;

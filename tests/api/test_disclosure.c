@@ -1306,6 +1306,14 @@ test_disclosure__public_reads_etag_304_and_fresh_after_change(void **state)
 	assert_string_equal(resp_header(r2, "ETag"), etag);
 	assert_int_equal(r2->len, r->len);
 	assert_memory_equal(r2->body, r->body, r->len);
+	/* A shared answer: every security header, but nobody's request id. */
+	assert_string_equal(resp_header(r2, "X-Frame-Options"), "DENY");
+	assert_string_equal(resp_header(r2, "X-Content-Type-Options"), "nosniff");
+	assert_non_null(resp_header(r2, "Content-Security-Policy"));
+	assert_string_equal(resp_header(r2, "Cache-Control"), "public, max-age=60");
+	assert_string_equal(resp_header(r2, "Content-Type"), resp_header(r, "Content-Type"));
+	assert_non_null(resp_header(r, "X-Request-Id"));
+	assert_null(resp_header(r2, "X-Request-Id"));
 	resp_free(r2);
 	resp_free(r);
 

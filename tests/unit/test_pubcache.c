@@ -1,7 +1,8 @@
 /*
  * The public-content cache (http/pubcache.h): hits within a generation,
  * misses across one, the age bound, the byte bound, references that
- * outlive eviction, headers kept in order, ETag matching per RFC 9110.
+ * outlive eviction, headers kept in order, ready answers that live and die
+ * with their entry, ETag matching per RFC 9110.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,8 +25,8 @@ put(struct pubcache *pc, const char *key, uint64_t gen, int64_t now, const char 
 	char	etag[PC_ETAG_SIZE];
 
 	pubcache_etag(body, strlen(body), etag);
-	pubcache_put(pc, K(key), gen, now, "application/json", etag, NULL, body,
-	    strlen(body));
+	pubcache_release(pubcache_put(pc, K(key), gen, now, "application/json", etag,
+	    NULL, body, strlen(body)));
 }
 
 static void
@@ -36,9 +37,9 @@ test_pubcache__hit_within_a_generation(void **state)
 	struct pc_stats		 st;
 
 	(void)state;
-	assert_null(pubcache_get(pc, K("0 /a"), 7, 100));
+	assert_null(pubcache_get(pc, K("0 /a"), 7, 100, NULL));
 	put(pc, "0 /a", 7, 100, "{\"a\":1}");
-	e = pubcache_get(pc, K("0 /a"), 7, 101);
+	e = pubcache_get(pc, K("0 /a"), 7, 101, NULL);
 	assert_non_null(e);
 	assert_int_equal(e->len, 7);
 	assert_memory_equal(e->body, "{\"a\":1}", 7);
@@ -47,8 +48,8 @@ test_pubcache__hit_within_a_generation(void **state)
 	assert_int_equal(e->etag[0], '"');
 	pubcache_release(e);
 	/* Another key, another language: misses. */
-	assert_null(pubcache_get(pc, K("1 /a"), 7, 101));
-	assert_null(pubcache_get(pc, K("0 /a "), 7, 101));
+	assert_null(pubcache_get(pc, K("1 /a"), 7, 101, NULL));
+	assert_null(pubcache_get(pc, K("0 /a "), 7, 101, NULL));
 	pubcache_stats(pc, &st);
 	assert_int_equal(st.entries, 1);
 	assert_int_equal(st.hits, 1);
@@ -65,12 +66,12 @@ test_pubcache__new_generation_misses_and_drops(void **state)
 
 	(void)state;
 	put(pc, "0 /a", 7, 100, "old");
-	assert_null(pubcache_get(pc, K("0 /a"), 8, 100));
+	assert_null(pubcache_get(pc, K("0 /a"), 8, 100, NULL));
 	pubcache_stats(pc, &st);
 	assert_int_equal(st.entries, 0);	/* the stale one is gone */
 	assert_int_equal(st.bytes, 0);
 	put(pc, "0 /a", 8, 100, "new");
-	e = pubcache_get(pc, K("0 /a"), 8, 100);
+	e = pubcache_get(pc, K("0 /a"), 8, 100, NULL);
 	assert_non_null(e);
 	assert_memory_equal(e->body, "new", 3);
 	pubcache_release(e);
@@ -85,10 +86,10 @@ test_pubcache__age_bound(void **state)
 
 	(void)state;
 	put(pc, "0 /security.txt", 1, 1000, "Expires: soon");
-	e = pubcache_get(pc, K("0 /security.txt"), 1, 1059);
+	e = pubcache_get(pc, K("0 /security.txt"), 1, 1059, NULL);
 	assert_non_null(e);
 	pubcache_release(e);
-	assert_null(pubcache_get(pc, K("0 /security.txt"), 1, 1060));
+	assert_null(pubcache_get(pc, K("0 /security.txt"), 1, 1060, NULL));
 	pubcache_free(pc);
 }
 
@@ -101,14 +102,14 @@ test_pubcache__replace_same_key(void **state)
 
 	(void)state;
 	put(pc, "0 /a", 1, 0, "first");
-	held = pubcache_get(pc, K("0 /a"), 1, 0);
+	held = pubcache_get(pc, K("0 /a"), 1, 0, NULL);
 	put(pc, "0 /a", 1, 0, "second");
 	pubcache_stats(pc, &st);
 	assert_int_equal(st.entries, 1);
 	/* The reference taken before still reads its own bytes. */
 	assert_memory_equal(held->body, "first", 5);
 	pubcache_release(held);
-	e = pubcache_get(pc, K("0 /a"), 1, 0);
+	e = pubcache_get(pc, K("0 /a"), 1, 0, NULL);
 	assert_memory_equal(e->body, "second", 6);
 	pubcache_release(e);
 	pubcache_free(pc);
@@ -127,7 +128,7 @@ test_pubcache__byte_bound_evicts_oldest(void **state)
 	memset(body, 'x', sizeof(body) - 1);
 	body[sizeof(body) - 1] = '\0';
 	put(pc, "0 /0", 1, 0, body);
-	first = pubcache_get(pc, K("0 /0"), 1, 0);	/* held across its eviction */
+	first = pubcache_get(pc, K("0 /0"), 1, 0, NULL);	/* held across its eviction */
 	for (i = 1; i < 40; i++) {
 		snprintf(key, sizeof(key), "0 /%d", i);
 		put(pc, key, 1, 0, body);
@@ -135,8 +136,8 @@ test_pubcache__byte_bound_evicts_oldest(void **state)
 	pubcache_stats(pc, &st);
 	assert_true(st.bytes <= 64 * 1024);
 	assert_true(st.entries >= 10 && st.entries < 40);
-	assert_null(pubcache_get(pc, K("0 /0"), 1, 0));
-	assert_non_null(e = pubcache_get(pc, K("0 /39"), 1, 0));
+	assert_null(pubcache_get(pc, K("0 /0"), 1, 0, NULL));
+	assert_non_null(e = pubcache_get(pc, K("0 /39"), 1, 0, NULL));
 	pubcache_release(e);
 	assert_memory_equal(first->body, body, sizeof(body) - 1);	/* ASan: still alive */
 	pubcache_release(first);
@@ -146,7 +147,7 @@ test_pubcache__byte_bound_evicts_oldest(void **state)
 
 		memset(big, 'y', sizeof(big) - 1);
 		put(pc, "0 /big", 1, 0, big);
-		assert_null(pubcache_get(pc, K("0 /big"), 1, 0));
+		assert_null(pubcache_get(pc, K("0 /big"), 1, 0, NULL));
 	}
 	pubcache_free(pc);
 }
@@ -162,8 +163,9 @@ test_pubcache__headers_in_order_and_no_cookies(void **state)
 
 	(void)state;
 	/* Newest first, as req.h keeps them: X-Two was added, then Cache-Control. */
-	pubcache_put(pc, K("0 /h"), 1, 0, "text/plain", "\"e\"", &h1, "b", 1);
-	e = pubcache_get(pc, K("0 /h"), 1, 0);
+	pubcache_release(pubcache_put(pc, K("0 /h"), 1, 0, "text/plain", "\"e\"", &h1,
+	    "b", 1));
+	e = pubcache_get(pc, K("0 /h"), 1, 0, NULL);
 	assert_non_null(e);
 	assert_int_equal(e->nhdrs, 2);
 	assert_string_equal(e->hdrs[0], "X-Two");
@@ -171,8 +173,8 @@ test_pubcache__headers_in_order_and_no_cookies(void **state)
 	assert_string_equal(e->hdrs[2], "Cache-Control");
 	assert_string_equal(e->hdrs[3], "public, max-age=3600");
 	pubcache_release(e);
-	pubcache_put(pc, K("0 /c"), 1, 0, "text/plain", "\"e\"", &c, "b", 1);
-	assert_null(pubcache_get(pc, K("0 /c"), 1, 0));
+	assert_null(pubcache_put(pc, K("0 /c"), 1, 0, "text/plain", "\"e\"", &c, "b", 1));
+	assert_null(pubcache_get(pc, K("0 /c"), 1, 0, NULL));
 	pubcache_free(pc);
 }
 
@@ -182,7 +184,7 @@ test_pubcache__off_when_zero(void **state)
 	(void)state;
 	assert_null(pubcache_new(0, 3600));
 	put(NULL, "0 /a", 1, 0, "x");
-	assert_null(pubcache_get(NULL, K("0 /a"), 1, 0));
+	assert_null(pubcache_get(NULL, K("0 /a"), 1, 0, NULL));
 	pubcache_release(NULL);
 	pubcache_free(NULL);
 }
@@ -212,6 +214,59 @@ test_pubcache__etag_match(void **state)
 	assert_false(pubcache_etag_match(inm, etag));
 }
 
+static int	destroyed[4];
+
+static void
+destroy_slot(void *p)
+{
+	destroyed[*(int *)p]++;
+}
+
+static void
+test_pubcache__ready_answers_live_with_the_entry(void **state)
+{
+	static int		 slot[4] = { 0, 1, 2, 3 };
+	struct pubcache		*pc = pubcache_new(1 << 20, 3600);
+	const struct pc_entry	*e, *held;
+	void			*nat[PC_NATIVE__MAX], *got[PC_NATIVE__MAX];
+	struct pc_stats		 before, after;
+
+	(void)state;
+	memset(destroyed, 0, sizeof(destroyed));
+	e = pubcache_put(pc, K("0 /n"), 1, 0, "text/plain", "\"e\"", NULL, "body", 4);
+	assert_non_null(e);
+	/* Not attached yet: a hit finds none. */
+	held = pubcache_get(pc, K("0 /n"), 1, 0, got);
+	assert_null(got[PC_NATIVE_200]);
+	assert_null(got[PC_NATIVE_304]);
+	pubcache_release(held);
+	pubcache_stats(pc, &before);
+	nat[PC_NATIVE_200] = &slot[0];
+	nat[PC_NATIVE_304] = &slot[1];
+	pubcache_attach(pc, e, nat, destroy_slot, 100);
+	pubcache_stats(pc, &after);
+	assert_int_equal(after.bytes, before.bytes + 100);
+	/* A second attach loses: its answers go at once. */
+	nat[PC_NATIVE_200] = &slot[2];
+	nat[PC_NATIVE_304] = &slot[3];
+	pubcache_attach(pc, e, nat, destroy_slot, 100);
+	assert_int_equal(destroyed[2], 1);
+	assert_int_equal(destroyed[3], 1);
+	pubcache_release(e);
+	held = pubcache_get(pc, K("0 /n"), 1, 0, got);
+	assert_ptr_equal(got[PC_NATIVE_200], &slot[0]);
+	assert_ptr_equal(got[PC_NATIVE_304], &slot[1]);
+	/* Replaced while held: the old answers live until the holder lets go. */
+	put(pc, "0 /n", 1, 0, "other");
+	assert_int_equal(destroyed[0], 0);
+	pubcache_release(held);
+	assert_int_equal(destroyed[0], 1);
+	assert_int_equal(destroyed[1], 1);
+	pubcache_stats(pc, &after);
+	assert_int_equal(after.entries, 1);
+	pubcache_free(pc);
+}
+
 int
 main(void)
 {
@@ -224,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_pubcache__headers_in_order_and_no_cookies),
 		cmocka_unit_test(test_pubcache__off_when_zero),
 		cmocka_unit_test(test_pubcache__etag_match),
+		cmocka_unit_test(test_pubcache__ready_answers_live_with_the_entry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
