@@ -81,8 +81,11 @@ int	app_openpgp(const struct config *cfg);
 /*
  * The demo's published advisory (demo.c): a report by demo-reporter, its
  * case with the demo product fixed, an advisory drafted, reviewed and
- * published, so every public format has something to show.  Run by
- * `loudong init` unless --no-demo; 0, or -1 with a message on stderr.
+ * published, so every public format has something to show; prints a line
+ * with its id (and public URL).  Needs the demo organisation and product
+ * and the accounts demo-reporter, demo-vendor, demo-analyst (who handles
+ * the case) and admin (who reviews), and c->keys.  Run by `loudong init`
+ * unless --no-demo; 0, or -1 with a message on stderr.
  */
 struct svc_ctx;
 int	app_demo_publish(const struct svc_ctx *c);

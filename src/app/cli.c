@@ -99,7 +99,10 @@ print_fault(const char *what, const struct fault *f)
 		fprintf(stderr, "loudong: cannot %s: %s\n", what, text);
 }
 
-/* Demo data: a vendor with a product, a vendor member and a reporter. */
+/*
+ * Demo data: a vendor with a product, a vendor member, a reporter, an
+ * analyst, and a published advisory (app_demo_publish) made by them.
+ */
 static int
 seed_demo(const struct svc_ctx *c)
 {
@@ -114,31 +117,47 @@ seed_demo(const struct svc_ctx *c)
 	struct user_new	 reporter = { "demo-reporter", "白帽研究员（示例）",
 			    "researcher@example.org", UROLE_REPORTER, NULL, pw, 20,
 			    true, };
+	/* The advisory needs a second staff person besides admin, who reviews it. */
+	struct user_new	 analyst = { "demo-analyst", "李分析（示例分析员）",
+			    "analyst@example.net", UROLE_TRIAGER, NULL, pw, 20, true, };
+	int		 rc = -1;
 
 	if (svc_org_create(c, "example-vendor", "示例网络科技有限公司", "provider",
 	    "CN", &o, &f) != APP_OK) {
 		print_fault("create the demo organisation", &f);
-		return -1;
+		goto out;
 	}
 	if (svc_product_create(c, "example-vendor", "示例路由器", "EX-R3000",
 	    "1.0.0 – 1.2.4", NULL, NULL, &p, &f) != APP_OK) {
 		print_fault("create the demo product", &f);
-		return -1;
+		goto out;
 	}
 	one_time_password(pw);
 	if (svc_user_create(c, &vendor, &u, &f) != APP_OK) {
 		print_fault("create the demo vendor account", &f);
-		return -1;
+		goto out;
 	}
 	printf("  demo vendor account:   demo-vendor   one-time password: %s\n", pw);
 	one_time_password(pw);
 	if (svc_user_create(c, &reporter, &u, &f) != APP_OK) {
 		print_fault("create the demo reporter account", &f);
-		return -1;
+		goto out;
 	}
 	printf("  demo reporter account: demo-reporter one-time password: %s\n", pw);
+	one_time_password(pw);
+	if (svc_user_create(c, &analyst, &u, &f) != APP_OK) {
+		print_fault("create the demo analyst account", &f);
+		goto out;
+	}
+	printf("  demo analyst account:  demo-analyst  one-time password: %s\n", pw);
+	printf("  demo organisation:     example-vendor (示例网络科技有限公司), "
+	    "product 示例路由器 EX-R3000\n");
+	if (app_demo_publish(c) != 0)
+		goto out;
+	rc = 0;
+out:
 	crypto_wipe(pw, sizeof(pw));
-	return 0;
+	return rc;
 }
 
 int
@@ -147,9 +166,10 @@ app_init(const struct app_init_opts *o)
 	struct config	 cfg;
 	struct store	*st = NULL;
 	struct arena	*a = NULL;
+	struct keyring	*keys = NULL;
 	struct user	 admin;
 	struct fault	 f;
-	char		 path[600], err[512], pw[21];
+	char		 path[600], err[512], pw[21], home[600];
 	int64_t		 users = 0;
 	int		 rc = 1;
 
@@ -171,20 +191,24 @@ app_init(const struct app_init_opts *o)
 		fprintf(stderr, "loudong: %s\n", err);
 		return 1;
 	}
-	signal(SIGPIPE, SIG_IGN);	/* gpgme writes to gpg's pipes */
-	if (app_openpgp(&cfg) != 0)
+	/* The demo's report and advisory versions are sealed with these. */
+	if ((keys = crypto_keys_load(o->data_dir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "loudong: %s\n", err);
 		return 1;
-	{
-		char home[600];
-
-		snprintf(home, sizeof home, "%s/openpgp", o->data_dir);
-		pgp_agent_stop(home);	/* init is done with it; serve starts its own */
 	}
+	signal(SIGPIPE, SIG_IGN);	/* gpgme writes to gpg's pipes */
+	/*
+	 * From here on, whatever happens, out: stops the gpg-agent GnuPG
+	 * started for this home, once the demo (which may sign) is done too.
+	 */
+	snprintf(home, sizeof(home), "%s/openpgp", o->data_dir);
+	if (app_openpgp(&cfg) != 0)
+		goto out;
 	if ((st = app_open_store(&cfg)) == NULL)
 		goto out;
 	a = arena_new();
 	{
-		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, NULL };
+		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, keys };
 		struct user_new	in = { "admin", "管理员 Administrator", "", UROLE_ADMIN,
 				    NULL, pw, 20, true, };
 
@@ -212,15 +236,16 @@ app_init(const struct app_init_opts *o)
 			printf("Demo data:\n");
 			if (seed_demo(&c) != 0)
 				goto out;
-			printf("  demo organisation:     example-vendor (示例网络科技有限公司), "
-			    "product 示例路由器 EX-R3000\n\n");
+			printf("\n");
 		}
 	}
 	rc = 0;
 out:
+	pgp_agent_stop(home);	/* init is done with it; serve starts its own */
 	crypto_wipe(pw, sizeof(pw));
 	arena_free(a);
 	store_close(st);
+	crypto_keys_free(keys);
 	return rc;
 }
 

@@ -326,11 +326,11 @@ rm_tree(const char *path)
 		    strerror(errno));
 }
 
-void
-srv_init(struct srv *s)
+/* srv_init, with the demo data when demo; init's standard output into out. */
+static void
+init_dir(struct srv *s, bool demo, char *out, size_t outsz)
 {
 	const char	*key = "one-time password:";
-	char		 out[8192];
 	const char	*p;
 	size_t		 n;
 	int		 rc;
@@ -339,8 +339,9 @@ srv_init(struct srv *s)
 	if (mkdtemp(s->dir) == NULL)
 		FAIL("mkdtemp: %s", strerror(errno));
 	live_add(s);
-	rc = srv_cli(s, NULL, out, sizeof(out), (const char *const[]){ "init",
-	    "--data-dir", s->dir, "--no-demo", NULL });
+	rc = srv_cli(s, NULL, out, outsz, demo ?
+	    (const char *const[]){ "init", "--data-dir", s->dir, NULL } :
+	    (const char *const[]){ "init", "--data-dir", s->dir, "--no-demo", NULL });
 	if (rc != 0)
 		FAIL("'loudong init' exited with %d; it printed:\n%s", rc, out);
 	/* The box line: "│ one-time password:        <20 chars>           │". */
@@ -355,6 +356,22 @@ srv_init(struct srv *s)
 		FAIL("the one-time password is not 20 characters: '%.*s'", (int)n, p);
 	memcpy(s->admin_pw, p, n);
 	s->admin_pw[n] = '\0';
+}
+
+void
+srv_init(struct srv *s)
+{
+	char	out[8192];
+
+	init_dir(s, false, out, sizeof(out));
+}
+
+void
+srv_init_demo(struct srv *s, char *out, size_t outsz)
+{
+	if (out == NULL || outsz < 1024)
+		FAIL("srv_init_demo needs room for init's output");
+	init_dir(s, true, out, outsz);
 }
 
 void

@@ -101,6 +101,13 @@ int	srv_teardown(void **state);
 void	srv_init(struct srv *s);
 
 /*
+ * srv_init with the demo data (`loudong init` without --no-demo: the
+ * demo accounts and a published demo advisory); init's standard output
+ * goes to out (NUL-terminated, at least 1024 bytes) for the test to read.
+ */
+void	srv_init_demo(struct srv *s, char *out, size_t outsz);
+
+/*
  * Run `loudong ARGS...` (argv without the program; NULL-terminated) with
  * the harness's base environment, stdin_text on standard input (or none),
  * standard output captured into out (NUL-terminated, may be NULL).
