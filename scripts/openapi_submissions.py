@@ -41,7 +41,7 @@ def schemas(h):
           "record": h["ref"]("SubmissionRecord"),
           "forwards": {"type": "array", "items": {"type": "object", "properties": {
               "recipient": {"type": "string"}, "target": {"enum": ["http", "mail"]}, "on_request": {"type": "boolean", "description": "R17"},
-              "status": {"enum": ["pending", "sent", "failed"]}, "attempts": {"type": "integer"}, "last_error": {"type": "string"},
+              "status": {"enum": ["pending", "sent", "failed", "refused"], "description": "refused: the disclosure gate refused this recipient (Art. 9(7)); it is never sent, and last_error says why (zh-CN / en)"}, "attempts": {"type": "integer"}, "last_error": {"type": "string"},
               "http_status": {"type": ["integer", "null"]}, "delivered_at": {"type": ["string", "null"], "format": "date-time"}}}}}},
     }
 
@@ -71,7 +71,7 @@ def paths(h):
         "get": {"summary": "Staff: provider/platform role: this instance's 报送; registry role: the 报送 received, newest first", "security": sec,
                 "parameters": [{"name": "state", "in": "query", "schema": {"type": "string"}}] + h["page_params"],
                 "responses": {"200": ok("A page of Submission (provider) or ReceivedSubmission (registry)"), "400": E400, "403": E403}},
-        "post": {"summary": "Registry role: receive a 报送 from a member organisation's account (a vendor member of a provider or platform organisation, usually its API token). Checked, a receipt-log leaf appended (channel federation, SHA-256 of the exact body), a library id <PREFIX>-<YYYY>-<seq> assigned, stored sealed, and forwarded (同步通报, R7) to [registry] forward_to and, if asked, to [registry] libraries (R17). The same Idempotency-Key from the same organisation answers 200 with the same record.", "security": [{"bearer": []}, {"session": []}],
+        "post": {"summary": "Registry role: receive a 报送 from a member organisation's account (a vendor member of a provider or platform organisation, usually its API token). Checked, a receipt-log leaf appended (channel federation, SHA-256 of the exact body), a library id <PREFIX>-<YYYY>-<seq> assigned, stored sealed, and forwarded (同步通报, R7) to [registry] forward_to and, if asked, to [registry] libraries (R17); each forward passes the disclosure gate (action federate, the recipient in [policy] default_country) and a refused one is kept with status refused and never sent. The same Idempotency-Key from the same organisation answers 200 with the same record.", "security": [{"bearer": []}, {"session": []}],
                  "parameters": [{"name": "Idempotency-Key", "in": "header", "required": True, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,128}$"}}, csrf],
                  "requestBody": body({"allOf": [ref("SubmissionRecord"), {"type": "object", "properties": {"reference": {"type": "string", "maxLength": 128, "description": "the submitter's own reference (e.g. its case id)"}}}]}),
                  "responses": {"201": ok("Received", ref("ReceivedSubmission")), "200": ok("A replay of a key already received: the same record", ref("ReceivedSubmission")),
@@ -82,7 +82,7 @@ def paths(h):
                 "responses": {"200": ok("Submission or ReceivedSubmission"), "403": E403, "404": nf}},
         "put": {"summary": "Edit a draft or a rejected 报送 (which becomes a draft): the fields given replace the record's; only their shape is checked here", "security": sec, "parameters": [sid, csrf],
                 "requestBody": body(ref("SubmissionRecord")), "responses": {"200": ok("Saved", ref("Submission")), "400": E400, "403": E403, "404": nf, "409": state409}}},
-      "/api/v1/submissions/{id}/send": {"post": {"summary": "Send (a person reviewed it): the record must be complete. With [federation] registry_url: queued in the outbox (POST {registry}/api/v1/submissions, bearer registry_token, the 报送's Idempotency-Key; retried with backoff; the answer makes it accepted with the library id, or rejected with the reason). Without: queued for manual upload (GET …/file, then POST …/uploaded).", "security": sec, "parameters": [sid, csrf],
+      "/api/v1/submissions/{id}/send": {"post": {"summary": "Send (a person reviewed it): the record must be complete. With [federation] registry_url: queued in the outbox (POST {registry}/api/v1/submissions, bearer registry_token, the 报送's Idempotency-Key; retried with backoff; the answer makes it accepted with the library id, or rejected with the reason). Without: queued for manual upload (GET …/file, then POST …/uploaded). Either way the disclosure gate decides first (action federate, recipient the national library: domestic by definition, as the first of [policy] domestic_countries); refused: 409 with `rule` Art. 9(7), nothing changes.", "security": sec, "parameters": [sid, csrf],
                 "responses": {"202": ok("Queued", ref("Submission")), "400": problem("Incomplete: `errors` lists every missing or bad field (`rule` Art. 7(2) or R37)."), "403": E403, "404": nf, "409": state409}}},
       "/api/v1/submissions/{id}/file": {"get": {"summary": "The 报送 as the JSON document a registry receives, for manual upload (Content-Disposition: attachment)", "security": sec, "parameters": [sid],
                 "responses": {"200": {"description": "The document", "content": {"application/json": {}}}, "403": E403, "404": nf}}},

@@ -21,7 +21,7 @@ def schemas(h):
           "recipients": {"type": "array", "description": "by address; each its own outbox mail, the delivery evidence (R6)", "items": {"type": "object", "required": ["address", "source", "status", "attempts"], "properties": {
               "address": {"type": "string"}, "source": {"enum": ["downstream", "manual"]},
               "org": {"type": ["string", "null"], "description": "source downstream: the organisation"},
-              "status": {"enum": ["pending", "sent", "failed"]}, "attempts": {"type": "integer"}, "last_error": {"type": "string"},
+              "status": {"enum": ["pending", "sent", "failed", "refused"], "description": "refused: the disclosure gate refused this recipient (Art. 9(7)); it is never sent, and last_error says why (zh-CN / en)"}, "attempts": {"type": "integer"}, "last_error": {"type": "string"},
               "sent_at": when}}}}},
     }
 
@@ -38,7 +38,7 @@ def paths(h):
       "/api/v1/cases/{id}/user-notices": {
         "get": {"summary": "The notices sent for the case, newest first, each recipient with its delivery status (staff)", "security": sec, "parameters": [cid],
                 "responses": {"200": ok("The notices", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("UserNotice")}}}), "403": E403, "404": nf}},
-        "post": {"summary": "Send a notice of risk and remedy (Art. 7(3), R6; staff): one mail per recipient through the outbox (the subject; the body, then the support channel line), the recipients kept with where they came from, the timeline event user_notice and the audit entry case.user_notice, in one transaction. Only once the case has a fix (409, `rule` Art. 7(3)). Repeated addresses go once; at most 200 recipients, at least one.", "security": sec,
+        "post": {"summary": "Send a notice of risk and remedy (Art. 7(3), R6; staff): one mail per recipient through the outbox (the subject; the body, then the support channel line), the recipients kept with where they came from, the timeline event user_notice and the audit entry case.user_notice, in one transaction. Only once the case has a fix (409, `rule` Art. 7(3)). Repeated addresses go once; at most 200 recipients, at least one. Each recipient passes the disclosure gate (action mail): the account the address belongs to, by its jurisdiction, else an address of unknown jurisdiction; an undisclosed case goes to nobody abroad or unknown other than the affected product's own provider (Art. 9(7)). A refused recipient is kept with status refused and never mailed; when all are refused, nothing is kept and the answer is 409 with `rule` Art. 9(7). Every decision is in GET /api/v1/policy-decisions.", "security": sec,
                  "parameters": [cid, csrf],
                  "requestBody": body({"type": "object", "additionalProperties": False, "required": ["subject", "body"], "properties": {
                      "subject": {"type": "string", "minLength": 1, "maxLength": 200, "description": "bytes; one line"},

@@ -277,6 +277,13 @@ store_user_by_id(struct store *st, struct arena *a, int64_t id, struct user *out
 	return user_one(st, a, STMT_USER_BY_ID, NULL, id, out);
 }
 
+enum app_err
+store_user_by_email(struct store *st, struct arena *a, const char *email,
+    struct user *out)
+{
+	return user_one(st, a, STMT_USER_BY_EMAIL, email, 0, out);
+}
+
 static void
 user_item(struct q *q, struct arena *a, void *item)
 {

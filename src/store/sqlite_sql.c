@@ -74,6 +74,12 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "u.password_hash, u.must_change_password, u.disabled, u.created_at, "
 	    "coalesce(nullif(u.country, ''), o.country, '') "
 	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?1",
+	[STMT_USER_BY_EMAIL] =
+	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
+	    "u.password_hash, u.must_change_password, u.disabled, u.created_at, "
+	    "coalesce(nullif(u.country, ''), o.country, '') "
+	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id "
+	    "WHERE u.email = ?1 COLLATE NOCASE AND u.email <> ''",
 	[STMT_USER_LIST] =
 	    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.org_id, o.slug, "
 	    "'', u.must_change_password, u.disabled, u.created_at, "

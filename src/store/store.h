@@ -81,6 +81,9 @@ enum app_err	 store_user_by_login(struct store *st, struct arena *a,
 		    const char *login, struct user *out);
 enum app_err	 store_user_by_id(struct store *st, struct arena *a, int64_t id,
 		    struct user *out);
+/* The account whose e-mail address is email (ASCII case ignored); APP_NOTFOUND. */
+enum app_err	 store_user_by_email(struct store *st, struct arena *a,
+		    const char *email, struct user *out);
 enum app_err	 store_user_list(struct store *st, struct arena *a, int64_t after,
 		    int limit, struct user **out, size_t *n);
 enum app_err	 store_user_set_password(struct store *st, int64_t id,

@@ -12,6 +12,7 @@
 #include "core/str.h"
 #include "domain/report.h"
 #include "svc/intake.h"
+#include "svc/policy.h"
 #include "svc/submissions.h"
 #include "svc_sub_int.h"
 
@@ -86,15 +87,39 @@ forward_mail(const struct svc_ctx *c, const struct received_row *r, const sub_va
 	return store_outbox_add_mail(c->st, addr, subject, body, c->now, ob);
 }
 
-/* Queue one forward of r to a recipient. */
+/* The gate's decisions (PACT_FEDERATE) on the forwards of one 报送. */
+struct fwd_gate {
+	struct policy_subject	s;	/* the record received */
+	struct policy_recipient	r[2 * RECIPIENTS_MAX];	/* forward_to, then libraries */
+	struct policy_decision	d[2 * RECIPIENTS_MAX];
+	size_t			n;
+};
+
+/*
+ * Queue one forward of r to a recipient the gate allows.  A refused one is
+ * recorded without a delivery (svc_library_get shows it refused), so that
+ * the staff see who was not told.
+ */
 static enum app_err
 forward_one(const struct svc_ctx *c, const struct received_row *r, const sub_values v,
-    const struct recipient *to, bool on_request)
+    const struct recipient *to, bool on_request, struct fwd_gate *g)
 {
-	struct forward_row	fw;
-	int64_t			id, ob = 0;
-	enum app_err		er;
+	struct forward_row	 fw;
+	struct policy_recipient	*pr = &g->r[g->n];
+	struct policy_decision	*d = &g->d[g->n];
+	int64_t			 id, ob = 0;
+	enum app_err		 er;
 
+	/*
+	 * Where the recipient is (Art. 9(7)): the configuration records no
+	 * jurisdiction per recipient, and only the national library an
+	 * instance reports to is domestic by definition; so a recipient is in
+	 * [policy] default_country, as a person who records none is ("":
+	 * unknown, and every forward is refused).
+	 */
+	svc_policy_library(c, to->name, c->cfg->default_country, pr);
+	*d = policy_check(PACT_FEDERATE, &g->s, pr, c->now);
+	g->n++;
 	memset(&fw, 0, sizeof(fw));
 	fw.submission_id = r->id;
 	fw.recipient = to->name;
@@ -103,6 +128,11 @@ forward_one(const struct svc_ctx *c, const struct received_row *r, const sub_val
 	fw.created_at = c->now;
 	if ((er = store_forward_add(c->st, &fw, &id)) != APP_OK)
 		return er;
+	if (!d->allow) {
+		log_warnx("event=forward_refused id=%s recipient=\"%s\" rule=\"%s\"", r->id,
+		    to->name, d->rule);
+		return APP_OK;
+	}
 	if (strncmp(to->target, "mailto:", 7) == 0)
 		er = forward_mail(c, r, v, to->target + 7, &ob);
 	else
@@ -116,22 +146,34 @@ forward_one(const struct svc_ctx *c, const struct received_row *r, const sub_val
 
 /* 同步通报 to every configured recipient, then the libraries asked for. */
 static enum app_err
-forward_all(const struct svc_ctx *c, const struct received_row *r, const sub_values v)
+forward_all(const struct svc_ctx *c, const struct received_row *r, const sub_values v,
+    struct fwd_gate *g)
 {
 	struct recipient	to[RECIPIENTS_MAX];
 	size_t			n, i;
 	enum app_err		er;
 
+	svc_policy_record(c, arena_printf(c->a, "submission:%s", r->id), &g->s);
 	n = config_recipients(c->cfg->forward_to, to, RECIPIENTS_MAX);
 	for (i = 0; i < n; i++)
-		if ((er = forward_one(c, r, v, &to[i], false)) != APP_OK)
+		if ((er = forward_one(c, r, v, &to[i], false, g)) != APP_OK)
 			return er;
 	n = config_recipients(c->cfg->libraries, to, RECIPIENTS_MAX);
 	for (i = 0; i < n; i++)
 		if (sub_list_has(v[SF_FORWARD_TO], to[i].name) &&
-		    (er = forward_one(c, r, v, &to[i], true)) != APP_OK)
+		    (er = forward_one(c, r, v, &to[i], true, g)) != APP_OK)
 			return er;
 	return APP_OK;
+}
+
+/* Log the gate's decisions after the commit or the rollback (R44: refusals too). */
+static void
+forward_log(const struct svc_ctx *c, const struct fwd_gate *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->n; i++)
+		svc_policy_log(c, PACT_FEDERATE, &g->s, &g->r[i], &g->d[i]);
 }
 
 enum app_err
@@ -142,6 +184,7 @@ svc_library_receive(const struct svc_ctx *c, const char *idem_key, const sub_val
 	struct received_row	 r;
 	struct sealed		 s;
 	struct org		 o;
+	struct fwd_gate		 g;
 	const char		*bad;
 	char			 id[64];
 	int			 year;
@@ -149,6 +192,7 @@ svc_library_receive(const struct svc_ctx *c, const char *idem_key, const sub_val
 	enum app_err		 er;
 
 	memset(out, 0, sizeof(*out));
+	memset(&g, 0, sizeof(g));
 	pr->n = 0;
 	if (c->cfg->role != ROLE_REGISTRY)
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NOT_REGISTRY, 0);
@@ -205,7 +249,7 @@ svc_library_receive(const struct svc_ctx *c, const char *idem_key, const sub_val
 	if ((er = svc_log_append(c, r.id, "federation", payload_sha256, &r.leaf_index)) !=
 	    APP_OK ||
 	    (er = store_received_insert(c->st, &r, year, seq, &s)) != APP_OK ||
-	    (er = forward_all(c, &r, v)) != APP_OK ||
+	    (er = forward_all(c, &r, v, &g)) != APP_OK ||
 	    (er = store_audit_add(c->st, c->actor->id, "submission.receive",
 	    arena_printf(c->a, "submission:%s", r.id), arena_printf(c->a,
 	    "org=%s leaf=%lld sha256=%s", o.slug, (long long)r.leaf_index, payload_sha256),
@@ -213,12 +257,14 @@ svc_library_receive(const struct svc_ctx *c, const char *idem_key, const sub_val
 	    (er = store_received_get(c->st, c->a, r.id, &out->r, NULL)) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK)
 		goto fail;
+	forward_log(c, &g);
 	out->leaf_index = r.leaf_index;
 	log_info("event=submission_received id=%s org=\"%s\" leaf=%lld", r.id, o.slug,
 	    (long long)r.leaf_index);
 	return APP_OK;
 fail:
 	store_rollback(c->st);
+	forward_log(c, &g);
 	return er;
 }
 
@@ -253,7 +299,19 @@ svc_library_get(const struct svc_ctx *c, const char *id, struct received_row *ou
 	    "submission.read", arena_printf(c->a, "submission:%s", id), "", c->addr,
 	    c->now)) != APP_OK || (er = sub_open(c, &s, received_ad(c, id), v)) != APP_OK))
 		return er;
-	return store_forwards(c->st, c->a, id, fw, nfw);
+	if ((er = store_forwards(c->st, c->a, id, fw, nfw)) != APP_OK)
+		return er;
+	/*
+	 * A forward the gate allowed got its outbox row in the same
+	 * transaction, and outbox rows are never deleted: one without was
+	 * refused.
+	 */
+	for (size_t i = 0; i < *nfw; i++)
+		if ((*fw)[i].outbox_id == 0) {
+			(*fw)[i].delivery = "refused";
+			(*fw)[i].last_error = svc_policy_refused_note(c);
+		}
+	return APP_OK;
 }
 
 enum app_err

@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -165,6 +166,58 @@ void
 svc_policy_local(const struct svc_ctx *c, struct policy_recipient *r)
 {
 	recipient(c, PREC_LOCAL, "local", "", NULL, r);
+}
+
+enum app_err
+svc_policy_mailbox(const struct svc_ctx *c, const char *address, struct policy_recipient *r)
+{
+	struct user	u;
+	enum app_err	er;
+
+	/* Until an account says otherwise, nobody knows where an address is. */
+	recipient(c, PREC_ADDRESS, arena_printf(c->a, "address:%s", address), "", NULL, r);
+	if ((er = store_user_by_email(c->st, c->a, address, &u)) == APP_NOTFOUND)
+		return APP_OK;
+	if (er != APP_OK)
+		return er;
+	svc_policy_person(c, &u, r);
+	return APP_OK;
+}
+
+void
+svc_policy_national_library(const struct svc_ctx *c, const char *library,
+    struct policy_recipient *r)
+{
+	struct str	rest = str_from(c->cfg->domestic_countries), cc = { "", 0 };
+
+	/* config_load checked the list's shape: two-letter codes, comma-separated. */
+	while (rest.n > 0 && cc.n == 0)
+		cc = str_trim(str_split(&rest, ','));
+	recipient(c, PREC_LIBRARY, arena_printf(c->a, "library:%s", library),
+	    arena_strndup(c->a, cc.p, cc.n), NULL, r);
+}
+
+void
+svc_policy_library(const struct svc_ctx *c, const char *name, const char *country,
+    struct policy_recipient *r)
+{
+	recipient(c, PREC_LIBRARY, arena_printf(c->a, "library:%s", name),
+	    arena_strdup(c->a, country != NULL ? country : ""), NULL, r);
+}
+
+void
+svc_policy_record(const struct svc_ctx *c, const char *id, struct policy_subject *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = arena_strdup(c->a, id);
+	s->kind = CKIND_GENERIC;
+}
+
+const char *
+svc_policy_refused_note(const struct svc_ctx *c)
+{
+	return arena_printf(c->a, "%s / %s", msg(LANG_ZH, MSG_POLICY_REFUSED_RCPT),
+	    msg(LANG_EN, MSG_POLICY_REFUSED_RCPT));
 }
 
 void

@@ -41,6 +41,49 @@ void		svc_policy_org(const struct svc_ctx *c, const struct org *o,
 void		svc_policy_public(const struct svc_ctx *c, struct policy_recipient *r);
 void		svc_policy_local(const struct svc_ctx *c, struct policy_recipient *r);
 
+/*
+ * A mailbox as a recipient (a mail with case content): the account whose
+ * e-mail address it is (ASCII case ignored), described as a person as by
+ * svc_policy_person; else an address outside the accounts (PREC_ADDRESS,
+ * "address:<address>"), whose jurisdiction nobody verified: unknown, so
+ * undisclosed content is refused to it.  A store error is returned, and r
+ * then describes the bare address (refused too).
+ */
+enum app_err	svc_policy_mailbox(const struct svc_ctx *c, const char *address,
+		    struct policy_recipient *r);
+
+/*
+ * The configured national library as a recipient (PREC_LIBRARY,
+ * "library:<library>"): [federation] registry_url, or the manual upload to
+ * the library the 报送 names.  Domestic by definition: described with the
+ * first of [policy] domestic_countries (none listed: unknown, refused).
+ */
+void		svc_policy_national_library(const struct svc_ctx *c, const char *library,
+		    struct policy_recipient *r);
+
+/*
+ * Any other library or federation destination (PREC_LIBRARY,
+ * "library:<name>") in country (ISO 3166-1 alpha-2; "" or NULL: unknown,
+ * refused).  name is copied.
+ */
+void		svc_policy_library(const struct svc_ctx *c, const char *name,
+		    const char *country, struct policy_recipient *r);
+
+/*
+ * The facts of undisclosed content that is no case of this instance (a
+ * 报送 the registry received): id for the log ("submission:<id>"), a
+ * generic kind, not disclosed, no provider known.  id is copied.
+ */
+void		svc_policy_record(const struct svc_ctx *c, const char *id,
+		    struct policy_subject *s);
+
+/*
+ * What a recipient the gate refused shows instead of a delivery error (a
+ * user notice's recipient, a forward): MSG_POLICY_REFUSED_RCPT in zh-CN,
+ * then en, in c->a.
+ */
+const char	*svc_policy_refused_note(const struct svc_ctx *c);
+
 /* Write the decision to policy_decisions (outside or inside a transaction). */
 void		svc_policy_log(const struct svc_ctx *c, enum policy_action action,
 		    const struct policy_subject *s, const struct policy_recipient *r,

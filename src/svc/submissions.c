@@ -17,6 +17,7 @@
 #include "svc/cases.h"
 #include "svc/deadlines.h"
 #include "svc/intake.h"
+#include "svc/policy.h"
 #include "svc/seal.h"
 #include "svc/submissions.h"
 #include "svc_sub_int.h"
@@ -409,6 +410,9 @@ svc_submission_send(const struct svc_ctx *c, int64_t id, struct submission_row *
 {
 	struct submission_row	 r;
 	struct sealed		 s;
+	struct policy_subject	 ps;
+	struct policy_recipient	 lib;
+	struct policy_decision	 d;
 	sub_values		 v;
 	const char		*from, *url;
 	int64_t			 ob;
@@ -423,6 +427,20 @@ svc_submission_send(const struct svc_ctx *c, int64_t id, struct submission_row *
 		fault_set(f, APP_INVALID, sub_fields[pr->p[0].field].key, pr->p[0].msg, 0);
 		f->rule = sub_fields[pr->p[0].field].legal ? "Art. 7(2)" : "R37";
 		return APP_INVALID;
+	}
+	/*
+	 * The case's content leaves for the national library, over the wire
+	 * or as a file someone uploads there: the gate decides (Art. 9(7)).
+	 */
+	if ((er = svc_policy_case(c, r.case_id, &ps)) != APP_OK) {
+		store_rollback(c->st);
+		return er;
+	}
+	svc_policy_national_library(c, r.target_library, &lib);
+	if (!(d = policy_check(PACT_FEDERATE, &ps, &lib, c->now)).allow) {
+		store_rollback(c->st);
+		svc_policy_log(c, PACT_FEDERATE, &ps, &lib, &d);
+		return svc_policy_fault(&d, f);
 	}
 	from = sub_state_name(r.state);
 	r.state = SUB_QUEUED;
@@ -442,12 +460,15 @@ svc_submission_send(const struct svc_ctx *c, int64_t id, struct submission_row *
 		if ((er = store_outbox_add_http(c->st, url, arena_printf(c->a,
 		    "submission:%lld", (long long)r.id), r.idem_key, c->now, &ob)) != APP_OK) {
 			store_rollback(c->st);
+			svc_policy_log(c, PACT_FEDERATE, &ps, &lib, &d);
 			return er;
 		}
 		r.outbox_id = ob;
 		r.manual = false;
 	}
-	return finish(c, &r, NULL, from, NULL, out);
+	er = finish(c, &r, NULL, from, NULL, out);
+	svc_policy_log(c, PACT_FEDERATE, &ps, &lib, &d);
+	return er;
 }
 
 static bool

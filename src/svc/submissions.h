@@ -79,7 +79,10 @@ enum app_err	svc_submission_update(const struct svc_ctx *c, int64_t id,
  * [federation] required_fields; problems in *pr with APP_INVALID).  With a
  * registry: queued, an outbox delivery (sending again re-queues the same
  * delivery, with the same idempotency key).  Without: queued for manual
- * upload.
+ * upload.  Either way the case's content leaves for the national library:
+ * the disclosure gate decides first (PACT_FEDERATE,
+ * svc_policy_national_library) and logs it; refused, APP_CONFLICT with the
+ * rule and nothing changes.
  */
 enum app_err	svc_submission_send(const struct svc_ctx *c, int64_t id,
 		    struct submission_row *out, struct sub_problems *pr, struct fault *f);
@@ -143,8 +146,12 @@ enum app_err	svc_outbox_delivered(const struct svc_ctx *c, const struct outbox_r
  * API token): check every field (problems in *pr, APP_INVALID), then in
  * one transaction assign the library id, append the receipt-log leaf
  * (channel "federation", the SHA-256 of the exact body), store it sealed
- * and queue the forwards.  The same idem_key from the same organisation
- * answers the stored record with *replay set, and changes nothing.
+ * and queue the forwards.  Each forward passes the disclosure gate first
+ * (PACT_FEDERATE; the recipient in [policy] default_country) and every
+ * decision is logged; a refused one is kept without a delivery, and
+ * svc_library_get shows it with delivery "refused".  The same idem_key
+ * from the same organisation answers the stored record with *replay set,
+ * and changes nothing.
  * forward_to naming a library not in [registry] libraries is refused
  * (field forward_to).  Only in the registry role.
  */

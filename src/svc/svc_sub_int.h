@@ -7,7 +7,6 @@
  */
 #include "svc/submissions.h"
 
-/* The system, or staff holding PERM_CASES_MANAGE; else APP_FORBIDDEN (rbac.role). */
 /* Seal a record for the row named by ad; open it again (APP_INTERNAL if altered). */
 void		sub_seal(const struct svc_ctx *c, const sub_values v, const char *ad,
 		    struct sealed *out);

@@ -13,6 +13,7 @@
 #include "domain/authz.h"
 #include "domain/grade.h"
 #include "svc/cases.h"
+#include "svc/policy.h"
 #include "svc/products.h"
 #include "svc/usernotices.h"
 
@@ -405,6 +406,14 @@ fill_item(const struct svc_ctx *c, const struct user_notice_row *row,
 	for (i = 0; i < n; i++) {
 		out->to[i].r = rs[i];
 		out->to[i].org_slug = out->to[i].org_name = "";
+		/*
+		 * Every recipient the gate let through has its outbox row, and
+		 * outbox rows are never deleted: one without is one refused.
+		 */
+		if (rs[i].outbox_id == 0) {
+			out->to[i].r.delivery = "refused";
+			out->to[i].r.last_error = svc_policy_refused_note(c);
+		}
 		if (rs[i].org_id == 0)
 			continue;
 		/* The same organisation usually has several members: look it up once. */
@@ -437,6 +446,54 @@ mail_body(const struct svc_ctx *c, const char *body, const char *support)
 	    text(c, LANG_EN, MSG_UNOTICE_SUPPORT, support));
 }
 
+/* The gate's decision (PACT_MAIL) for each recipient, made inside the transaction. */
+struct mail_gate {
+	struct policy_subject	 s;	/* the case's facts */
+	struct policy_recipient	*r;	/* per recipient, as in rcpts */
+	struct policy_decision	*d;
+	size_t			 n;	/* decided so far */
+	size_t			 nallowed;
+	const struct policy_decision *refused;	/* the first refusal, or NULL */
+};
+
+/*
+ * Ask the gate about every recipient: each is the account its address
+ * belongs to (its jurisdiction, else its organisation's, else [policy]
+ * default_country), or an address nobody verified (unknown: refused unless
+ * the case is disclosed).
+ */
+static enum app_err
+gate_mails(const struct svc_ctx *c, const struct case_row *k, const struct rcpts *rs,
+    struct mail_gate *g, struct fault *f)
+{
+	enum app_err	er;
+
+	if ((er = svc_policy_case(c, k->id, &g->s)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	g->r = arena_calloc(c->a, rs->n + 1, sizeof(*g->r));
+	g->d = arena_calloc(c->a, rs->n + 1, sizeof(*g->d));
+	for (g->n = 0; g->n < rs->n; g->n++) {
+		if ((er = svc_policy_mailbox(c, rs->v[g->n].address, &g->r[g->n])) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		g->d[g->n] = policy_check(PACT_MAIL, &g->s, &g->r[g->n], c->now);
+		if (g->d[g->n].allow)
+			g->nallowed++;
+		else if (g->refused == NULL)
+			g->refused = &g->d[g->n];
+	}
+	return APP_OK;
+}
+
+/* Log the decisions made, after the commit or the rollback (R44: refusals too). */
+static void
+gate_log(const struct svc_ctx *c, const struct mail_gate *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->n; i++)
+		svc_policy_log(c, PACT_MAIL, &g->s, &g->r[i], &g->d[i]);
+}
+
 enum app_err
 svc_user_notice_send(const struct svc_ctx *c, const char *case_id, const char *subject,
     const char *body, const char *support_channel, const char *const *manual,
@@ -446,12 +503,14 @@ svc_user_notice_send(const struct svc_ctx *c, const char *case_id, const char *s
 	struct case_row		 k;
 	struct user_notice_row	 row;
 	struct rcpts		 rs;
-	const char		*mail;
+	struct mail_gate	 g;
+	const char		*mail, *what;
 	size_t			 i, ndown = 0;
 	int64_t			 id = 0, ob = 0;
 	enum app_err		 er;
 
 	memset(out, 0, sizeof(*out));
+	memset(&g, 0, sizeof(g));
 	if ((er = staff_only(c, f)) != APP_OK)
 		return er;
 	if ((er = check_fields(subject, body, support_channel, f)) != APP_OK)
@@ -484,8 +543,14 @@ svc_user_notice_send(const struct svc_ctx *c, const char *case_id, const char *s
 		f->rule = "Art. 7(3)";
 		goto fail;
 	}
-	if (gather(c, &k, manual, nmanual, include_downstream, &rs, f) != APP_OK)
+	if (gather(c, &k, manual, nmanual, include_downstream, &rs, f) != APP_OK ||
+	    gate_mails(c, &k, &rs, &g, f) != APP_OK)
 		goto fail;
+	/* Nobody left to send to: the refusal is the answer, and nothing is kept. */
+	if (g.nallowed == 0) {
+		svc_policy_fault(g.refused, f);
+		goto fail;
+	}
 	memset(&row, 0, sizeof(row));
 	row.case_id = k.id;
 	row.subject = subject;
@@ -497,30 +562,41 @@ svc_user_notice_send(const struct svc_ctx *c, const char *case_id, const char *s
 	if ((er = store_user_notice_add(c->st, &row, &id)) != APP_OK)
 		goto store_fail;
 	row.id = id;
-	/* One mail per recipient: each outbox row is that recipient's delivery evidence. */
+	/*
+	 * One mail per recipient the gate allows: each outbox row is that
+	 * recipient's delivery evidence.  A refused one is kept without a
+	 * mail, so that the staff see who was not told and why.
+	 */
 	for (i = 0; i < rs.n; i++) {
-		if ((er = store_outbox_add_mail(c->st, rs.v[i].address, subject, mail, c->now,
-		    &ob)) != APP_OK)
+		ob = 0;
+		if (g.d[i].allow && (er = store_outbox_add_mail(c->st, rs.v[i].address,
+		    subject, mail, c->now, &ob)) != APP_OK)
 			goto store_fail;
 		rs.v[i].notice_id = id;
 		rs.v[i].outbox_id = ob;
 		if ((er = store_user_notice_rcpt_add(c->st, &rs.v[i])) != APP_OK)
 			goto store_fail;
-		if (rs.v[i].org_id != 0)
+		if (g.d[i].allow && rs.v[i].org_id != 0)
 			ndown++;
 	}
-	if ((er = svc_case_record(c, k.id, "user_notice", "", "",
-	    arena_printf(c->a, "%zu recipients", rs.n), "", "case.user_notice",
-	    arena_printf(c->a, "id=%lld recipients=%zu downstream=%zu", (long long)id, rs.n,
-	    ndown))) != APP_OK ||
+	what = arena_printf(c->a, "%zu recipients", g.nallowed);
+	if (g.nallowed < rs.n)
+		what = arena_printf(c->a, "%s, %zu refused (%s)", what, rs.n - g.nallowed,
+		    g.refused->rule);
+	if ((er = svc_case_record(c, k.id, "user_notice", "", "", what, "",
+	    "case.user_notice", arena_printf(c->a,
+	    "id=%lld recipients=%zu downstream=%zu refused=%zu", (long long)id, g.nallowed,
+	    ndown, rs.n - g.nallowed))) != APP_OK ||
 	    (er = fill_item(c, &row, out)) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK)
 		goto store_fail;
+	gate_log(c, &g);
 	return APP_OK;
 store_fail:
 	fault_set(f, er, NULL, MSG_ERR_STORE, 0);
 fail:
 	store_rollback(c->st);
+	gate_log(c, &g);
 	return f->er;
 }
 

@@ -85,11 +85,17 @@ struct user_notice_item {
  * kept; at most UNOTICE_RCPTS_MAX, and at least one (else APP_INVALID,
  * field "recipients").  Only once a fix exists: a generic case in
  * fix_available, published, tracking or closed, an incident case fixed or
- * closed; otherwise APP_CONFLICT with rule "Art. 7(3)".  One transaction:
- * the notice, one outbox mail per recipient (the subject; the body and,
- * when given, the support channel line), the recipients, the timeline
- * event "user_notice" and the audit entry "case.user_notice".  *out: the
- * notice with its recipients (deliveries pending).
+ * closed; otherwise APP_CONFLICT with rule "Art. 7(3)".  Each recipient
+ * passes the disclosure gate (PACT_MAIL, svc_policy_mailbox: the account
+ * the address belongs to, else an address of unknown jurisdiction); every
+ * decision is logged.  A refused recipient gets no mail and is kept with
+ * delivery "refused" and the reason as its last error; when every one is
+ * refused, nothing is kept and the answer is APP_CONFLICT with the rule
+ * ("Art. 9(7)").  One transaction: the notice, one outbox mail per allowed
+ * recipient (the subject; the body and, when given, the support channel
+ * line), the recipients, the timeline event "user_notice" and the audit
+ * entry "case.user_notice".  *out: the notice with its recipients
+ * (deliveries pending, or refused).
  */
 enum app_err	svc_user_notice_send(const struct svc_ctx *c, const char *case_id,
 		    const char *subject, const char *body, const char *support_channel,

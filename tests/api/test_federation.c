@@ -20,6 +20,11 @@
  *  - The provider's submission clock is met and the case can close.
  *  - A second case whose 报送 is not sent: the scheduler's 24 h reminder
  *    fires once, and the staff get one notice.
+ *  - The disclosure gate (Art. 9(7)): the 报送 to the configured national
+ *    library is domestic and goes; forwards to recipients abroad (the
+ *    registry's [policy] default_country elsewhere) are refused, kept as
+ *    refused and never sent; a provider where nothing is domestic cannot
+ *    send; every decision is in the gate's log on both sides.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -669,11 +674,176 @@ test_federation__submission_to_the_registry_and_on(void **state)
 	free(raw);
 }
 
+/* Whether who's gate log on s holds a federate decision about subject for recipient. */
+static bool
+federate_logged(struct srv *s, const struct cred *who, const char *subject,
+    const char *recipient, bool allowed)
+{
+	json_t	*o = get_json(s, who, "/api/v1/policy-decisions?subject=%s&limit=100", subject);
+	json_t	*it, *rule;
+	size_t	 i;
+	bool	 found = false;
+
+	json_array_foreach(json_object_get(o, "items"), i, it) {
+		if (strcmp(fx_jstr(it, "action"), "federate") != 0 ||
+		    strcmp(fx_jstr(it, "subject"), subject) != 0 ||
+		    strcmp(fx_jstr(it, "recipient"), recipient) != 0 ||
+		    json_is_true(json_object_get(it, "allowed")) != allowed)
+			continue;
+		rule = json_object_get(it, "rule");
+		if (allowed ? rule == NULL || json_is_null(rule) :
+		    json_is_string(rule) && strcmp(json_string_value(rule), "Art. 9(7)") == 0)
+			found = true;
+	}
+	json_decref(o);
+	return found;
+}
+
+/* Draft the 报送 of case kase on prov and complete it for sending; its id. */
+static long long
+complete_draft(struct srv *prov, const struct cred *cora, const char *kase)
+{
+	struct resp	*r;
+	long long	 sid;
+
+	r = fx_call(prov, cora, "POST", NULL, 201, "/api/v1/cases/%s/submission", kase);
+	sid = (long long)json_integer_value(json_object_get(resp_json(r), "id"));
+	assert_true(sid > 0);
+	fx_done(r);
+	fx_done(fx_call(prov, cora, "PUT", "{\"impact_scope\":\"About 40,000 routers.\","
+	    "\"grade\":\"high\",\"forward_to\":\"CNVD\"}", 200, "/api/v1/submissions/%lld",
+	    sid));
+	return sid;
+}
+
+static void
+test_federation__push_abroad_refused_and_logged(void **state)
+{
+	struct fed	*t = *state;
+	struct srv	*prov = t->prov, *reg = t->reg;
+	struct cred	 rita, cora, paul, bot, nina, aud;
+	struct resp	*r;
+	json_t		*o, *rec, *fw;
+	char		 rid[32], kase[64], rid2[32], kase2[64], lib[64], subj[96];
+	char		 envtok[200], envurl[128], envfwd[600], envlib[600], url1[256], url3[256];
+	const char	*penv[8], *renv[10];
+	const char	*names[] = { "CNCERT", "CNVD" };
+	int64_t		 deadline;
+	long long	 sid;
+	size_t		 i;
+
+	/* The registry: its recipients record no jurisdiction, and its default is the US. */
+	srv_init(reg);
+	fx_org_add(reg, "acme-psirt", "Acme PSIRT", "provider");
+	fx_person(reg, "acme-bot", "vendor", "acme-psirt", "Acme federation", "psirt@acme.example",
+	    &bot);
+	fx_person(reg, "nina", "coordinator", NULL, "Nina Registrar", "nina@nvdb.example", &nina);
+	fx_person(reg, "aud", "auditor", NULL, "Audrey Auditor", "aud@nvdb.example", &aud);
+	t->cncert = sink_start();
+	t->cnvd = sink_start();
+	sink_url(t->cncert, "/inbox", url1, sizeof(url1));
+	sink_url(t->cnvd, "/lib", url3, sizeof(url3));
+	snprintf(envfwd, sizeof(envfwd), "LOUDONG_REGISTRY_FORWARD_TO=CNCERT=%s", url1);
+	snprintf(envlib, sizeof(envlib), "LOUDONG_REGISTRY_LIBRARIES=CNVD=%s", url3);
+	renv[0] = "LOUDONG_INSTANCE_ROLE=registry";
+	renv[1] = "LOUDONG_INSTANCE_NAME=NVDB test registry";
+	renv[2] = envfwd;
+	renv[3] = envlib;
+	renv[4] = "LOUDONG_REGISTRY_FORWARD_TOKEN=" FWD_TOKEN;
+	renv[5] = "LOUDONG_POLICY_DEFAULT_COUNTRY=US";
+	renv[6] = "LOUDONG_OUTBOX_POLL_INTERVAL_MS=100";
+	renv[7] = "LOUDONG_OUTBOX_BACKOFF_SECONDS=1";
+	renv[8] = NULL;
+	srv_start(reg, renv);
+
+	/* The provider, reporting to that registry: its national library. */
+	srv_init(prov);
+	fx_person(prov, "rita", "reporter", NULL, "Rita Reporter", "rita@example.org", &rita);
+	fx_person(prov, "cora", "coordinator", NULL, "Cora Coordinator", "cora@acme.example",
+	    &cora);
+	fx_person(prov, "paul", "auditor", NULL, "Paul Auditor", "paul@acme.example", &paul);
+	snprintf(envurl, sizeof(envurl), "LOUDONG_FEDERATION_REGISTRY_URL=%s", reg->base);
+	snprintf(envtok, sizeof(envtok), REG_TOKEN_ENV "%s", bot.bearer);
+	penv[0] = "LOUDONG_INSTANCE_ROLE=provider";
+	penv[1] = "LOUDONG_INSTANCE_NAME=Acme PSIRT";
+	penv[2] = envurl;
+	penv[3] = envtok;
+	penv[4] = "LOUDONG_OUTBOX_POLL_INTERVAL_MS=100";
+	penv[5] = "LOUDONG_OUTBOX_BACKOFF_SECONDS=1";
+	penv[6] = NULL;
+	srv_start(prov, penv);
+
+	/* The 报送 goes to the national library, domestic by definition: accepted. */
+	new_case(prov, &rita, &cora, "Overflow in the AX-3000 admin", rid, kase);
+	sid = complete_draft(prov, &cora, kase);
+	r = fx_call(prov, &cora, "POST", NULL, 202, "/api/v1/submissions/%lld/send", sid);
+	assert_string_equal(resp_jstr(r, "state"), "queued");
+	fx_done(r);
+	deadline = now_ms() + 30000;
+	for (;;) {
+		o = get_json(prov, &cora, "/api/v1/submissions/%lld", sid);
+		if (strcmp(fx_jstr(o, "state"), "queued") != 0)
+			break;
+		json_decref(o);
+		if (now_ms() > deadline)
+			fail_msg("the 报送 was not accepted within 30 s");
+		usleep(100 * 1000);
+	}
+	assert_string_equal(fx_jstr(o, "state"), "accepted");
+	snprintf(lib, sizeof(lib), "%s", fx_jstr(o, "library_id"));
+	json_decref(o);
+	snprintf(subj, sizeof(subj), "case:%s", kase);
+	assert_true(federate_logged(prov, &paul, subj, "library:CNVDB", true));
+
+	/* At the registry: both forwards refused, kept as such, nothing sent. */
+	rec = get_json(reg, &nina, "/api/v1/submissions/%s", lib);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		fw = forward_of(rec, names[i]);
+		if (fw == NULL)
+			fail_msg("no forward %s: %s", names[i],
+			    json_dumps(json_object_get(rec, "forwards"), JSON_COMPACT));
+		assert_string_equal(fx_jstr(fw, "status"), "refused");
+		assert_contains(fx_jstr(fw, "last_error"), "Art. 9(7)");
+		assert_int_equal(json_integer_value(json_object_get(fw, "attempts")), 0);
+		assert_true(json_is_null(json_object_get(fw, "delivered_at")));
+	}
+	assert_true(json_is_true(json_object_get(forward_of(rec, "CNVD"), "on_request")));
+	json_decref(rec);
+	usleep(1500 * 1000);
+	assert_int_equal(sink_count(t->cncert), 0);
+	assert_int_equal(sink_count(t->cnvd), 0);
+	snprintf(subj, sizeof(subj), "submission:%s", lib);
+	assert_true(federate_logged(reg, &aud, subj, "library:CNCERT", false));
+	assert_true(federate_logged(reg, &aud, subj, "library:CNVD", false));
+
+	/* A provider where nothing is domestic: its 报送 does not leave. */
+	srv_stop(prov);
+	penv[6] = "LOUDONG_POLICY_DOMESTIC_COUNTRIES=";
+	penv[7] = NULL;
+	srv_start(prov, penv);
+	new_case(prov, &rita, &cora, "Second overflow, nobody domestic", rid2, kase2);
+	sid = complete_draft(prov, &cora, kase2);
+	r = fx_call(prov, &cora, "POST", NULL, 409, "/api/v1/submissions/%lld/send", sid);
+	assert_problem_rule(r, 409, "Art. 9(7)");
+	fx_done(r);
+	o = get_json(prov, &cora, "/api/v1/submissions/%lld", sid);
+	assert_string_equal(fx_jstr(o, "state"), "draft");
+	assert_null(json_object_get(o, "delivery"));
+	json_decref(o);
+	snprintf(subj, sizeof(subj), "case:%s", kase2);
+	assert_true(federate_logged(prov, &paul, subj, "library:CNVDB", false));
+	o = get_json(reg, &nina, "/api/v1/submissions");
+	assert_int_equal(json_array_size(json_object_get(o, "items")), 1);
+	json_decref(o);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_federation__submission_to_the_registry_and_on,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_federation__push_abroad_refused_and_logged,
 		    setup, teardown),
 	};
 

@@ -644,6 +644,50 @@ test_policy__9_7_domestic_list(void **state)
 	check_shares(&s, &r, "Art. 9(7)", MSG_POLICY_9_7, "CN, no list");
 }
 
+/*
+ * A mail to an address outside the accounts: nobody verified where it is,
+ * so undisclosed content is refused to it; once disclosed it may go.
+ */
+static void
+test_policy__9_7_mail_to_an_unverified_address(void **state)
+{
+	struct policy_subject	s = publishable();
+	struct policy_recipient	r = rcpt(PREC_ADDRESS, "", NULL, "CN");
+
+	(void)state;
+	DENIED(check(PACT_MAIL, &s, &r), "Art. 9(7)", MSG_POLICY_9_7_UNKNOWN, "address, ''");
+	r.country = NULL;
+	DENIED(check(PACT_MAIL, &s, &r), "Art. 9(7)", MSG_POLICY_9_7_UNKNOWN, "address, NULL");
+	s.disclosed = true;
+	ALLOWED(check(PACT_MAIL, &s, &r), "address, disclosed");
+}
+
+/*
+ * A federation push goes by the destination's jurisdiction; a library is
+ * no organisation, so the provider's exception never opens it.
+ */
+static void
+test_policy__9_7_federate_by_the_library_jurisdiction(void **state)
+{
+	struct policy_subject	s = publishable();
+	struct policy_recipient	r = rcpt(PREC_LIBRARY, "CN", NULL, "CN");
+
+	(void)state;
+	ALLOWED(check(PACT_FEDERATE, &s, &r), "CN library");
+	r.country = "US";
+	DENIED(check(PACT_FEDERATE, &s, &r), "Art. 9(7)", MSG_POLICY_9_7, "US library");
+	r.country = "";
+	DENIED(check(PACT_FEDERATE, &s, &r), "Art. 9(7)", MSG_POLICY_9_7_UNKNOWN,
+	    "library, unknown");
+	r.domestic = "";
+	r.country = "CN";
+	DENIED(check(PACT_FEDERATE, &s, &r), "Art. 9(7)", MSG_POLICY_9_7,
+	    "CN library, nobody domestic");
+	s.disclosed = true;
+	r.country = "US";
+	ALLOWED(check(PACT_FEDERATE, &s, &r), "US library, disclosed");
+}
+
 /* ---- feed and public export ---- */
 
 static void
@@ -867,6 +911,8 @@ main(void)
 		cmocka_unit_test(test_policy__9_7_disclosed_content_to_anyone),
 		cmocka_unit_test(test_policy__9_7_local_operator_allowed),
 		cmocka_unit_test(test_policy__9_7_domestic_list),
+		cmocka_unit_test(test_policy__9_7_mail_to_an_unverified_address),
+		cmocka_unit_test(test_policy__9_7_federate_by_the_library_jurisdiction),
 		cmocka_unit_test(test_policy__feed_of_undisclosed_denied),
 		cmocka_unit_test(test_policy__public_export_behaves_like_feed),
 		cmocka_unit_test(test_policy__share_to_public_of_undisclosed_denied),
