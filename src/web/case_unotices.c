@@ -118,6 +118,9 @@ delivery_badge(struct req *rq, const char *status)
 	else if (strcmp(status, "failed") == 0)
 		layout_wrap(rq, "<span class=\"badge badge-warn delivery-failed\">",
 		    MSG_WEB_UNOTICE_DLV_FAILED, "</span>");
+	else if (strcmp(status, "refused") == 0)	/* the gate: never sent */
+		layout_wrap(rq, "<span class=\"badge badge-warn delivery-refused\">",
+		    MSG_WEB_UNOTICE_DLV_REFUSED, "</span>");
 	else
 		layout_wrap(rq, "<span class=\"badge badge-off delivery-pending\">",
 		    MSG_WEB_UNOTICE_DLV_PENDING, "</span>");

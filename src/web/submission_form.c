@@ -170,6 +170,8 @@ delivery_msg(const char *status)
 		return MSG_WEB_SUB_DELIVERY_SENT;
 	if (strcmp(status, "failed") == 0)
 		return MSG_WEB_SUB_DELIVERY_FAILED;
+	if (strcmp(status, "refused") == 0)
+		return MSG_WEB_SUB_DELIVERY_REFUSED;
 	return MSG_WEB_SUB_DELIVERY_PENDING;
 }
 

@@ -665,6 +665,18 @@ test_user_notices__art_9_7_abroad_refused_domestic_sent(void **state)
 	r = call(s, &cora, "GET", NULL, 200, "/api/v1/cases/%s/timeline", kase);
 	assert_contains(r->body, "2 recipients, 2 refused (Art. 9(7))");
 	done(r);
+	/* The case page marks them refused, not pending. */
+	{
+		char	web[200];
+
+		web_login(s, "cora", TEST_PASSWORD, web, sizeof(web));
+		snprintf(path, sizeof(path), "/cases/%s", kase);
+		r = web_page(s, path, web, "en");
+		assert_status(r, 200);
+		assert_contains(r->body, "delivery-refused\">Refused (Art. 9(7))");
+		assert_contains(r->body, "delivery-sent");
+		done(r);
+	}
 
 	/* Every decision is in the gate's log. */
 	r = call(s, &aud, "GET", NULL, 200, "/api/v1/policy-decisions?limit=100");
