@@ -24,6 +24,7 @@
 #include "domain/grade.h"
 #include "formats/formats.h"
 #include "svc/cases.h"
+#include "svc/deadlines.h"
 #include "svc/policy.h"
 #include "svc/publication.h"
 #include "svc/seal.h"
@@ -569,6 +570,9 @@ go_public(const struct svc_ctx *c, struct advisory_row *r, const struct adv_doc 
 	    (er = svc_case_record(c, k.id, "transition", case_state_name(k.state),
 	    "published", r->id, how, "case.transition", arena_printf(c->a,
 	    "to=published advisory=%s", r->id))) != APP_OK))
+		return er;
+	/* Published: the publication clock (started at the first vendor notice) is met. */
+	if ((er = svc_clock_met(c, DL_PUBLICATION, arena_printf(c->a, "case:%s", k.id))) != APP_OK)
 		return er;
 	return svc_case_record(c, k.id, "advisory", "", "published", r->id, how,
 	    "advisory.publish", arena_printf(c->a, "advisory=%s version=%d %s", r->id,

@@ -18,7 +18,8 @@
  *    says so;
  *  - every decision is in the gate's log, for auditors only;
  *  - public reads carry an ETag (304 on If-None-Match), repeat as the same
- *    bytes, and change at once when public content does.
+ *    bytes, and change at once when public content does; publishing meets
+ *    the case's publication clock.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -1283,12 +1284,19 @@ test_disclosure__public_reads_etag_304_and_fresh_after_change(void **state)
 	char		 zh_etag[64];
 
 	ready_case(w, "Overflow read by the world", cid);
+	/* Notified: the case's publication clock runs until the advisory is out. */
+	fx_done(fx_call(w->s, &w->tom, "POST", NULL, 200, "/api/v1/cases/%s/vendors/acme/notify",
+	    cid));
 	draft(w, cid, aid);
 	edit(w, &w->tom, aid, SOLUTION, NULL, SUMMARY);
 	approve(w, aid);
 	r = publish(w, aid, "{}");
 	assert_status(r, 200);
 	resp_free(r);
+	r = fx_call(w->s, &w->tom, "GET", NULL, 200, "/api/v1/deadlines?case=%s&kind=publication",
+	    cid);
+	assert_string_equal(jpath(resp_json(r), "items/0/state"), "met");
+	fx_done(r);
 	snprintf(path, sizeof(path), "/api/v1/advisories/%s", aid);
 
 	/* A validator and a freshness lifetime ([advisories] public_cache_seconds). */
