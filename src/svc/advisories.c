@@ -529,7 +529,7 @@ publish_subject(const struct svc_ctx *c, const struct advisory_row *r,
 		return er;
 	s->id = arena_printf(c->a, "advisory:%s", r->id);
 	s->has_remediation = adv_has_remediation(doc);
-	s->disclosed = false;	/* this publication is what would disclose it */
+	svc_policy_as_publication(s);
 	if (doc->grade != NULL && *doc->grade != '\0') {
 		const char **keys = arena_calloc(c->a, s->nscope_keys + 2, sizeof *keys);
 
@@ -538,11 +538,6 @@ publish_subject(const struct svc_ctx *c, const struct advisory_row *r,
 		s->scope_keys = keys;
 		s->nscope_keys++;
 	}
-	/*
-	 * Art. 9(4): the advisory itself never carries attachments, so only
-	 * its own output counts; an exploit kept on the case stays there.
-	 */
-	s->exploit_attached = false;
 	return APP_OK;
 }
 

@@ -136,8 +136,14 @@ svc_policy_preview(const struct svc_ctx *c, const char *case_id, const char *act
 	if ((er = svc_policy_case(c, case_id != NULL ? case_id : "", &s)) != APP_OK)
 		return fault_set(f, er, er == APP_NOTFOUND ? "id" : NULL,
 		    er == APP_NOTFOUND ? MSG_ERR_NO_SUCH_CASE : MSG_ERR_STORE, 0);
-	/* The case's own view: remediation is the advisory's to show; assume it is there. */
+	/*
+	 * The case's own view: remediation is the advisory's to show; assume
+	 * it is there.  Publishing actions are judged as the publish step
+	 * judges them.
+	 */
 	s.has_remediation = true;
+	if (act == PACT_PUBLISH || act == PACT_SCHEDULE || act == PACT_RELEASE)
+		svc_policy_as_publication(&s);
 	svc_policy_public(c, &r);
 	*d = policy_check((enum policy_action)act, &s, &r, c->now);
 	svc_policy_log(c, (enum policy_action)act, &s, &r, d);

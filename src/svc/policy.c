@@ -221,6 +221,13 @@ svc_policy_refused_note(const struct svc_ctx *c)
 }
 
 void
+svc_policy_as_publication(struct policy_subject *s)
+{
+	s->disclosed = false;
+	s->exploit_attached = false;
+}
+
+void
 svc_policy_log(const struct svc_ctx *c, enum policy_action action,
     const struct policy_subject *s, const struct policy_recipient *r,
     const struct policy_decision *d)

@@ -84,6 +84,15 @@ void		svc_policy_record(const struct svc_ctx *c, const char *id,
  */
 const char	*svc_policy_refused_note(const struct svc_ctx *c);
 
+/*
+ * The facts of s as a publication of its case's advisory judges them (the
+ * publish step and the preview, so the two never disagree): not disclosed
+ * yet (this publication is what would disclose it), and no exploit in the
+ * output, because an advisory carries no attachments: one kept on the case
+ * stays there (Art. 9(4) guards outputs that would carry them).
+ */
+void		svc_policy_as_publication(struct policy_subject *s);
+
 /* Write the decision to policy_decisions (outside or inside a transaction). */
 void		svc_policy_log(const struct svc_ctx *c, enum policy_action action,
 		    const struct policy_subject *s, const struct policy_recipient *r,

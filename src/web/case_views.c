@@ -658,6 +658,30 @@ move_section(struct req *rq, const struct case_view *v)
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
 
+/* The case's advisory and Art. 9 records: their pages are web/advisories.c (issue 7). */
+static void
+advisory_section(struct req *rq, const struct case_view *v)
+{
+	/* Art. 9(2): an incident case's details are never published. */
+	if (v->k.kind != CKIND_GENERIC)
+		return;
+	tmpl_raw(rq, "<section class=\"detail\" id=\"advisory\">");	/* literal */
+	layout_wrap(rq, "<h2>", MSG_WEB_ADV_CASE_SEC, "</h2>\n");
+	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_ADV_CASE_INTRO, "</p>\n");
+	if (v->t.ext_form != NULL && strcmp(v->t.ext_form, "advisory") == 0)
+		cw_form_errors(rq, v, CFORM_EXT);
+	tmpl_raw(rq, "<form class=\"inline\" method=\"post\"");	/* literal */
+	tmpl_attr(rq, "action", arena_printf(rq->arena, "/staff/cases/%s/advisory", v->k.id));
+	tmpl_raw(rq, ">");	/* literal */
+	tmpl_csrf(rq);
+	tmpl_raw(rq, "<button type=\"submit\" class=\"primary\">");	/* literal */
+	tmpl_msg(rq, MSG_WEB_ADV_CASE_DRAFT);
+	tmpl_raw(rq, "</button></form> ");	/* literal */
+	layout_link(rq, arena_printf(rq->arena, "/staff/cases/%s/disclosure", v->k.id),
+	    MSG_WEB_ADV_CASE_RECORDS);
+	tmpl_raw(rq, "</section>\n");	/* literal */
+}
+
 /* A state or vendor status named by an event, in the page's language. */
 static void
 event_value(struct req *rq, const char *event, const char *value)
@@ -1088,6 +1112,7 @@ case_page(struct req *rq, int status, const char *id, enum case_form failed,
 	cw_unotices_section(rq, v);
 	if (v->staff) {
 		move_section(rq, v);
+		advisory_section(rq, v);
 		timeline_section(rq, v);
 	}
 	if (v->talk)

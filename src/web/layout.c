@@ -112,6 +112,7 @@ has_get_route(const char *path)
 		{ clock_web_routes, &clock_web_nroutes },
 		{ submission_web_routes, &submission_web_nroutes },
 		{ unotice_web_routes, &unotice_web_nroutes },
+		{ advisory_web_routes, &advisory_web_nroutes },
 	};
 	size_t	t, i;
 
@@ -191,6 +192,13 @@ nav(struct req *rq, const char *here)
 	/* The 报送 to the national library, or those a registry received (issue 6). */
 	if (full && authz_allows(u->role, PERM_CASES_MANAGE))
 		nav_item(rq, here, "/submissions", MSG_WEB_NAV_SUBMISSIONS);
+	/* Advisories, major-event windows, the gate's log (issue 7; svc/ decides the last two). */
+	if (full && authz_allows(u->role, PERM_CASES_MANAGE))
+		nav_item(rq, here, "/staff/advisories", MSG_WEB_NAV_ADVISORIES);
+	if (full && (authz_allows(u->role, PERM_CASES_MANAGE) || u->role == UROLE_AUDITOR))
+		nav_item(rq, here, "/staff/windows", MSG_WEB_NAV_WINDOWS);
+	if (full && (u->role == UROLE_AUDITOR || u->role == UROLE_ADMIN))
+		nav_item(rq, here, "/staff/decisions", MSG_WEB_NAV_DECISIONS);
 	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
 		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))

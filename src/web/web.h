@@ -25,10 +25,10 @@ extern const size_t		clock_web_nroutes;
 extern const struct route	submission_web_routes[];
 extern const size_t		submission_web_nroutes;
 extern const struct route	unotice_web_routes[];
+extern const size_t		unotice_web_nroutes;
 /* The public site (public.c, issue 7): advisories, the feed, security.txt, CSAF. */
 extern const struct route	public_web_routes[];
 extern const size_t		public_web_nroutes;
-extern const size_t		unotice_web_nroutes;
 /* The staff's advisory pages (advisories.c, issue 7): queue, editor, review, windows. */
 extern const struct route	advisory_web_routes[];
 extern const size_t		advisory_web_nroutes;
