@@ -170,8 +170,9 @@ app_serve(const char *data_dir, const char *listen_addr)
 	    calendar_version(calendar_current()), calendar_first_year(calendar_current()),
 	    calendar_last_year(calendar_current()));
 	app_db_path(&cfg, dbpath, sizeof(dbpath));
-	if ((pool = store_pool_open(dbpath, cfg.threads, cfg.busy_timeout_ms, err,
-	    sizeof(err))) == NULL) {
+	/* One connection for each thread that runs requests: workers and network threads. */
+	if ((pool = store_pool_open(dbpath, cfg.threads + server_io_threads(&cfg),
+	    cfg.busy_timeout_ms, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
 	}

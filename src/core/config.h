@@ -40,6 +40,7 @@ struct config {
 	int		 body_max_bytes;	/* server.body_max_bytes */
 	int		 body_max_anon_bytes;	/* server.body_max_anon_bytes */
 	int		 public_cache_mib;	/* server.public_cache_mib */
+	int		 io_threads;		/* server.io_threads (0: 2 per CPU) */
 	char		 user[64];		/* server.user (drop to it when root) */
 
 	/* [database] */

@@ -1,23 +1,33 @@
 /*
  * The libmicrohttpd glue: the only file that speaks MHD.  One request goes
- * through three steps on a worker thread:
+ * through three steps:
  *   1. headers in: route, authenticate, authorize, check the declared
  *      length against the body limit (which is tighter before login);
  *   2. body in: accumulated up to the limit, the rest discarded (413);
  *   3. dispatch: parse the body, bind parameters, CSRF, run the handler,
  *      add the security headers and queue the answer.
+ * Steps 1 and 2 run on libmicrohttpd's network threads ([server]
+ * io_threads, two per CPU by default), and so does step 3 of a read (GET,
+ * HEAD; a public one the cache answers without the database).  A request
+ * that changes state is handed to a worker ([server] threads) with its
+ * connection suspended, so a handler that waits (a report for its batch's
+ * fsync, the write lock, Argon2) holds a worker, never a network thread and
+ * the other connections on it; the worker resumes the connection and its
+ * network thread sends the answer.
  * Everything lives in the request's arena, released when MHD reports the
  * request completed (after the response was sent, which is why responses
  * may point into the arena).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <microhttpd.h>
 
@@ -61,11 +71,24 @@ struct server {
 	uint16_t		 port;		/* bound port */
 	uint32_t		 id_prefix;	/* random, per process: request ids */
 	atomic_uint_fast32_t	 id_next;	/* request counter */
+
+	/* The workers and the requests handed to them (wq_mu guards). */
+	pthread_mutex_t		 wq_mu;
+	pthread_cond_t		 wq_work;	/* something queued, or wq_stop */
+	pthread_cond_t		 wq_drained;	/* wq_inflight fell to 0 */
+	struct conn_ctx		*wq_head, *wq_tail;
+	size_t			 wq_inflight;	/* queued or running */
+	bool			 wq_closed;	/* stopping: run requests in place */
+	bool			 wq_stop;	/* workers: exit when the queue is empty */
+	pthread_t		*workers;
+	size_t			 nworkers;	/* started */
 };
 
 enum phase {
 	PH_HEADERS,	/* first call not yet done */
 	PH_BODY,	/* reading the body */
+	PH_WORKING,	/* with a worker, the connection suspended */
+	PH_READY,	/* the worker is done: the answer is to be queued */
 	PH_ANSWERED,	/* a response was queued */
 };
 
@@ -87,6 +110,7 @@ struct conn_ctx {
 	uint64_t		 gen;		/* public generation before the handler */
 	size_t			 sent;		/* body bytes answered, for the log */
 	void			*native[PC_NATIVE__MAX];	/* the hit's ready answers */
+	struct conn_ctx		*wq_next;	/* in the workers' queue */
 };
 
 static const char *
@@ -698,6 +722,111 @@ ctx_new(struct server *srv, struct MHD_Connection *conn, const char *url,
 	return c;
 }
 
+/* Step 3, wherever it runs: the answer (or the error answer) is in c->rq. */
+static void
+run(struct conn_ctx *c)
+{
+	enum app_err	er;
+
+	if (c->toobig)
+		er = req_fail(&c->rq, APP_TOOBIG, NULL, MSG_ERR_BODY_TOO_BIG, c->body_max);
+	else
+		er = dispatch(c);
+	/*
+	 * A failure keeps an error answer the handler already built (a form
+	 * shown again with its message, a 405); anything else is replaced.
+	 */
+	if (er != APP_OK && c->rq.status < 400)
+		answer_error(c, er);
+}
+
+/*
+ * A request that may change state: it may wait for the write lock, a
+ * batch's fsync or Argon2, so it goes to a worker.  Reads (GET, HEAD) run
+ * where they arrived: SQLite's readers do not wait, and handing a short
+ * read over costs more than it takes.
+ */
+static bool
+changes_state(const struct req *rq)
+{
+	return rq->method != HTTP_GET && rq->method != HTTP_HEAD;
+}
+
+/*
+ * Give c to a worker: true, with the connection suspended until the worker
+ * resumes it; false while stopping (the caller runs it in place).
+ */
+static bool
+hand_over(struct conn_ctx *c)
+{
+	struct server	*srv = c->srv;
+
+	pthread_mutex_lock(&srv->wq_mu);
+	if (srv->wq_closed || srv->nworkers == 0) {
+		pthread_mutex_unlock(&srv->wq_mu);
+		return false;
+	}
+	srv->wq_inflight++;
+	pthread_mutex_unlock(&srv->wq_mu);
+	c->phase = PH_WORKING;
+	/* Suspended before any worker can see it: resuming must come after. */
+	MHD_suspend_connection(c->rq.conn);
+	pthread_mutex_lock(&srv->wq_mu);
+	c->wq_next = NULL;
+	if (srv->wq_tail != NULL)
+		srv->wq_tail->wq_next = c;
+	else
+		srv->wq_head = c;
+	srv->wq_tail = c;
+	pthread_cond_signal(&srv->wq_work);
+	pthread_mutex_unlock(&srv->wq_mu);
+	return true;
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct server		*srv = arg;
+	struct conn_ctx		*c;
+	struct MHD_Connection	*conn;
+
+	pthread_mutex_lock(&srv->wq_mu);
+	for (;;) {
+		while (srv->wq_head == NULL && !srv->wq_stop)
+			pthread_cond_wait(&srv->wq_work, &srv->wq_mu);
+		if ((c = srv->wq_head) == NULL)
+			break;
+		if ((srv->wq_head = c->wq_next) == NULL)
+			srv->wq_tail = NULL;
+		pthread_mutex_unlock(&srv->wq_mu);
+
+		run(c);
+		c->phase = PH_READY;
+		conn = c->rq.conn;
+		/* From here c belongs to the network thread again (and may be freed). */
+		MHD_resume_connection(conn);
+
+		pthread_mutex_lock(&srv->wq_mu);
+		if (--srv->wq_inflight == 0)
+			pthread_cond_broadcast(&srv->wq_drained);
+	}
+	pthread_mutex_unlock(&srv->wq_mu);
+	return NULL;
+}
+
+int
+server_io_threads(const struct config *cfg)
+{
+	long	n;
+
+	if (cfg->io_threads > 0)
+		return cfg->io_threads;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > 32 ? 64 : (int)(2 * n);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -705,7 +834,6 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 {
 	struct server	*srv = cls;
 	struct conn_ctx	*c = *req_cls;
-	enum app_err	 er;
 
 	(void)version;
 	if (c == NULL) {
@@ -747,18 +875,13 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (c->early != APP_OK)
-		return queue(c);	/* answered in step 1 */
-	if (c->toobig)
-		er = req_fail(&c->rq, APP_TOOBIG, NULL, MSG_ERR_BODY_TOO_BIG, c->body_max);
-	else
-		er = dispatch(c);
-	/*
-	 * A failure keeps an error answer the handler already built (a form
-	 * shown again with its message, a 405); anything else is replaced.
-	 */
-	if (er != APP_OK && c->rq.status < 400)
-		answer_error(c, er);
+	if (c->phase == PH_READY || c->early != APP_OK)
+		return queue(c);	/* a worker's answer, or answered in step 1 */
+	if (c->phase == PH_WORKING)
+		return MHD_YES;		/* not ours to touch until resumed */
+	if (!c->toobig && changes_state(&c->rq) && hand_over(c))
+		return MHD_YES;
+	run(c);
 	return queue(c);
 }
 
@@ -811,6 +934,32 @@ mhd_logger(void *cls, const char *fmt, va_list ap)
 	log_warnx("event=mhd msg=%s", log_quote(q, sizeof(q), line, n));
 }
 
+/* Stop and join the workers (their queue is empty by now). */
+static void
+workers_stop(struct server *s)
+{
+	size_t	i;
+
+	pthread_mutex_lock(&s->wq_mu);
+	s->wq_stop = true;
+	pthread_cond_broadcast(&s->wq_work);
+	pthread_mutex_unlock(&s->wq_mu);
+	for (i = 0; i < s->nworkers; i++)
+		pthread_join(s->workers[i], NULL);
+	s->nworkers = 0;
+}
+
+static void
+server_free(struct server *s)
+{
+	pubcache_free(s->cache);
+	free(s->workers);
+	pthread_cond_destroy(&s->wq_drained);
+	pthread_cond_destroy(&s->wq_work);
+	pthread_mutex_destroy(&s->wq_mu);
+	free(s);
+}
+
 struct server *
 server_start(const struct config *cfg, struct store_pool *pool,
     const struct keyring *keys, const struct router *router,
@@ -835,10 +984,21 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	    PUBCACHE_MAX_AGE);
 	s->id_prefix = crypto_random_uniform(UINT32_MAX);
 	atomic_init(&s->id_next, 1);
+	pthread_mutex_init(&s->wq_mu, NULL);
+	pthread_cond_init(&s->wq_work, NULL);
+	pthread_cond_init(&s->wq_drained, NULL);
+	s->workers = xcalloc((size_t)cfg->threads, sizeof(*s->workers));
+	for (s->nworkers = 0; s->nworkers < (size_t)cfg->threads; s->nworkers++)
+		if (pthread_create(&s->workers[s->nworkers], NULL, worker_main, s) != 0) {
+			snprintf(err, errsz, "cannot start the request workers");
+			workers_stop(s);
+			server_free(s);
+			return NULL;
+		}
 
 	/* ITC wakes the workers of the thread pool when the daemon stops. */
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
-	    MHD_USE_ITC;
+	    MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
 	host = strcmp(cfg->listen_host, "localhost") == 0 ? "127.0.0.1" :
 	    cfg->listen_host;
 	memset(&sin, 0, sizeof(sin));
@@ -854,14 +1014,14 @@ server_start(const struct config *cfg, struct store_pool *pool,
 		flags |= MHD_USE_IPv6;
 	} else {
 		snprintf(err, errsz, "cannot use listen address '%s'", cfg->listen_host);
-		pubcache_free(s->cache);
-		free(s);
+		workers_stop(s);
+		server_free(s);
 		return NULL;
 	}
 	s->d = MHD_start_daemon(flags, cfg->listen_port, NULL, NULL, on_request, s,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,	/* first: logs the rest */
 	    MHD_OPTION_SOCK_ADDR, sa,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)server_io_threads(cfg),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->connection_limit,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->per_ip_connection_limit,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
@@ -871,8 +1031,8 @@ server_start(const struct config *cfg, struct store_pool *pool,
 	if (s->d == NULL) {
 		snprintf(err, errsz, "cannot listen on %s:%u (in use, or not allowed?)",
 		    cfg->listen_host, cfg->listen_port);
-		pubcache_free(s->cache);
-		free(s);
+		workers_stop(s);
+		server_free(s);
 		return NULL;
 	}
 	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
@@ -901,7 +1061,17 @@ server_stop(struct server *s)
 	 * defect).  The tests hit it at shutdown.  Called right before
 	 * MHD_stop_daemon, quiescing gained nothing.
 	 */
+	/*
+	 * libmicrohttpd must not be stopped with a connection suspended: let
+	 * the workers finish what they have (a request arriving meanwhile runs
+	 * on its network thread), then stop the daemon, then the workers.
+	 */
+	pthread_mutex_lock(&s->wq_mu);
+	s->wq_closed = true;
+	while (s->wq_inflight > 0)
+		pthread_cond_wait(&s->wq_drained, &s->wq_mu);
+	pthread_mutex_unlock(&s->wq_mu);
 	MHD_stop_daemon(s->d);
-	pubcache_free(s->cache);
-	free(s);
+	workers_stop(s);
+	server_free(s);
 }

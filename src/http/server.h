@@ -12,9 +12,11 @@ struct store_pool;
 struct req;
 
 /*
- * The HTTP server (libmicrohttpd, a thread pool with epoll).  Each worker
- * thread serves one request at a time with one database connection from
- * the pool, so the pool needs cfg->threads connections.
+ * The HTTP server: libmicrohttpd's pool of network threads with epoll
+ * (server_io_threads()), which answer reads themselves, and cfg->threads
+ * workers for requests that change state.  Each thread serves one
+ * request at a time with one database connection from the pool, so the
+ * pool needs cfg->threads + server_io_threads(cfg) connections.
  */
 struct server;
 
@@ -33,6 +35,9 @@ struct server_hooks {
 struct server	*server_start(const struct config *cfg, struct store_pool *pool,
 		    const struct keyring *keys, const struct router *router,
 		    const struct server_hooks *hooks, char *err, size_t errsz);
+
+/* Network threads: [server] io_threads, or two per CPU when it is 0. */
+int		 server_io_threads(const struct config *cfg);
 
 /* The port actually bound (useful with port 0). */
 uint16_t	 server_port(const struct server *s);

@@ -112,6 +112,7 @@ test_config__defaults(void **state)
 	assert_int_equal(cfg.body_max_bytes, 33554432);
 	assert_int_equal(cfg.body_max_anon_bytes, 262144);
 	assert_int_equal(cfg.public_cache_mib, 32);
+	assert_int_equal(cfg.io_threads, 0);
 	assert_string_equal(cfg.id_prefix, "LD");
 	assert_false(cfg.allow_anonymous);
 	assert_int_equal(cfg.attachments_max, 10);
@@ -243,6 +244,7 @@ static const struct {
 	{ "LOUDONG_SERVER_BODY_MAX_BYTES", "2097152" },
 	{ "LOUDONG_SERVER_BODY_MAX_ANON_BYTES", "4096" },
 	{ "LOUDONG_SERVER_PUBLIC_CACHE_MIB", "0" },
+	{ "LOUDONG_SERVER_IO_THREADS", "3" },
 	{ "LOUDONG_SERVER_USER", "loudong" },
 	{ "LOUDONG_DATABASE_PATH", "other.db" },
 	{ "LOUDONG_DATABASE_BUSY_TIMEOUT_MS", "100" },
@@ -328,6 +330,7 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->body_max_bytes, 2097152);
 	assert_int_equal(cfg->body_max_anon_bytes, 4096);
 	assert_int_equal(cfg->public_cache_mib, 0);
+	assert_int_equal(cfg->io_threads, 3);
 	assert_string_equal(cfg->user, "loudong");
 	assert_string_equal(cfg->db_path, "other.db");
 	assert_int_equal(cfg->busy_timeout_ms, 100);
@@ -757,6 +760,7 @@ assert_config_equal(const struct config *a, const struct config *b)
 	assert_int_equal(a->body_max_bytes, b->body_max_bytes);
 	assert_int_equal(a->body_max_anon_bytes, b->body_max_anon_bytes);
 	assert_int_equal(a->public_cache_mib, b->public_cache_mib);
+	assert_int_equal(a->io_threads, b->io_threads);
 	assert_string_equal(a->user, b->user);
 	assert_string_equal(a->db_path, b->db_path);
 	assert_int_equal(a->busy_timeout_ms, b->busy_timeout_ms);
