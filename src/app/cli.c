@@ -87,10 +87,13 @@ print_fault(const char *what, const struct fault *f)
 {
 	char	text[512];
 
-	/* The catalog's formats are ours; iarg is the only argument any takes. */
+	/* The catalog's formats are ours; a fault carries a string or a number. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	snprintf(text, sizeof(text), msg(LANG_EN, f->msg), f->iarg);
+	if (f->sarg != NULL)
+		snprintf(text, sizeof(text), msg(LANG_EN, f->msg), f->sarg);
+	else
+		snprintf(text, sizeof(text), msg(LANG_EN, f->msg), f->iarg);
 #pragma GCC diagnostic pop
 	if (f->field != NULL)
 		fprintf(stderr, "loudong: cannot %s: %s (field '%s')\n", what, text,

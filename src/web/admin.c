@@ -75,17 +75,8 @@ td_text(struct req *rq, const char *s)
 static void
 pager(struct req *rq, const char *base, int64_t after, int64_t next_after)
 {
-	if (after <= 0 && next_after <= 0)
-		return;
-	tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-	tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-	tmpl_raw(rq, "\">");	/* literal */
-	if (after > 0)
-		layout_link(rq, base, MSG_WEB_PAGER_FIRST);
-	if (next_after > 0)
-		layout_link(rq, arena_printf(rq->arena, "%s?after=%lld", base,
-		    (long long)next_after), MSG_WEB_PAGER_NEXT);
-	tmpl_raw(rq, "</nav>\n");	/* literal */
+	layout_pager(rq, after > 0 ? base : NULL, next_after > 0 ?
+	    arena_printf(rq->arena, "%s?after=%lld", base, (long long)next_after) : NULL);
 }
 
 /*

@@ -782,16 +782,9 @@ queue_get(struct req *rq)
 		}
 		tmpl_raw(rq, "</section>\n");	/* literal */
 	}
-	if (one >= 0 && (cursor > 0 || next > 0)) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (cursor > 0)
-			layout_link(rq, queue_url(rq, state, 0), MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, queue_url(rq, state, next), MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
+	if (one >= 0)
+		layout_pager(rq, cursor > 0 ? queue_url(rq, state, 0) : NULL,
+		    next > 0 ? queue_url(rq, state, next) : NULL);
 	layout_end(rq);
 	return APP_OK;
 }
@@ -2780,16 +2773,8 @@ plog_get(struct req *rq)
 		}
 		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
 	}
-	if (cursor > 0 || next > 0) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (cursor > 0)
-			layout_link(rq, plog_url(rq, subject, 0), MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, plog_url(rq, subject, next), MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
+	layout_pager(rq, cursor > 0 ? plog_url(rq, subject, 0) : NULL,
+	    next > 0 ? plog_url(rq, subject, next) : NULL);
 	layout_end(rq);
 	return APP_OK;
 }

@@ -100,6 +100,21 @@ layout_link(struct req *rq, const char *href, enum msg_id text)
 	tmpl_raw(rq, "</a>");	/* literal */
 }
 
+void
+layout_pager(struct req *rq, const char *first, const char *next)
+{
+	if (first == NULL && next == NULL)
+		return;
+	tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
+	tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
+	tmpl_raw(rq, "\">");	/* literal */
+	if (first != NULL)
+		layout_link(rq, first, MSG_WEB_PAGER_FIRST);
+	if (next != NULL)
+		layout_link(rq, next, MSG_WEB_PAGER_NEXT);
+	tmpl_raw(rq, "</nav>\n");	/* literal */
+}
+
 static bool
 has_get_route(const char *path)
 {

@@ -116,6 +116,8 @@ void	layout_wrap(struct req *rq, const char *open, enum msg_id id,
 
 /* <a href="href">text</a>; href passes tmpl_href's scheme check. */
 void	layout_link(struct req *rq, const char *href, enum msg_id text);
+/* The pager under a list: links to the first page and the next (NULL: none; both: nothing). */
+void	layout_pager(struct req *rq, const char *first, const char *next);
 
 /*
  * A catalog message with printf conversions, formatted into the arena with

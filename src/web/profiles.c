@@ -521,16 +521,8 @@ admin_reporters_get(struct req *rq)
 			reporter_row(rq, &ps[i]);
 		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
 	}
-	if (after > 0 || next > 0) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (after > 0)
-			layout_link(rq, list_url(rq, status, 0), MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, list_url(rq, status, next), MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
+	layout_pager(rq, after > 0 ? list_url(rq, status, 0) : NULL,
+	    next > 0 ? list_url(rq, status, next) : NULL);
 	layout_end(rq);
 out:
 	return er;

@@ -239,18 +239,8 @@ reports_list_get(struct req *rq)
 			report_row(rq, &rs[i], staff);
 		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
 	}
-	if (flt.before > 0 || next > 0) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (flt.before > 0)
-			layout_link(rq, list_url(rq, status, kind, q, 0),
-			    MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, list_url(rq, status, kind, q, next),
-			    MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
+	layout_pager(rq, flt.before > 0 ? list_url(rq, status, kind, q, 0) : NULL,
+	    next > 0 ? list_url(rq, status, kind, q, next) : NULL);
 	layout_end(rq);
 out:
 	return er;

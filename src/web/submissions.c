@@ -423,16 +423,8 @@ list_get(struct req *rq)
 		registry_rows(rq, rr, n);
 	else
 		provider_rows(rq, rs, n);
-	if (cursor > 0 || next > 0) {
-		tmpl_raw(rq, "<nav class=\"pager\" aria-label=\"");	/* literal */
-		tmpl_msg(rq, MSG_WEB_PAGER_LABEL);
-		tmpl_raw(rq, "\">");	/* literal */
-		if (cursor > 0)
-			layout_link(rq, list_url(rq, state, 0), MSG_WEB_PAGER_FIRST);
-		if (next > 0)
-			layout_link(rq, list_url(rq, state, next), MSG_WEB_PAGER_NEXT);
-		tmpl_raw(rq, "</nav>\n");	/* literal */
-	}
+	layout_pager(rq, cursor > 0 ? list_url(rq, state, 0) : NULL,
+	    next > 0 ? list_url(rq, state, next) : NULL);
 	layout_end(rq);
 	return APP_OK;
 }
