@@ -28,6 +28,7 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_user_notice_routes, api_user_notice_nroutes };
 	out[n++] = (struct route_table){ api_deadline_routes, api_deadline_nroutes };
 	out[n++] = (struct route_table){ api_advisory_routes, api_advisory_nroutes };
+	out[n++] = (struct route_table){ api_complaint_routes, api_complaint_nroutes };
 	return n;
 }
 

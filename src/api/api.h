@@ -53,6 +53,9 @@ extern const size_t		api_user_notice_nroutes;
 extern const struct route	api_deadline_routes[];
 extern const struct route	api_advisory_routes[];
 extern const size_t		api_advisory_nroutes;
+/* Complaints (举报) about collection platforms (issue 8, registry role). */
+extern const struct route	api_complaint_routes[];
+extern const size_t		api_complaint_nroutes;
 extern const size_t		api_deadline_nroutes;
 
 struct fed_payload;
