@@ -1,6 +1,6 @@
 """OpenAPI paths of the clocks (issue 6) and of acknowledging a report; loaded by gen-openapi.py."""
 
-KINDS = ["ack", "vendor_response", "submission", "publication"]
+KINDS = ["ack", "vendor_response", "submission", "publication", "filing_review", "filing_supplement", "change_filing", "initial_filing"]
 STATES = ["open", "met", "missed", "paused", "waived"]
 
 
@@ -12,7 +12,7 @@ def schemas(h):
           "description": "A clock (时限). Working-day periods end at 24:00 China Standard Time (UTC+8) of the n-th working day after the basis, on the working-day calendar named by calendar_version (R26).",
           "properties": {
             "id": {"type": "integer"},
-            "kind": {"enum": KINDS, "description": "ack: acknowledge a report (R42); vendor_response: a notified vendor's first answer (R34); submission: the 2-day 报送 to the national library (R5, Art. 7(2)); publication: publication reminder after the vendor notice"},
+            "kind": {"enum": KINDS, "description": "ack: acknowledge a report (R42); vendor_response: a notified vendor's first answer (R34); submission: the 2-day 报送 to the national library (R5, Art. 7(2)); publication: publication reminder after the vendor notice; filing_review: the registry decides a complete 备案 filing (R24); filing_supplement: the applicant's 补正 (R24); change_filing: a platform files a change within 30 days (R22); initial_filing: a platform live before the 办法 files (R25)"},
             "subject": {"type": "string", "examples": ["report:LD-2026-000001", "case:LD-C-2026-000001", "vendor:LD-C-2026-000001/acme"]},
             "case": {"type": ["string", "null"]}, "report": {"type": ["string", "null"]},
             "basis_at": t, "due_at": t,

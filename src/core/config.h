@@ -101,7 +101,7 @@ struct config {
 	 * enum deadline_kind order (ack, vendor_response, submission,
 	 * publication; domain/deadline.h).
 	 */
-#define CONFIG_DL_KINDS	4
+#define CONFIG_DL_KINDS	8
 	char		 dl_period[CONFIG_DL_KINDS][16];	/* deadlines.<kind> */
 	char		 dl_reminders[CONFIG_DL_KINDS][64];	/* deadlines.<kind>_reminders */
 	int		 scheduler_interval_s;	/* deadlines.scheduler_interval */

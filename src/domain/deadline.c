@@ -20,6 +20,10 @@ static const char *const kind_names[DL__MAX] = {
 	"vendor_response",	/* DL_VENDOR_RESPONSE */
 	"submission",		/* DL_SUBMISSION */
 	"publication",		/* DL_PUBLICATION */
+	"filing_review",	/* DL_FILING_REVIEW */
+	"filing_supplement",	/* DL_FILING_SUPPLEMENT */
+	"change_filing",	/* DL_CHANGE_FILING */
+	"initial_filing",	/* DL_INITIAL_FILING */
 };
 
 static const char *const kind_rules[DL__MAX] = {
@@ -27,6 +31,10 @@ static const char *const kind_rules[DL__MAX] = {
 	"R34 (Art. 8)",				/* DL_VENDOR_RESPONSE */
 	"R5 (Art. 7(2))",			/* DL_SUBMISSION */
 	"R34 (Art. 9; CNVD practice)",		/* DL_PUBLICATION */
+	"R24 (办法 第五条)",			/* DL_FILING_REVIEW */
+	"R24 (办法 第五条)",			/* DL_FILING_SUPPLEMENT */
+	"R22 (办法 第六条)",			/* DL_CHANGE_FILING */
+	"R25 (办法 第八条)",			/* DL_INITIAL_FILING */
 };
 
 /*
@@ -38,6 +46,10 @@ static const struct period kind_default[DL__MAX] = {
 	{ PERIOD_WORKDAYS, 10 },	/* DL_VENDOR_RESPONSE */
 	{ PERIOD_HOURS, 48 },		/* DL_SUBMISSION */
 	{ PERIOD_DAYS, 45 },		/* DL_PUBLICATION */
+	{ PERIOD_WORKDAYS, 10 },	/* DL_FILING_REVIEW */
+	{ PERIOD_WORKDAYS, 10 },	/* DL_FILING_SUPPLEMENT */
+	{ PERIOD_DAYS, 30 },		/* DL_CHANGE_FILING */
+	{ PERIOD_WORKDAYS, 10 },	/* DL_INITIAL_FILING */
 };
 
 static const char *const state_names[DLS__MAX] = {

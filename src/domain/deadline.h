@@ -36,6 +36,10 @@ enum deadline_kind {
 	DL_VENDOR_RESPONSE,	/* a notified vendor's first answer (10 working days) */
 	DL_SUBMISSION,		/* the 2-day 报送 to the national library (R5) */
 	DL_PUBLICATION,		/* publication reminder after vendor notice (45 days) */
+	DL_FILING_REVIEW,	/* registry: decide a complete 备案 filing (10 working days) */
+	DL_FILING_SUPPLEMENT,	/* applicant: answer a 补正 request (10 working days) */
+	DL_CHANGE_FILING,	/* platform: file a change of filed information (30 days) */
+	DL_INITIAL_FILING,	/* platform live before the 办法: file (10 working days) */
 	DL__MAX
 };
 

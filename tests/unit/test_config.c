@@ -284,6 +284,14 @@ static const struct {
 	{ "LOUDONG_DEADLINES_SUBMISSION_REMINDERS", "12h,1h" },
 	{ "LOUDONG_DEADLINES_PUBLICATION", "90d" },
 	{ "LOUDONG_DEADLINES_PUBLICATION_REMINDERS", "14d,1d" },
+	{ "LOUDONG_DEADLINES_FILING_REVIEW", "15wd" },
+	{ "LOUDONG_DEADLINES_FILING_REVIEW_REMINDERS", "1d" },
+	{ "LOUDONG_DEADLINES_FILING_SUPPLEMENT", "5wd" },
+	{ "LOUDONG_DEADLINES_FILING_SUPPLEMENT_REMINDERS", "" },
+	{ "LOUDONG_DEADLINES_CHANGE_FILING", "20d" },
+	{ "LOUDONG_DEADLINES_CHANGE_FILING_REMINDERS", "2d" },
+	{ "LOUDONG_DEADLINES_INITIAL_FILING", "12wd" },
+	{ "LOUDONG_DEADLINES_INITIAL_FILING_REMINDERS", "2h" },
 	{ "LOUDONG_DEADLINES_SCHEDULER_INTERVAL", "5" },
 	{ "LOUDONG_FEDERATION_REGISTRY_URL", "https://nvdb.example" },
 	{ "LOUDONG_FEDERATION_REGISTRY_TOKEN", "ldt_secret" },
@@ -369,6 +377,14 @@ assert_env_values_applied(const struct config *cfg)
 	assert_string_equal(cfg->dl_reminders[2], "12h,1h");
 	assert_string_equal(cfg->dl_period[3], "90d");
 	assert_string_equal(cfg->dl_reminders[3], "14d,1d");
+	assert_string_equal(cfg->dl_period[4], "15wd");
+	assert_string_equal(cfg->dl_reminders[4], "1d");
+	assert_string_equal(cfg->dl_period[5], "5wd");
+	assert_string_equal(cfg->dl_reminders[5], "");
+	assert_string_equal(cfg->dl_period[6], "20d");
+	assert_string_equal(cfg->dl_reminders[6], "2d");
+	assert_string_equal(cfg->dl_period[7], "12wd");
+	assert_string_equal(cfg->dl_reminders[7], "2h");
 	assert_int_equal(cfg->scheduler_interval_s, 5);
 	assert_string_equal(cfg->registry_url, "https://nvdb.example");
 	assert_string_equal(cfg->registry_token, "ldt_secret");
@@ -675,6 +691,11 @@ test_config__clock_and_federation_values(void **state)
 	assert_string_equal(cfg.dl_period[1], "10wd");
 	assert_string_equal(cfg.dl_period[2], "48h");
 	assert_string_equal(cfg.dl_period[3], "45d");
+	assert_string_equal(cfg.dl_period[4], "10wd");
+	assert_string_equal(cfg.dl_period[5], "10wd");
+	assert_string_equal(cfg.dl_period[6], "30d");
+	assert_string_equal(cfg.dl_period[7], "10wd");
+	assert_string_equal(cfg.dl_reminders[6], "7d,1d");
 	assert_string_equal(cfg.dl_reminders[2], "24h,6h,1h");
 	for (i = 0; i < NELEM(t); i++) {
 		config_defaults(&cfg);
