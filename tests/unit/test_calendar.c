@@ -690,6 +690,33 @@ test_calendar__deadline_plan(void **state)
 	assert_string_equal(pl.period, "10wd");
 	assert_true(pl.provisional);
 
+	/*
+	 * 备案 review (办法 第五条, 10 working days) from a complete filing on
+	 * the Friday before 国庆 2024: Sun 09-29 is worked, 10-01..07 are off,
+	 * Sat 10-12 is worked; the tenth working day is Wed 10-16.
+	 */
+	deadline_plan(&cfg, NULL, DL_FILING_REVIEW, cst("2024-09-27", 16, 30, 0), &pl);
+	assert_string_equal(pl.period, "10wd");
+	assert_int_equal(pl.due_at, cst("2024-10-17", 0, 0, 0));
+	assert_false(pl.provisional);
+	assert_int_equal(pl.nremind, 2);
+	assert_int_equal(pl.remind_at[0], cst("2024-10-14", 0, 0, 0));
+	assert_int_equal(pl.remind_at[1], cst("2024-10-16", 0, 0, 0));
+	/* The applicant's 补正: the same 10 working days from the request. */
+	deadline_plan(&cfg, NULL, DL_FILING_SUPPLEMENT, cst("2024-09-27", 16, 30, 0), &pl);
+	assert_int_equal(pl.due_at, cst("2024-10-17", 0, 0, 0));
+	/*
+	 * R25: a platform live when the 办法 took effect (2023-01-01, a Sunday
+	 * inside the 元旦 holiday) files within 10 working days: 01-03 .. 01-06,
+	 * 01-09 .. 01-13, 01-16.
+	 */
+	deadline_plan(&cfg, NULL, DL_INITIAL_FILING, cst("2023-01-01", 0, 0, 0), &pl);
+	assert_int_equal(pl.due_at, cst("2023-01-17", 0, 0, 0));
+	/* A change filing: 30 calendar days from the declared change date (第六条). */
+	deadline_plan(&cfg, NULL, DL_CHANGE_FILING, cst("2024-09-27", 0, 0, 0), &pl);
+	assert_string_equal(pl.period, "30d");
+	assert_int_equal(pl.due_at, cst("2024-10-28", 0, 0, 0));
+
 	/* Publication 45d, reminder 7d before. */
 	b = cst("2024-01-01", 12, 0, 0);
 	deadline_plan(&cfg, NULL, DL_PUBLICATION, b, &pl);
@@ -724,7 +751,8 @@ static void
 test_calendar__deadline_names_and_rules(void **state)
 {
 	static const char *const kinds[] = { "ack", "vendor_response", "submission",
-	    "publication" };
+	    "publication", "filing_review", "filing_supplement", "change_filing",
+	    "initial_filing" };
 	static const char *const states[] = { "open", "met", "missed", "paused", "waived" };
 	int	i;
 
@@ -748,6 +776,15 @@ test_calendar__deadline_names_and_rules(void **state)
 	assert_true(deadline_kind_pauses(DL_VENDOR_RESPONSE));
 	assert_true(deadline_kind_pauses(DL_PUBLICATION));
 	assert_false(deadline_kind_pauses(DL_SUBMISSION));
+	assert_string_equal(deadline_kind_rule(DL_FILING_REVIEW), "R24 (办法 第五条)");
+	assert_string_equal(deadline_kind_rule(DL_FILING_SUPPLEMENT), "R24 (办法 第五条)");
+	assert_string_equal(deadline_kind_rule(DL_CHANGE_FILING), "R22 (办法 第六条)");
+	assert_string_equal(deadline_kind_rule(DL_INITIAL_FILING), "R25 (办法 第八条)");
+	/* The 备案 clocks run whatever anyone waits for. */
+	assert_false(deadline_kind_pauses(DL_FILING_REVIEW));
+	assert_false(deadline_kind_pauses(DL_FILING_SUPPLEMENT));
+	assert_false(deadline_kind_pauses(DL_CHANGE_FILING));
+	assert_false(deadline_kind_pauses(DL_INITIAL_FILING));
 }
 
 static void
