@@ -227,6 +227,12 @@ static const struct ckey config_keys[] = {
 	  "security.txt Preferred-Languages" },
 	{ "advisories", "public_cache_seconds", C_INT, F(public_cache_s), 0, 0, 86400, "60",
 	  "Cache-Control max-age of public advisory pages, feeds and documents (they also carry an ETag)" },
+	{ "complaints", "id_prefix", C_PREFIX, F(complaint_prefix), S(complaint_prefix), 0, 0, "JB",
+	  "registry role: complaint (举报) tracking ids are <PREFIX>-<YYYY>-<seq>; keep it different from intake.id_prefix" },
+	{ "complaints", "phone", C_STR, F(complaint_phone), S(complaint_phone), 0, 0, "",
+	  "registry role: the published complaint telephone number (办法 第九条), shown on the complaint form and at /api/v1/complaints/channels; digits, spaces, +, -, (, ) and commas; \"\" : none published" },
+	{ "complaints", "email", C_STR, F(complaint_email), S(complaint_email), 0, 0, "",
+	  "registry role: the published complaint e-mail address (办法 第九条), shown with the phone; \"\" : none published" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
@@ -650,6 +656,39 @@ validate_disclosure(const struct config *cfg, char *err, size_t errsz)
 	return 0;
 }
 
+/* [complaints]: the published channels' form, and ids unlike reports'. */
+static int
+validate_complaints(const struct config *cfg, char *err, size_t errsz)
+{
+	const char	*p, *at;
+	size_t		 digits = 0;
+
+	for (p = cfg->complaint_phone; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (strchr(" +-(),", *p) == NULL) {
+			snprintf(err, errsz, "[complaints] phone may hold only digits, spaces, +, -, (, ) and commas");
+			return -1;
+		}
+	}
+	if (cfg->complaint_phone[0] != '\0' && digits < 3) {
+		snprintf(err, errsz, "[complaints] phone must have at least 3 digits or be empty");
+		return -1;
+	}
+	p = cfg->complaint_email;
+	at = strchr(p, '@');
+	if (*p != '\0' && (at == NULL || at == p || at[1] == '\0' || strchr(at + 1, '@') != NULL ||
+	    strpbrk(p, " \t\r\n<>\"") != NULL)) {
+		snprintf(err, errsz, "[complaints] email must be an e-mail address such as jubao@example.cn, or empty");
+		return -1;
+	}
+	if (strcmp(cfg->complaint_prefix, cfg->id_prefix) == 0) {
+		snprintf(err, errsz, "[complaints] id_prefix must differ from [intake] id_prefix (report and complaint ids would look alike)");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 validate(const struct config *cfg, char *err, size_t errsz)
 {
@@ -661,6 +700,8 @@ validate(const struct config *cfg, char *err, size_t errsz)
 		snprintf(err, errsz, "[database] path must not be empty");
 		return -1;
 	}
+	if (validate_complaints(cfg, err, errsz) != 0)
+		return -1;
 	return validate_disclosure(cfg, err, errsz);
 }
 

@@ -136,6 +136,11 @@ struct config {
 	int		 sectxt_expires_days;	/* advisories.security_txt_expires_days */
 	char		 sectxt_languages[64];	/* advisories.security_txt_languages */
 	int		 public_cache_s;	/* advisories.public_cache_seconds */
+
+	/* [complaints] (举报, 办法 第九条; registry role) */
+	char		 complaint_prefix[17];	/* complaints.id_prefix */
+	char		 complaint_phone[33];	/* complaints.phone ("" : none published) */
+	char		 complaint_email[255];	/* complaints.email ("" : none published) */
 };
 
 /*

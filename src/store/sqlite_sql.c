@@ -783,4 +783,74 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "(?5 = 0 OR published_at < ?5) AND (?6 = '' OR instr(search, ?6) > 0) AND "
 	    "(?7 = 1 OR withdrawn_at IS NULL) "
 	    "ORDER BY published_at DESC, id DESC LIMIT ?9 OFFSET ?8",
+	/* Complaints (举报, issue 8): the columns of struct complaint_row. */
+#define COMPLAINT_COLS \
+	"c.rowid, c.id, c.platform_name, c.platform_url, c.filing_number, c.category, " \
+	"c.channel, c.anonymous, coalesce(c.reporter_id, 0), coalesce(ur.login, ''), " \
+	"coalesce(c.recorded_by, 0), coalesce(ub.login, ''), c.payload_sha256, c.received_at, " \
+	"c.leaf_index, c.state, coalesce(c.assignee_id, 0), coalesce(ua.login, ''), c.outcome, " \
+	"coalesce(c.closed_at, 0), c.updated_at "
+#define COMPLAINT_FROM \
+	"FROM complaints c LEFT JOIN users ur ON ur.id = c.reporter_id " \
+	"LEFT JOIN users ub ON ub.id = c.recorded_by LEFT JOIN users ua ON ua.id = c.assignee_id "
+	[STMT_COMPLAINT_SEQ_NEXT] =
+	    "INSERT INTO complaint_seq (year, last) VALUES (?1, 1) "
+	    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_COMPLAINT_INSERT] =
+	    "INSERT INTO complaints (id, seq_year, seq, platform_name, platform_url, "
+	    "filing_number, category, channel, anonymous, reporter_id, recorded_by, text_dek, "
+	    "text, contact_dek, contact, token_hash, addr_hash, payload_sha256, received_at, "
+	    "leaf_index, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?19)",
+	[STMT_COMPLAINT_GET] =
+	    "SELECT " COMPLAINT_COLS ", c.text_dek, c.text, c.contact_dek, c.contact, "
+	    "c.outcome_dek, c.outcome_note, c.token_hash " COMPLAINT_FROM "WHERE c.id = ?1",
+	/* ?1 state, ?2 category, ?3 a LIKE pattern (NULL: no filter), ?4 cursor, ?5 limit. */
+	[STMT_COMPLAINT_LIST] =
+	    "SELECT " COMPLAINT_COLS COMPLAINT_FROM
+	    "WHERE (?1 IS NULL OR c.state = ?1) AND (?2 IS NULL OR c.category = ?2) AND "
+	    "(?3 IS NULL OR c.platform_name LIKE ?3 ESCAPE '\\' OR "
+	    "c.platform_url LIKE ?3 ESCAPE '\\' OR c.filing_number LIKE ?3 ESCAPE '\\') AND "
+	    "(?4 = 0 OR c.rowid < ?4) ORDER BY c.rowid DESC LIMIT ?5",
+	[STMT_COMPLAINT_ASSIGN] =
+	    "UPDATE complaints SET assignee_id = ?2, state = ?3, updated_at = ?4 "
+	    "WHERE id = ?1 AND state <> 'closed'",
+	[STMT_COMPLAINT_SET_STATE] =
+	    "UPDATE complaints SET state = ?2, updated_at = ?3 WHERE id = ?1 AND state <> 'closed'",
+	[STMT_COMPLAINT_CLOSE] =
+	    "UPDATE complaints SET state = 'closed', outcome = ?2, outcome_dek = ?3, "
+	    "outcome_note = ?4, closed_at = ?5, updated_at = ?5 "
+	    "WHERE id = ?1 AND state <> 'closed'",
+	[STMT_COMPLAINT_EVENT_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM complaint_events",
+	[STMT_COMPLAINT_EVENT_INSERT] =
+	    "INSERT INTO complaint_events (id, complaint_id, at, actor_id, event, from_state, "
+	    "to_state, detail, note_dek, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_COMPLAINT_EVENTS] =
+	    "SELECT e.id, e.complaint_id, e.at, coalesce(e.actor_id, 0), coalesce(u.login, ''), "
+	    "e.event, e.from_state, e.to_state, e.detail, e.note_dek, e.note "
+	    "FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id "
+	    "WHERE e.complaint_id = ?1 ORDER BY e.id",
+	[STMT_COMPLAINT_ADDR_COUNT] =
+	    "SELECT count(*), coalesce(min(received_at), 0) FROM complaints "
+	    "WHERE addr_hash = ?1 AND received_at >= ?2",
+	[STMT_COMPLAINT_ADDR_FORGET] =
+	    "UPDATE complaints SET addr_hash = NULL "
+	    "WHERE addr_hash IS NOT NULL AND received_at < ?1",
+	[STMT_COMPLAINT_BY_STATE] =
+	    "SELECT state, count(*) FROM complaints WHERE (?1 = 0 OR seq_year = ?1) "
+	    "GROUP BY state",
+	[STMT_COMPLAINT_BY_OUTCOME] =
+	    "SELECT outcome, count(*) FROM complaints WHERE outcome <> '' AND "
+	    "(?1 = 0 OR seq_year = ?1) GROUP BY outcome",
+	[STMT_COMPLAINT_BY_CATEGORY] =
+	    "SELECT category, count(*) FROM complaints WHERE (?1 = 0 OR seq_year = ?1) "
+	    "GROUP BY category",
+	/* One row per platform name, ASCII case and surrounding spaces ignored. */
+	[STMT_COMPLAINT_PLATFORMS] =
+	    "SELECT min(platform_name), count(*), sum(state <> 'closed'), "
+	    "sum(outcome = 'substantiated'), max(received_at) FROM complaints "
+	    "WHERE (?1 = 0 OR seq_year = ?1) GROUP BY lower(trim(platform_name)) "
+	    "ORDER BY count(*) DESC, min(platform_name) LIMIT ?2",
+#undef COMPLAINT_COLS
+#undef COMPLAINT_FROM
 };

@@ -915,5 +915,6 @@ enum app_err	 store_meta_get(struct store *st, struct arena *a, const char *key,
 enum app_err	 store_meta_set(struct store *st, const char *key, const char *value);
 
 #include "store/store_disclosure.h"
+#include "store/store_complaints.h"
 
 #endif

@@ -128,6 +128,7 @@ has_get_route(const char *path)
 		{ submission_web_routes, &submission_web_nroutes },
 		{ unotice_web_routes, &unotice_web_nroutes },
 		{ advisory_web_routes, &advisory_web_nroutes },
+		{ complaint_web_routes, &complaint_web_nroutes },
 	};
 	size_t	t, i;
 
@@ -214,6 +215,11 @@ nav(struct req *rq, const char *here)
 		nav_item(rq, here, "/staff/windows", MSG_WEB_NAV_WINDOWS);
 	if (full && (u->role == UROLE_AUDITOR || u->role == UROLE_ADMIN))
 		nav_item(rq, here, "/staff/decisions", MSG_WEB_NAV_DECISIONS);
+	/* Complaints (举报, 办法 第九条): a registry's staff handle them, anyone else files one. */
+	if (rq->cfg->role == ROLE_REGISTRY && full && authz_allows(u->role, PERM_CASES_MANAGE))
+		nav_item(rq, here, "/staff/complaints", MSG_WEB_NAV_COMPLAINTS);
+	else if (rq->cfg->role == ROLE_REGISTRY)
+		nav_item(rq, here, "/complaints/new", MSG_WEB_NAV_COMPLAIN);
 	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
 		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))

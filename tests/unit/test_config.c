@@ -145,6 +145,9 @@ test_config__defaults(void **state)
 	assert_int_equal(cfg.log_level, LOG_INFO);
 	assert_true(cfg.access_log);
 	assert_false(config_is_tls(&cfg));
+	assert_string_equal(cfg.complaint_prefix, "JB");
+	assert_string_equal(cfg.complaint_phone, "");
+	assert_string_equal(cfg.complaint_email, "");
 }
 
 static void
@@ -319,6 +322,9 @@ static const struct {
 	{ "LOUDONG_ADVISORIES_SECURITY_TXT_EXPIRES_DAYS", "90" },
 	{ "LOUDONG_ADVISORIES_SECURITY_TXT_LANGUAGES", "zh" },
 	{ "LOUDONG_ADVISORIES_PUBLIC_CACHE_SECONDS", "5" },
+	{ "LOUDONG_COMPLAINTS_ID_PREFIX", "CAPPJB" },
+	{ "LOUDONG_COMPLAINTS_PHONE", "+86 10-1234 5678" },
+	{ "LOUDONG_COMPLAINTS_EMAIL", "jubao@vuln.example" },
 };
 
 static void
@@ -412,6 +418,9 @@ assert_env_values_applied(const struct config *cfg)
 	assert_int_equal(cfg->sectxt_expires_days, 90);
 	assert_string_equal(cfg->sectxt_languages, "zh");
 	assert_int_equal(cfg->public_cache_s, 5);
+	assert_string_equal(cfg->complaint_prefix, "CAPPJB");
+	assert_string_equal(cfg->complaint_phone, "+86 10-1234 5678");
+	assert_string_equal(cfg->complaint_email, "jubao@vuln.example");
 }
 
 static void
@@ -565,6 +574,12 @@ test_config__file_invalid_values(void **state)
 		{ "[server]\nbody_max_bytes = 4096\nbody_max_anon_bytes = 8192\n",
 		  "body_max_anon_bytes" },
 		{ "[database]\npath =\n", "path" },
+		{ "[complaints]\nphone = call us\n", "phone" },
+		{ "[complaints]\nphone = +-\n", "phone" },
+		{ "[complaints]\nemail = nobody\n", "email" },
+		{ "[complaints]\nemail = a@b@c\n", "email" },
+		{ "[complaints]\nid_prefix = LD\n", "id_prefix" },
+		{ "[complaints]\nid_prefix = jb\n", "id_prefix" },
 	};
 	struct config	cfg;
 	char		path[64], err[512];
@@ -795,6 +810,9 @@ assert_config_equal(const struct config *a, const struct config *b)
 	assert_int_equal(a->throttle_address_max, b->throttle_address_max);
 	assert_int_equal(a->log_level, b->log_level);
 	assert_int_equal(a->access_log, b->access_log);
+	assert_string_equal(a->complaint_prefix, b->complaint_prefix);
+	assert_string_equal(a->complaint_phone, b->complaint_phone);
+	assert_string_equal(a->complaint_email, b->complaint_email);
 }
 
 static void
