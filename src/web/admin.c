@@ -55,12 +55,6 @@ struct org_typed {
 };
 
 static void
-th(struct req *rq, enum msg_id id)
-{
-	layout_wrap(rq, "<th scope=\"col\">", id, "</th>");
-}
-
-static void
 td_text(struct req *rq, const char *s)
 {
 	tmpl_raw(rq, "<td>");	/* literal */
@@ -215,14 +209,14 @@ users_page(struct req *rq, int status, int64_t after, const char *created,
 	else {
 		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\">"
 		    "<thead><tr>");	/* literal */
-		th(rq, MSG_WEB_ID);
-		th(rq, MSG_WEB_FIELD_LOGIN);
-		th(rq, MSG_WEB_FIELD_DISPLAY_NAME);
-		th(rq, MSG_WEB_FIELD_EMAIL);
-		th(rq, MSG_WEB_FIELD_ROLE);
-		th(rq, MSG_WEB_FIELD_ORG);
-		th(rq, MSG_WEB_STATUS);
-		th(rq, MSG_WEB_CREATED_AT);
+		layout_th(rq, MSG_WEB_ID);
+		layout_th(rq, MSG_WEB_FIELD_LOGIN);
+		layout_th(rq, MSG_WEB_FIELD_DISPLAY_NAME);
+		layout_th(rq, MSG_WEB_FIELD_EMAIL);
+		layout_th(rq, MSG_WEB_FIELD_ROLE);
+		layout_th(rq, MSG_WEB_FIELD_ORG);
+		layout_th(rq, MSG_WEB_STATUS);
+		layout_th(rq, MSG_WEB_CREATED_AT);
 		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 		for (i = 0; i < n; i++)
 			user_row(rq, &users[i]);
@@ -413,12 +407,12 @@ orgs_page(struct req *rq, int status, int64_t after, const char *created,
 	else {
 		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\">"
 		    "<thead><tr>");	/* literal */
-		th(rq, MSG_WEB_ORG_SLUG);
-		th(rq, MSG_WEB_ORG_NAME);
-		th(rq, MSG_WEB_ORG_KIND);
-		th(rq, MSG_WEB_ORG_COUNTRY);
-		th(rq, MSG_WEB_ORG_PRODUCTS);
-		th(rq, MSG_WEB_CREATED_AT);
+		layout_th(rq, MSG_WEB_ORG_SLUG);
+		layout_th(rq, MSG_WEB_ORG_NAME);
+		layout_th(rq, MSG_WEB_ORG_KIND);
+		layout_th(rq, MSG_WEB_ORG_COUNTRY);
+		layout_th(rq, MSG_WEB_ORG_PRODUCTS);
+		layout_th(rq, MSG_WEB_CREATED_AT);
 		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 		for (i = 0; i < n; i++) {
 			tmpl_raw(rq, "<tr><td><code>");	/* literal */

@@ -471,47 +471,6 @@ grade_label(struct req *rq, const char *grade)
 	return grade != NULL ? grade : "";
 }
 
-static void
-th(struct req *rq, enum msg_id text)
-{
-	layout_wrap(rq, "<th scope=\"col\">", text, "</th>");
-}
-
-/* <dt>term</dt><dd>text, or "none"</dd>; pre keeps the line breaks. */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *text, bool pre)
-{
-	layout_wrap(rq, "<dt>", term, pre ? "</dt><dd class=\"pre-line\">" : "</dt><dd>");
-	if (text != NULL && text[0] != '\0')
-		tmpl_text(rq, text);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
-/* <dt>term</dt><dd>a time, or what none means</dd> */
-static void
-dl_time(struct req *rq, enum msg_id term, int64_t t, enum msg_id none)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (t > 0)
-		tmpl_time(rq, t);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", none, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
-/* <code>text</code>, a link to href. */
-static void
-code_link(struct req *rq, const char *href, const char *text)
-{
-	tmpl_raw(rq, "<a");	/* literal */
-	tmpl_href(rq, href);
-	tmpl_raw(rq, "><code>");	/* literal */
-	tmpl_text(rq, text);
-	tmpl_raw(rq, "</code></a>");	/* literal */
-}
-
 /* The flash a redirect's ?done= asks for, if it is one of ours. */
 static void
 done_flash(struct req *rq, const char *done)
@@ -521,37 +480,6 @@ done_flash(struct req *rq, const char *done)
 	for (i = 0; done != NULL && i < sizeof(done_names) / sizeof(done_names[0]); i++)
 		if (strcmp(done, done_names[i].done) == 0)
 			layout_flash_msg(rq, FLASH_OK, done_names[i].text);
-}
-
-/* A one-line text input with its box. */
-static void
-text_input(struct req *rq, const struct layout_control *c, const char *type,
-    const char *value, int maxlength)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<input autocomplete=\"off\"");	/* literal */
-	tmpl_attr(rq, "type", type);
-	layout_control_attrs(rq, c);
-	if (maxlength > 0)
-		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", maxlength));
-	tmpl_attr(rq, "value", value != NULL ? value : "");
-	tmpl_raw(rq, "></div>\n");	/* literal */
-}
-
-/* A textarea with its box. */
-static void
-textarea(struct req *rq, const struct layout_control *c, const char *value, int rows)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<textarea");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
-	tmpl_raw(rq, ">");	/* literal */
-	/* A textarea drops one leading newline: keep a typed one. */
-	if (value != NULL && value[0] == '\n')
-		tmpl_raw(rq, "\n");	/* literal */
-	tmpl_text(rq, value != NULL ? value : "");
-	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
 }
 
 /* A form opening: <form class="cls" method="post" action="..."> and the CSRF field. */
@@ -661,28 +589,28 @@ queue_table(struct req *rq, const struct advisory_row *r, size_t n)
 	size_t	i;
 
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data advisories\"><thead><tr>");	/* literal */
-	th(rq, MSG_PUB_ID);
-	th(rq, MSG_PUB_TITLE);
-	th(rq, MSG_WEB_CASE_ID);
-	th(rq, MSG_WEB_ADV_STATE);
-	th(rq, MSG_WEB_ADV_VERSION);
-	th(rq, MSG_WEB_ADV_WHEN);
-	th(rq, MSG_WEB_UPDATED_AT);
+	layout_th(rq, MSG_PUB_ID);
+	layout_th(rq, MSG_PUB_TITLE);
+	layout_th(rq, MSG_WEB_CASE_ID);
+	layout_th(rq, MSG_WEB_ADV_STATE);
+	layout_th(rq, MSG_WEB_ADV_VERSION);
+	layout_th(rq, MSG_WEB_ADV_WHEN);
+	layout_th(rq, MSG_WEB_UPDATED_AT);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < n; i++) {
 		tmpl_raw(rq, "<tr><td>");	/* literal */
 		/* adv_id_valid ids only: the store's, safe in a URL as they are. */
 		if (adv_id_valid(r[i].id))
-			code_link(rq, arena_printf(rq->arena, "/staff/advisories/%s", r[i].id),
-			    r[i].id);
+			layout_code_link(rq,
+			    arena_printf(rq->arena, "/staff/advisories/%s", r[i].id), r[i].id);
 		else
 			tmpl_text(rq, r[i].id);
 		tmpl_raw(rq, "</td><td>");	/* literal */
 		tmpl_text(rq, r[i].title);
 		tmpl_raw(rq, "</td><td>");	/* literal */
 		if (case_id_valid(r[i].case_id))
-			code_link(rq, arena_printf(rq->arena, "/cases/%s", r[i].case_id),
-			    r[i].case_id);
+			layout_code_link(rq,
+			    arena_printf(rq->arena, "/cases/%s", r[i].case_id), r[i].case_id);
 		else
 			tmpl_text(rq, r[i].case_id);
 		tmpl_raw(rq, "</td><td>");	/* literal */
@@ -949,7 +877,8 @@ adv_meta(struct req *rq, const struct adv_page *p)
 	tmpl_raw(rq, "<dl class=\"meta\">");	/* literal */
 	layout_wrap(rq, "<dt>", MSG_WEB_CASE_ID, "</dt><dd>");
 	if (case_id_valid(r->case_id))
-		code_link(rq, arena_printf(rq->arena, "/cases/%s", r->case_id), r->case_id);
+		layout_code_link(rq, arena_printf(rq->arena, "/cases/%s", r->case_id),
+		    r->case_id);
 	else
 		tmpl_text(rq, r->case_id);
 	tmpl_raw(rq, "</dd>");	/* literal */
@@ -965,14 +894,14 @@ adv_meta(struct req *rq, const struct adv_page *p)
 	else
 		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_ADV_NOT_PUBLIC, "</span>");
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_time(rq, MSG_WEB_CASE_CREATED_AT, r->created_at, MSG_WEB_NEVER);
-	dl_time(rq, MSG_WEB_UPDATED_AT, r->updated_at, MSG_WEB_NEVER);
+	layout_dl_time(rq, MSG_WEB_CASE_CREATED_AT, r->created_at, MSG_WEB_NEVER);
+	layout_dl_time(rq, MSG_WEB_UPDATED_AT, r->updated_at, MSG_WEB_NEVER);
 	if (strcmp(r->state, "scheduled") == 0)
-		dl_time(rq, MSG_WEB_ADV_PUBLISH_AT, r->publish_at, MSG_WEB_NEVER);
-	dl_time(rq, MSG_PUB_PUBLISHED, r->published_at, MSG_WEB_ADV_NOT_PUBLIC);
+		layout_dl_time(rq, MSG_WEB_ADV_PUBLISH_AT, r->publish_at, MSG_WEB_NEVER);
+	layout_dl_time(rq, MSG_PUB_PUBLISHED, r->published_at, MSG_WEB_ADV_NOT_PUBLIC);
 	if (r->withdrawn_at > 0) {
-		dl_time(rq, MSG_WEB_ADV_WITHDRAWN_AT, r->withdrawn_at, MSG_WEB_NEVER);
-		dl_text(rq, MSG_WEB_ADV_WITHDRAWN_REASON, r->withdrawn_reason, true);
+		layout_dl_time(rq, MSG_WEB_ADV_WITHDRAWN_AT, r->withdrawn_at, MSG_WEB_NEVER);
+		layout_dl_text(rq, MSG_WEB_ADV_WITHDRAWN_REASON, r->withdrawn_reason, true);
 	}
 	tmpl_raw(rq, "</dl>\n");	/* literal */
 	/* A scheduled publication a major-event window holds (Art. 9(6)). */
@@ -1005,12 +934,12 @@ products_table(struct req *rq, const struct adv_doc *d)
 		return;
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data adv-products\"><thead><tr>");	/* literal */
-	th(rq, MSG_PUB_VENDOR);
-	th(rq, MSG_PUB_PRODUCT);
-	th(rq, MSG_WEB_ADV_MODEL);
-	th(rq, MSG_PUB_VERSIONS);
-	th(rq, MSG_PUB_FIXED_IN);
-	th(rq, MSG_WEB_ADV_IDENT);
+	layout_th(rq, MSG_PUB_VENDOR);
+	layout_th(rq, MSG_PUB_PRODUCT);
+	layout_th(rq, MSG_WEB_ADV_MODEL);
+	layout_th(rq, MSG_PUB_VERSIONS);
+	layout_th(rq, MSG_PUB_FIXED_IN);
+	layout_th(rq, MSG_WEB_ADV_IDENT);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < d->nproducts; i++) {
 		const struct adv_product	*x = &d->products[i];
@@ -1130,29 +1059,29 @@ record_section(struct req *rq, const struct adv_page *p)
 	tmpl_raw(rq, "<section class=\"detail\" id=\"record\"><h2>");	/* literal */
 	tmpl_text(rq, layout_msgf(rq, MSG_WEB_ADV_RECORD, d->version));
 	tmpl_raw(rq, "</h2>\n<dl class=\"meta adv-record\">");	/* literal */
-	dl_text(rq, MSG_PUB_ID, d->id, false);
-	dl_text(rq, MSG_PUB_TITLE, d->title, false);
-	dl_text(rq, MSG_WEB_ADV_LANG, lang, false);
-	dl_time(rq, MSG_PUB_PUBLISHED, d->published_at, MSG_WEB_ADV_NOT_PUBLIC);
-	dl_time(rq, MSG_WEB_ADV_VERSION_TIME, d->updated_at, MSG_WEB_NEVER);
-	dl_text(rq, MSG_PUB_PUBLISHER, d->publisher, false);
-	dl_text(rq, MSG_WEB_ADV_PUBLISHER_URL, d->publisher_url, false);
-	dl_text(rq, MSG_PUB_VERIFIER, d->verifier, false);
-	dl_text(rq, MSG_PUB_DISCOVERER, d->discoverer_anonymous ?
+	layout_dl_text(rq, MSG_PUB_ID, d->id, false);
+	layout_dl_text(rq, MSG_PUB_TITLE, d->title, false);
+	layout_dl_text(rq, MSG_WEB_ADV_LANG, lang, false);
+	layout_dl_time(rq, MSG_PUB_PUBLISHED, d->published_at, MSG_WEB_ADV_NOT_PUBLIC);
+	layout_dl_time(rq, MSG_WEB_ADV_VERSION_TIME, d->updated_at, MSG_WEB_NEVER);
+	layout_dl_text(rq, MSG_PUB_PUBLISHER, d->publisher, false);
+	layout_dl_text(rq, MSG_WEB_ADV_PUBLISHER_URL, d->publisher_url, false);
+	layout_dl_text(rq, MSG_PUB_VERIFIER, d->verifier, false);
+	layout_dl_text(rq, MSG_PUB_DISCOVERER, d->discoverer_anonymous ?
 	    req_msg(rq, MSG_PUB_ANONYMOUS) : d->discoverer, false);
-	dl_text(rq, MSG_PUB_CATEGORY, d->category != NULL && d->category[0] != '\0' ?
+	layout_dl_text(rq, MSG_PUB_CATEGORY, d->category != NULL && d->category[0] != '\0' ?
 	    arena_printf(rq->arena, "%s %s", d->category, d->category_name) : "", false);
-	dl_text(rq, MSG_PUB_GRADE, grade_label(rq, d->grade), false);
-	dl_text(rq, MSG_PUB_RELATED, list_text(rq, d, EF_IDS), true);
-	dl_text(rq, MSG_WEB_ADV_CVSS, cvss_text(rq, d), true);
-	dl_text(rq, MSG_PUB_CWE, list_text(rq, d, EF_CWES), true);
-	dl_text(rq, MSG_PUB_SUMMARY, d->summary, true);
-	dl_text(rq, MSG_PUB_EXISTENCE, d->existence, true);
-	dl_text(rq, MSG_PUB_DETECTION, d->detection, true);
-	dl_text(rq, MSG_PUB_SOLUTION, d->solution, true);
-	dl_text(rq, MSG_PUB_MITIGATION, d->mitigation, true);
-	dl_text(rq, MSG_PUB_OTHER, d->other, true);
-	dl_text(rq, MSG_PUB_REFERENCES, list_text(rq, d, EF_REFS), true);
+	layout_dl_text(rq, MSG_PUB_GRADE, grade_label(rq, d->grade), false);
+	layout_dl_text(rq, MSG_PUB_RELATED, list_text(rq, d, EF_IDS), true);
+	layout_dl_text(rq, MSG_WEB_ADV_CVSS, cvss_text(rq, d), true);
+	layout_dl_text(rq, MSG_PUB_CWE, list_text(rq, d, EF_CWES), true);
+	layout_dl_text(rq, MSG_PUB_SUMMARY, d->summary, true);
+	layout_dl_text(rq, MSG_PUB_EXISTENCE, d->existence, true);
+	layout_dl_text(rq, MSG_PUB_DETECTION, d->detection, true);
+	layout_dl_text(rq, MSG_PUB_SOLUTION, d->solution, true);
+	layout_dl_text(rq, MSG_PUB_MITIGATION, d->mitigation, true);
+	layout_dl_text(rq, MSG_PUB_OTHER, d->other, true);
+	layout_dl_text(rq, MSG_PUB_REFERENCES, list_text(rq, d, EF_REFS), true);
 	history_list(rq, d);
 	tmpl_raw(rq, "</dl>\n");	/* literal */
 	products_table(rq, d);
@@ -1213,13 +1142,13 @@ edit_control(struct req *rq, const struct adv_page *p, enum edit_field ef)
 
 	switch (edit_fields[ef].kind) {
 	case EK_LINE:
-		text_input(rq, &c, "text", value, AW_LINE_MAX);
+		layout_text_input(rq, &c, "text", value, AW_LINE_MAX, false);
 		break;
 	case EK_TEXT:
-		textarea(rq, &c, value, TEXT_ROWS);
+		layout_textarea(rq, &c, value, TEXT_ROWS, 0, false);
 		break;
 	case EK_LIST:
-		textarea(rq, &c, value, LIST_ROWS);
+		layout_textarea(rq, &c, value, LIST_ROWS, 0, false);
 		break;
 	case EK_CHOICE:
 		cw_select_open(rq, &c);
@@ -1254,8 +1183,9 @@ edit_section(struct req *rq, const struct adv_page *p)
 	    p->v.row.id));
 	for (ef = 0; ef < EF__MAX; ef++)
 		edit_control(rq, p, (enum edit_field)ef);
-	text_input(rq, &c_changes, "text", failed_is(p, AFORM_EDIT) && p->t->changes != NULL ?
-	    p->t->changes : "", AW_CHANGES_MAX);
+	layout_text_input(rq, &c_changes, "text",
+	    failed_is(p, AFORM_EDIT) && p->t->changes != NULL ?
+	    p->t->changes : "", AW_CHANGES_MAX, false);
 	layout_submit(rq, MSG_WEB_ADV_EDIT_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -1376,11 +1306,11 @@ versions_section(struct req *rq, const struct adv_page *p)
 	tmpl_raw(rq, "<section class=\"detail\" id=\"versions\">");	/* literal */
 	layout_wrap(rq, "<h2>", MSG_WEB_ADV_VERSIONS, "</h2>\n");
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data adv-versions\"><thead><tr>");	/* literal */
-	th(rq, MSG_WEB_ADV_VERSION);
-	th(rq, MSG_WEB_ADV_WRITTEN);
-	th(rq, MSG_WEB_ADV_SUMMARY_OF_CHANGES);
-	th(rq, MSG_WEB_ADV_REVIEW);
-	th(rq, MSG_WEB_ADV_COMPARE);
+	layout_th(rq, MSG_WEB_ADV_VERSION);
+	layout_th(rq, MSG_WEB_ADV_WRITTEN);
+	layout_th(rq, MSG_WEB_ADV_SUMMARY_OF_CHANGES);
+	layout_th(rq, MSG_WEB_ADV_REVIEW);
+	layout_th(rq, MSG_WEB_ADV_COMPARE);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	/* Newest first. */
 	for (i = p->v.nversions; i-- > 0; ) {
@@ -1518,9 +1448,9 @@ gate_preview(struct req *rq, const struct adv_page *p)
 		tmpl_raw(rq, "</div>\n");	/* literal */
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data gate-rules\"><thead><tr>");	/* literal */
-	th(rq, MSG_WEB_RULE);
-	th(rq, MSG_WEB_ADV_GATE_ASKS);
-	th(rq, MSG_WEB_ADV_GATE_OUTCOME);
+	layout_th(rq, MSG_WEB_RULE);
+	layout_th(rq, MSG_WEB_ADV_GATE_ASKS);
+	layout_th(rq, MSG_WEB_ADV_GATE_OUTCOME);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < GATE_RULES; i++) {
 		tmpl_raw(rq, "<tr><td class=\"nowrap\"><code>");	/* literal */
@@ -1596,7 +1526,7 @@ review_form(struct req *rq, const struct adv_page *p)
 	cw_option(rq, "approve", req_msg(rq, MSG_WEB_ADV_DECISION_APPROVE), dec);
 	cw_option(rq, "changes", req_msg(rq, MSG_WEB_ADV_DECISION_CHANGES), dec);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	textarea(rq, &c_note, again ? p->t->note : "", NOTE_ROWS);
+	layout_textarea(rq, &c_note, again ? p->t->note : "", NOTE_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_ADV_REVIEW_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
 }
@@ -1623,9 +1553,10 @@ publish_form(struct req *rq, const struct adv_page *p)
 	    p->v.row.id));
 	/* An update of a published advisory goes out at once (svc refuses a time). */
 	if (!update)
-		text_input(rq, &c_at, "datetime-local", again && p->t->at != NULL ? p->t->at :
+		layout_text_input(rq, &c_at, "datetime-local",
+		    again && p->t->at != NULL ? p->t->at :
 		    p->v.row.publish_at > 0 ? input_time(rq, p->v.row.publish_at) : "",
-		    AW_TIME_MAX);
+		    AW_TIME_MAX, false);
 	layout_submit(rq, MSG_WEB_ADV_PUBLISH_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
 }
@@ -1643,7 +1574,7 @@ withdraw_form(struct req *rq, const struct adv_page *p)
 		layout_form_errors(rq);
 	form_open(rq, "stack narrow", arena_printf(rq->arena, "/staff/advisories/%s/withdraw",
 	    p->v.row.id));
-	textarea(rq, &c, again ? p->t->reason : "", NOTE_ROWS);
+	layout_textarea(rq, &c, again ? p->t->reason : "", NOTE_ROWS, 0, false);
 	tmpl_raw(rq, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">");	/* literal */
 	tmpl_msg(rq, MSG_WEB_ADV_WITHDRAW_SUBMIT);
 	tmpl_raw(rq, "</button></div></form>\n");	/* literal */
@@ -2155,14 +2086,14 @@ disc_records(struct req *rq, const struct disc_page *p)
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data disclosure-records\">"
 	    "<thead><tr>");	/* literal */
-	th(rq, MSG_WEB_ADV_F_KIND);
-	th(rq, MSG_WEB_ADV_F_REFERENCE);
-	th(rq, MSG_WEB_ADV_F_ISSUED_ON);
-	th(rq, MSG_WEB_ADV_F_SCOPE);
-	th(rq, MSG_WEB_ADV_F_APPROVER);
-	th(rq, MSG_WEB_ADV_F_ALLOW);
-	th(rq, MSG_WEB_ADV_F_RECORD_NOTE);
-	th(rq, MSG_WEB_ADV_RECORDED_BY);
+	layout_th(rq, MSG_WEB_ADV_F_KIND);
+	layout_th(rq, MSG_WEB_ADV_F_REFERENCE);
+	layout_th(rq, MSG_WEB_ADV_F_ISSUED_ON);
+	layout_th(rq, MSG_WEB_ADV_F_SCOPE);
+	layout_th(rq, MSG_WEB_ADV_F_APPROVER);
+	layout_th(rq, MSG_WEB_ADV_F_ALLOW);
+	layout_th(rq, MSG_WEB_ADV_F_RECORD_NOTE);
+	layout_th(rq, MSG_WEB_ADV_RECORDED_BY);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < p->nrecs; i++) {
 		const struct disclosure_record	*r = &p->recs[i];
@@ -2227,15 +2158,15 @@ disc_record_form(struct req *rq, const struct disc_page *p)
 		cw_option(rq, record_kinds[i].kind, req_msg(rq, record_kinds[i].label),
 		    again ? t->kind : NULL);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	text_input(rq, &c_ref, "text", again ? t->reference : "", AW_REF_MAX);
-	text_input(rq, &c_date, "date", again ? t->issued_on : "", 10);
-	text_input(rq, &c_scope, "text", again ? t->scope : "", AW_REF_MAX);
-	text_input(rq, &c_appr, "text", again ? t->approver : "", AW_REF_MAX);
+	layout_text_input(rq, &c_ref, "text", again ? t->reference : "", AW_REF_MAX, false);
+	layout_text_input(rq, &c_date, "date", again ? t->issued_on : "", 10, false);
+	layout_text_input(rq, &c_scope, "text", again ? t->scope : "", AW_REF_MAX, false);
+	layout_text_input(rq, &c_appr, "text", again ? t->approver : "", AW_REF_MAX, false);
 	cw_select_open(rq, &c_allow);
 	cw_option(rq, "yes", req_msg(rq, MSG_WEB_ADV_ALLOW_YES), again ? t->allow : "yes");
 	cw_option(rq, "no", req_msg(rq, MSG_WEB_ADV_ALLOW_NO), again ? t->allow : "yes");
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	textarea(rq, &c_note, again ? t->note : "", NOTE_ROWS);
+	layout_textarea(rq, &c_note, again ? t->note : "", NOTE_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_ADV_RECORD_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -2283,11 +2214,11 @@ disc_attachments(struct req *rq, const struct disc_page *p)
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data adv-attachments\">"
 	    "<thead><tr>");	/* literal */
-	th(rq, MSG_WEB_ADV_REPORT);
-	th(rq, MSG_WEB_REPORT_ATT_NAME);
-	th(rq, MSG_WEB_REPORT_ATT_TYPE);
-	th(rq, MSG_WEB_REPORT_ATT_SIZE);
-	th(rq, MSG_WEB_ADV_CLASS);
+	layout_th(rq, MSG_WEB_ADV_REPORT);
+	layout_th(rq, MSG_WEB_REPORT_ATT_NAME);
+	layout_th(rq, MSG_WEB_REPORT_ATT_TYPE);
+	layout_th(rq, MSG_WEB_REPORT_ATT_SIZE);
+	layout_th(rq, MSG_WEB_ADV_CLASS);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < p->nreps; i++)
 		for (j = 0; j < p->reps[i].nat; j++) {
@@ -2297,7 +2228,7 @@ disc_attachments(struct req *rq, const struct disc_page *p)
 
 			tmpl_raw(rq, "<tr><td>");	/* literal */
 			if (ok)
-				code_link(rq, arena_printf(rq->arena, "/reports/%s",
+				layout_code_link(rq, arena_printf(rq->arena, "/reports/%s",
 				    p->reps[i].id), p->reps[i].id);
 			else
 				tmpl_text(rq, p->reps[i].id);
@@ -2473,14 +2404,14 @@ windows_table(struct req *rq, const struct event_window *w, size_t n, bool admin
 	size_t	i;
 
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data windows\"><thead><tr>");	/* literal */
-	th(rq, MSG_WEB_ADV_WIN_NAME);
-	th(rq, MSG_WEB_ADV_WIN_STARTS);
-	th(rq, MSG_WEB_ADV_WIN_ENDS);
-	th(rq, MSG_WEB_ADV_WIN_SCOPE);
-	th(rq, MSG_WEB_ADV_WIN_SOURCE);
-	th(rq, MSG_WEB_ADV_STATE);
+	layout_th(rq, MSG_WEB_ADV_WIN_NAME);
+	layout_th(rq, MSG_WEB_ADV_WIN_STARTS);
+	layout_th(rq, MSG_WEB_ADV_WIN_ENDS);
+	layout_th(rq, MSG_WEB_ADV_WIN_SCOPE);
+	layout_th(rq, MSG_WEB_ADV_WIN_SOURCE);
+	layout_th(rq, MSG_WEB_ADV_STATE);
 	if (admin)
-		th(rq, MSG_WEB_ADV_WIN_WITHDRAW);
+		layout_th(rq, MSG_WEB_ADV_WIN_WITHDRAW);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < n; i++) {
 		tmpl_raw(rq, "<tr");	/* literal */
@@ -2539,10 +2470,12 @@ window_form(struct req *rq, const struct win_typed *t)
 	if (again)
 		layout_form_errors(rq);
 	form_open(rq, "stack narrow", "/staff/windows");
-	text_input(rq, &c_name, "text", again ? t->name : "", AW_LINE_MAX);
-	text_input(rq, &c_start, "datetime-local", again ? t->starts_at : "", AW_TIME_MAX);
-	text_input(rq, &c_end, "datetime-local", again ? t->ends_at : "", AW_TIME_MAX);
-	text_input(rq, &c_scope, "text", again ? t->scope : "", AW_SCOPE_MAX);
+	layout_text_input(rq, &c_name, "text", again ? t->name : "", AW_LINE_MAX, false);
+	layout_text_input(rq, &c_start, "datetime-local", again ? t->starts_at : "",
+	    AW_TIME_MAX, false);
+	layout_text_input(rq, &c_end, "datetime-local", again ? t->ends_at : "",
+	    AW_TIME_MAX, false);
+	layout_text_input(rq, &c_scope, "text", again ? t->scope : "", AW_SCOPE_MAX, false);
 	layout_submit(rq, MSG_WEB_ADV_WIN_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -2668,9 +2601,9 @@ static void
 subject_cell(struct req *rq, const char *s)
 {
 	if (strncmp(s, "advisory:", 9) == 0 && adv_id_valid(s + 9))
-		code_link(rq, arena_printf(rq->arena, "/staff/advisories/%s", s + 9), s);
+		layout_code_link(rq, arena_printf(rq->arena, "/staff/advisories/%s", s + 9), s);
 	else if (strncmp(s, "case:", 5) == 0 && case_id_valid(s + 5))
-		code_link(rq, arena_printf(rq->arena, "/cases/%s", s + 5), s);
+		layout_code_link(rq, arena_printf(rq->arena, "/cases/%s", s + 5), s);
 	else {
 		tmpl_raw(rq, "<code>");	/* literal */
 		tmpl_text(rq, s);
@@ -2733,13 +2666,13 @@ plog_get(struct req *rq)
 	else {
 		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data decisions\">"
 		    "<thead><tr>");	/* literal */
-		th(rq, MSG_WEB_ADV_LOG_AT);
-		th(rq, MSG_WEB_ADV_LOG_ACTOR);
-		th(rq, MSG_WEB_ADV_LOG_ACTION);
-		th(rq, MSG_WEB_ADV_LOG_SUBJECT);
-		th(rq, MSG_WEB_ADV_LOG_RECIPIENT);
-		th(rq, MSG_WEB_ADV_LOG_OUTCOME);
-		th(rq, MSG_WEB_RULE);
+		layout_th(rq, MSG_WEB_ADV_LOG_AT);
+		layout_th(rq, MSG_WEB_ADV_LOG_ACTOR);
+		layout_th(rq, MSG_WEB_ADV_LOG_ACTION);
+		layout_th(rq, MSG_WEB_ADV_LOG_SUBJECT);
+		layout_th(rq, MSG_WEB_ADV_LOG_RECIPIENT);
+		layout_th(rq, MSG_WEB_ADV_LOG_OUTCOME);
+		layout_th(rq, MSG_WEB_RULE);
 		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 		for (i = 0; i < n; i++) {
 			tmpl_raw(rq, "<tr><td class=\"nowrap\">");	/* literal */

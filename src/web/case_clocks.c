@@ -183,28 +183,6 @@ due_cell(struct req *rq, const struct deadline_row *d)
 	tmpl_raw(rq, "</td>");	/* literal */
 }
 
-/* <code>text</code>, a link to href when there is one. */
-static void
-code_link(struct req *rq, const char *href, const char *text)
-{
-	if (href != NULL) {
-		tmpl_raw(rq, "<a");	/* literal */
-		tmpl_href(rq, href);
-		tmpl_raw(rq, ">");	/* literal */
-	}
-	tmpl_raw(rq, "<code>");	/* literal */
-	tmpl_text(rq, text);
-	tmpl_raw(rq, "</code>");	/* literal */
-	if (href != NULL)
-		tmpl_raw(rq, "</a>");	/* literal */
-}
-
-static void
-th(struct req *rq, enum msg_id text)
-{
-	layout_wrap(rq, "<th scope=\"col\">", text, "</th>");
-}
-
 /* --- the case page's section --- */
 
 enum app_err
@@ -319,14 +297,14 @@ cw_clocks_section(struct req *rq, const struct case_view *v)
 		return;
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data clocks\"><thead><tr>");	/* literal */
-	th(rq, MSG_WEB_DL_H_KIND);
-	th(rq, MSG_WEB_DL_H_SUBJECT);
-	th(rq, MSG_WEB_DL_H_DUE);
-	th(rq, MSG_WEB_DL_H_RULE);
-	th(rq, MSG_WEB_DL_H_PERIOD);
-	th(rq, MSG_WEB_DL_H_STATE);
-	th(rq, MSG_WEB_DL_H_CALENDAR);
-	th(rq, MSG_WEB_DL_H_WAIVE);
+	layout_th(rq, MSG_WEB_DL_H_KIND);
+	layout_th(rq, MSG_WEB_DL_H_SUBJECT);
+	layout_th(rq, MSG_WEB_DL_H_DUE);
+	layout_th(rq, MSG_WEB_DL_H_RULE);
+	layout_th(rq, MSG_WEB_DL_H_PERIOD);
+	layout_th(rq, MSG_WEB_DL_H_STATE);
+	layout_th(rq, MSG_WEB_DL_H_CALENDAR);
+	layout_th(rq, MSG_WEB_DL_H_WAIVE);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < cl->n; i++) {
 		d = &cl->d[i];
@@ -554,17 +532,17 @@ dash_section(struct req *rq, const struct dash_table *t, const char *id, enum ms
 		return;
 	}
 	tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data deadlines\"><thead><tr>");	/* literal */
-	th(rq, MSG_WEB_DL_H_ABOUT);
-	th(rq, MSG_WEB_DL_H_KIND);
-	th(rq, MSG_WEB_DL_H_DUE);
-	th(rq, MSG_WEB_DL_H_LEFT);
-	th(rq, MSG_WEB_DL_H_RULE);
-	th(rq, MSG_WEB_DL_H_STATE);
+	layout_th(rq, MSG_WEB_DL_H_ABOUT);
+	layout_th(rq, MSG_WEB_DL_H_KIND);
+	layout_th(rq, MSG_WEB_DL_H_DUE);
+	layout_th(rq, MSG_WEB_DL_H_LEFT);
+	layout_th(rq, MSG_WEB_DL_H_RULE);
+	layout_th(rq, MSG_WEB_DL_H_STATE);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < t->n; i++) {
 		d = &t->d[i];
 		tmpl_raw(rq, "<tr><td>");	/* literal */
-		code_link(rq, row_href(rq, d), d->case_id[0] != '\0' ? d->case_id :
+		layout_code_link(rq, row_href(rq, d), d->case_id[0] != '\0' ? d->case_id :
 		    d->report_id[0] != '\0' ? d->report_id : d->subject);
 		if (t->title[i] != NULL) {
 			tmpl_raw(rq, "<br>");	/* literal */

@@ -97,18 +97,6 @@ cw_unotices_load(struct req *rq, struct case_view *v)
 	return APP_OK;
 }
 
-/* <dt>term</dt><dd>text</dd> */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *text)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (text != NULL && text[0] != '\0')
-		tmpl_text(rq, text);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
 static void
 delivery_badge(struct req *rq, const char *status)
 {
@@ -169,7 +157,7 @@ notice_item(struct req *rq, const struct user_notice_item *it)
 	else
 		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_CASE_SYSTEM, "</span>");
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_WEB_UNOTICE_SUPPORT, it->n.support_channel);
+	layout_dl_text(rq, MSG_WEB_UNOTICE_SUPPORT, it->n.support_channel, false);
 	tmpl_raw(rq, "</dl><details><summary>");	/* literal */
 	tmpl_msg(rq, MSG_WEB_UNOTICE_TEXT);
 	tmpl_raw(rq, "</summary><div class=\"pre-line\">");	/* literal */
@@ -186,34 +174,6 @@ notice_item(struct req *rq, const struct user_notice_item *it)
 	for (i = 0; i < it->nto; i++)
 		recipient_row(rq, &it->to[i]);
 	tmpl_raw(rq, "</tbody></table></div></li>\n");	/* literal */
-}
-
-/* A one-line text input with its box. */
-static void
-text_input(struct req *rq, const struct layout_control *c, const char *value, int maxlength)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<input type=\"text\" autocomplete=\"off\"");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", maxlength));
-	tmpl_attr(rq, "value", value);
-	tmpl_raw(rq, "></div>\n");	/* literal */
-}
-
-/* A textarea with its box. */
-static void
-textarea(struct req *rq, const struct layout_control *c, const char *value, int rows)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<textarea");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
-	tmpl_raw(rq, ">");	/* literal */
-	/* A textarea drops one leading newline: keep a typed one. */
-	if (value != NULL && value[0] == '\n')
-		tmpl_raw(rq, "\n");	/* literal */
-	tmpl_text(rq, value);
-	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
 }
 
 /* Who "include the downstream vendors" reaches: each organisation and its addresses. */
@@ -288,10 +248,11 @@ compose_form(struct req *rq, const struct case_view *v, const struct cw_unotices
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/user-notices", v->k.id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	text_input(rq, &c_subject, typed(v, UNX_SUBJECT, d->subject), UNOTICE_SUBJECT_MAX);
-	textarea(rq, &c_body, typed(v, UNX_BODY, d->body), UN_BODY_ROWS);
-	text_input(rq, &c_support, typed(v, UNX_SUPPORT, d->support_channel),
-	    UNOTICE_SUPPORT_MAX);
+	layout_text_input(rq, &c_subject, "text", typed(v, UNX_SUBJECT, d->subject),
+	    UNOTICE_SUBJECT_MAX, false);
+	layout_textarea(rq, &c_body, typed(v, UNX_BODY, d->body), UN_BODY_ROWS, 0, false);
+	layout_text_input(rq, &c_support, "text", typed(v, UNX_SUPPORT, d->support_channel),
+	    UNOTICE_SUPPORT_MAX, false);
 	layout_control_open(rq, &c_down);
 	tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" value=\"on\"");	/* literal */
 	layout_control_attrs(rq, &c_down);
@@ -303,7 +264,7 @@ compose_form(struct req *rq, const struct case_view *v, const struct cw_unotices
 	downstream_list(rq, d);
 	layout_control_error(rq, &c_down);
 	tmpl_raw(rq, "</div>\n");	/* literal */
-	textarea(rq, &c_rcpts, typed(v, UNX_RCPTS, ""), UN_RCPTS_ROWS);
+	layout_textarea(rq, &c_rcpts, typed(v, UNX_RCPTS, ""), UN_RCPTS_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_UNOTICE_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
 }

@@ -236,30 +236,6 @@ cw_form_errors(struct req *rq, const struct case_view *v, enum case_form form)
 		layout_form_errors(rq);
 }
 
-/* <dt>term</dt><dd>a time, or "never"</dd> */
-static void
-dl_time(struct req *rq, enum msg_id term, int64_t t)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (t > 0)
-		tmpl_time(rq, t);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_CASE_NEVER, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
-/* <dt>term</dt><dd>text, or "none"</dd>; pre keeps the line breaks. */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *text, bool pre)
-{
-	layout_wrap(rq, "<dt>", term, pre ? "</dt><dd class=\"pre-line\">" : "</dt><dd>");
-	if (text != NULL && text[0] != '\0')
-		tmpl_text(rq, text);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
 static void
 vstatus_badge(struct req *rq, enum vendor_status s)
 {
@@ -431,8 +407,8 @@ vendor_card(struct req *rq, const struct case_view *v, const struct case_vendor 
 		tmpl_raw(rq, "</dd>");	/* literal */
 	}
 	if (cv->fixed_version != NULL && cv->fixed_version[0] != '\0')
-		dl_text(rq, MSG_WEB_CASE_F_FIXED_VERSION, cv->fixed_version, false);
-	dl_text(rq, MSG_WEB_CASE_F_STATEMENT, cv->statement, true);
+		layout_dl_text(rq, MSG_WEB_CASE_F_FIXED_VERSION, cv->fixed_version, false);
+	layout_dl_text(rq, MSG_WEB_CASE_F_STATEMENT, cv->statement, true);
 	if (cv->statement != NULL && cv->statement[0] != '\0') {
 		layout_wrap(rq, "<dt>", MSG_WEB_CASE_APPROVAL, "</dt><dd>");
 		if (cv->statement_approved)
@@ -444,12 +420,15 @@ vendor_card(struct req *rq, const struct case_view *v, const struct case_vendor 
 		tmpl_raw(rq, "</dd>");	/* literal */
 	}
 	if (full) {
-		dl_time(rq, MSG_WEB_CASE_NOTIFIED_AT, cv->notified_at);
-		dl_time(rq, MSG_WEB_CASE_FIRST_SEEN_AT, cv->first_seen_at);
+		layout_dl_time(rq, MSG_WEB_CASE_NOTIFIED_AT, cv->notified_at,
+		    MSG_WEB_CASE_NEVER);
+		layout_dl_time(rq, MSG_WEB_CASE_FIRST_SEEN_AT, cv->first_seen_at,
+		    MSG_WEB_CASE_NEVER);
 		if (cv->unresponsive_at > 0)
-			dl_time(rq, MSG_WEB_CASE_UNRESPONSIVE_AT, cv->unresponsive_at);
+			layout_dl_time(rq, MSG_WEB_CASE_UNRESPONSIVE_AT,
+			    cv->unresponsive_at, MSG_WEB_CASE_NEVER);
 	}
-	dl_time(rq, MSG_WEB_UPDATED_AT, cv->updated_at);
+	layout_dl_time(rq, MSG_WEB_UPDATED_AT, cv->updated_at, MSG_WEB_CASE_NEVER);
 	tmpl_raw(rq, "</dl>");	/* literal */
 	if (v->staff) {
 		tmpl_raw(rq, "<div class=\"actions-inline\">");	/* literal */
@@ -482,25 +461,6 @@ cw_option(struct req *rq, const char *value, const char *text, const char *cur)
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_text(rq, text);
 	tmpl_raw(rq, "</option>");	/* literal */
-}
-
-/* A textarea with its box; value as typed (or stored). */
-static void
-textarea(struct req *rq, const struct layout_control *c, const char *value, int rows,
-    int maxlength)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<textarea");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
-	if (maxlength > 0)
-		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", maxlength));
-	tmpl_raw(rq, ">");	/* literal */
-	/* A textarea drops one leading newline: keep a typed one. */
-	if (value != NULL && value[0] == '\n')
-		tmpl_raw(rq, "\n");	/* literal */
-	tmpl_text(rq, value);
-	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
 }
 
 static void
@@ -616,7 +576,8 @@ mine_section(struct req *rq, const struct case_view *v)
 	layout_control_attrs(rq, &c_fixed);
 	tmpl_attr(rq, "value", again ? v->t.fixed_version : m->fixed_version);
 	tmpl_raw(rq, "></div>\n");	/* literal */
-	textarea(rq, &c_stmt, again ? v->t.statement : m->statement, CV_STATEMENT_ROWS, 0);
+	layout_textarea(rq, &c_stmt, again ? v->t.statement : m->statement,
+	    CV_STATEMENT_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_CASE_STATUS_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -652,8 +613,8 @@ move_section(struct req *rq, const struct case_view *v)
 	for (i = 0; i < n; i++)
 		cw_option(rq, case_state_name(next[i]), req_msg(rq, cw_state_msg(next[i])), to);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	textarea(rq, &c_reason, v->failed == CFORM_MOVE ? v->t.reason : "",
-	    CV_REASON_ROWS, 0);
+	layout_textarea(rq, &c_reason, v->failed == CFORM_MOVE ? v->t.reason : "",
+	    CV_REASON_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_CASE_MOVE_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -914,7 +875,7 @@ message_form(struct req *rq, const struct case_view *v)
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/cases/%s/messages", v->k.id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	textarea(rq, &c_body, again ? v->t.body : "", CV_BODY_ROWS, 0);
+	layout_textarea(rq, &c_body, again ? v->t.body : "", CV_BODY_ROWS, 0, false);
 	cw_select_open(rq, &c_vis);
 	if (v->staff) {
 		cw_option(rq, "internal", req_msg(rq, MSG_WEB_VIS_INTERNAL), vis);
@@ -1090,8 +1051,8 @@ case_page(struct req *rq, int status, const char *id, enum case_form failed,
 	layout_wrap(rq, "<dt>", MSG_WEB_CASE_UNRESPONSIVE_FLAG, "</dt><dd>");
 	tmpl_msg(rq, v->k.vendor_unresponsive ? MSG_WEB_YES : MSG_WEB_NO);
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_time(rq, MSG_WEB_CASE_CREATED_AT, v->k.created_at);
-	dl_time(rq, MSG_WEB_UPDATED_AT, v->k.updated_at);
+	layout_dl_time(rq, MSG_WEB_CASE_CREATED_AT, v->k.created_at, MSG_WEB_CASE_NEVER);
+	layout_dl_time(rq, MSG_WEB_UPDATED_AT, v->k.updated_at, MSG_WEB_CASE_NEVER);
 	tmpl_raw(rq, "</dl>\n");	/* literal */
 	cw_steps(rq, v->k.kind, v->k.state);
 	tmpl_raw(rq, "<p class=\"links-inline\">");	/* literal */

@@ -152,34 +152,11 @@ staff(const struct req *rq)
 	return rq->user != NULL && authz_allows(rq->user->role, PERM_CASES_MANAGE);
 }
 
-/* <dt>term</dt><dd>text, or a muted "none"</dd> */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *text)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (text != NULL && text[0] != '\0')
-		tmpl_text(rq, text);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
 static void
 dl_msg(struct req *rq, enum msg_id term, enum msg_id value)
 {
 	layout_wrap(rq, "<dt>", term, "</dt><dd>");
 	tmpl_msg(rq, value);
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
-static void
-dl_time(struct req *rq, enum msg_id term, int64_t t)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (t > 0)
-		tmpl_time(rq, t);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
 	tmpl_raw(rq, "</dd>");	/* literal */
 }
 
@@ -292,24 +269,6 @@ line_input(struct req *rq, const struct layout_control *c, const char *type,
 	tmpl_raw(rq, "></div>\n");	/* literal */
 }
 
-static void
-textarea(struct req *rq, const struct layout_control *c, const char *value, int rows,
-    bool required)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<textarea");	/* literal */
-	layout_control_attrs(rq, c);
-	if (required)
-		tmpl_raw(rq, " required");	/* literal */
-	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
-	tmpl_raw(rq, ">");	/* literal */
-	/* A textarea drops one leading newline: keep a typed one. */
-	if (value != NULL && value[0] == '\n')
-		tmpl_raw(rq, "\n");	/* literal */
-	tmpl_text(rq, value);
-	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
-}
-
 /* A <select> of words with their labels, the first option "choose" when given. */
 static void
 word_select(struct req *rq, const struct layout_control *c, const char *const *words,
@@ -377,7 +336,7 @@ form_page(struct req *rq, int status, const struct typed *t)
 	c = control(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
 	category_select(rq, &c, MSG_CPL_CHOOSE, t->v[CN_CATEGORY]);
 	c = control(rq, "description", MSG_CPL_F_TEXT, MSG_CPL_F_TEXT_HINT, false);
-	textarea(rq, &c, t->v[CN_TEXT], CW_TEXT_ROWS, true);
+	layout_textarea(rq, &c, t->v[CN_TEXT], CW_TEXT_ROWS, 0, true);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_YOU, "</legend>");
 	c = control(rq, "contact", MSG_CPL_F_CONTACT, MSG_CPL_F_CONTACT_HINT, true);
@@ -462,7 +421,7 @@ receipt_page(struct req *rq, const struct complaint_receipt *rc)
 	layout_wrap(rq, "<dt>", MSG_CPL_TOKEN, "</dt><dd><code class=\"hash status-token\">");
 	tmpl_text(rq, rc->token);
 	tmpl_raw(rq, "</code></dd>");	/* literal */
-	dl_time(rq, MSG_CPL_RECEIVED_AT, rc->c.received_at);
+	layout_dl_time(rq, MSG_CPL_RECEIVED_AT, rc->c.received_at, MSG_WEB_NONE);
 	layout_wrap(rq, "<dt>", MSG_CPL_LEAF_INDEX, "</dt><dd class=\"leaf-index\">");
 	tmpl_i64(rq, rc->c.leaf_index);
 	tmpl_raw(rq, "</dd>");	/* literal */
@@ -558,15 +517,15 @@ status_page(struct req *rq, int status, const char *id, const struct complaint_v
 		tmpl_raw(rq, "</code> ");	/* literal */
 		state_badge(rq, v->c.state);
 		tmpl_raw(rq, "</h2><dl class=\"meta\">");	/* literal */
-		dl_text(rq, MSG_CPL_F_PLATFORM, v->c.platform_name);
+		layout_dl_text(rq, MSG_CPL_F_PLATFORM, v->c.platform_name, false);
 		dl_msg(rq, MSG_CPL_F_CATEGORY, category_msgs[v->c.category]);
-		dl_time(rq, MSG_CPL_RECEIVED_AT, v->c.received_at);
+		layout_dl_time(rq, MSG_CPL_RECEIVED_AT, v->c.received_at, MSG_WEB_NONE);
 		dl_msg(rq, MSG_CPL_STATE, state_msgs[v->c.state]);
 		if (v->c.state == CST_CLOSED) {
 			dl_msg(rq, MSG_CPL_OUTCOME, outcome_msgs[v->c.outcome]);
-			dl_time(rq, MSG_CPL_CLOSED_AT, v->c.closed_at);
+			layout_dl_time(rq, MSG_CPL_CLOSED_AT, v->c.closed_at, MSG_WEB_NONE);
 		}
-		dl_time(rq, MSG_WEB_UPDATED_AT, v->c.updated_at);
+		layout_dl_time(rq, MSG_WEB_UPDATED_AT, v->c.updated_at, MSG_WEB_NONE);
 		tmpl_raw(rq, "</dl>");	/* literal */
 		layout_wrap(rq, "<p class=\"hint\">", MSG_CPL_STATUS_HINT, "</p>");
 		tmpl_raw(rq, "</section>\n");	/* literal */
@@ -918,7 +877,8 @@ note_form(struct req *rq, const struct complaint_view *v, const struct cf_typed 
 
 	form_open(rq, "note", arena_printf(rq->arena, "/staff/complaints/%s/notes", v->c.id),
 	    MSG_CPL_NOTE_TITLE, t, CF_NOTE);
-	textarea(rq, &c, t != NULL && t->form == CF_NOTE ? t->note : "", CW_NOTE_ROWS, true);
+	layout_textarea(rq, &c, t != NULL && t->form == CF_NOTE ? t->note : "",
+	    CW_NOTE_ROWS, 0, true);
 	layout_submit(rq, MSG_CPL_NOTE_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -942,7 +902,7 @@ close_form(struct req *rq, const struct complaint_view *v, const struct cf_typed
 	    MSG_CPL_CLOSE_TITLE, t, CF_CLOSE);
 	word_select(rq, &co, words, outcome_msgs + 1, COUT__MAX - 1, MSG_CPL_CHOOSE,
 	    ours ? t->outcome : "");
-	textarea(rq, &cn, ours ? t->note : "", CW_NOTE_ROWS, true);
+	layout_textarea(rq, &cn, ours ? t->note : "", CW_NOTE_ROWS, 0, true);
 	layout_submit(rq, MSG_CPL_CLOSE_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -1070,7 +1030,7 @@ view_page(struct req *rq, int status, const char *id, const struct cf_typed *t,
 		layout_flash_msg(rq, FLASH_OK, dm);
 	layout_wrap(rq, "<p class=\"hint\">", MSG_CPL_VIEW_AUDITED, "</p>\n");
 	tmpl_raw(rq, "<section class=\"detail\" id=\"complaint\"><dl class=\"meta\">");	/* literal */
-	dl_text(rq, MSG_CPL_F_PLATFORM, v.c.platform_name);
+	layout_dl_text(rq, MSG_CPL_F_PLATFORM, v.c.platform_name, false);
 	layout_wrap(rq, "<dt>", MSG_CPL_F_URL, "</dt><dd>");
 	if (v.c.platform_url[0] != '\0') {
 		/* Shown, never a link: it may be the very site complained about. */
@@ -1080,23 +1040,23 @@ view_page(struct req *rq, int status, const char *id, const struct cf_typed *t,
 	} else
 		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_CPL_F_FILING, v.c.filing_number);
+	layout_dl_text(rq, MSG_CPL_F_FILING, v.c.filing_number, false);
 	dl_msg(rq, MSG_CPL_F_CATEGORY, category_msgs[v.c.category]);
 	dl_msg(rq, MSG_CPL_F_CHANNEL, channel_msgs[v.c.channel]);
-	dl_time(rq, MSG_CPL_RECEIVED_AT, v.c.received_at);
+	layout_dl_time(rq, MSG_CPL_RECEIVED_AT, v.c.received_at, MSG_WEB_NONE);
 	layout_wrap(rq, "<dt>", MSG_CPL_LEAF_INDEX, "</dt><dd>");
 	tmpl_i64(rq, v.c.leaf_index);
 	tmpl_raw(rq, "</dd>");	/* literal */
 	dl_msg(rq, MSG_CPL_F_COMPLAINANT, v.c.anonymous ? MSG_CPL_ANONYMOUS : MSG_CPL_LINKED);
 	if (!v.c.anonymous)
-		dl_text(rq, MSG_CPL_ACCOUNT, v.c.reporter_login);
+		layout_dl_text(rq, MSG_CPL_ACCOUNT, v.c.reporter_login, false);
 	if (v.c.recorded_by_login[0] != '\0')
-		dl_text(rq, MSG_CPL_RECORDED_BY, v.c.recorded_by_login);
-	dl_text(rq, MSG_CPL_F_CONTACT, v.contact);
-	dl_text(rq, MSG_CPL_ASSIGNEE, v.c.assignee_login);
+		layout_dl_text(rq, MSG_CPL_RECORDED_BY, v.c.recorded_by_login, false);
+	layout_dl_text(rq, MSG_CPL_F_CONTACT, v.contact, false);
+	layout_dl_text(rq, MSG_CPL_ASSIGNEE, v.c.assignee_login, false);
 	if (v.c.state == CST_CLOSED) {
 		dl_msg(rq, MSG_CPL_OUTCOME, outcome_msgs[v.c.outcome]);
-		dl_time(rq, MSG_CPL_CLOSED_AT, v.c.closed_at);
+		layout_dl_time(rq, MSG_CPL_CLOSED_AT, v.c.closed_at, MSG_WEB_NONE);
 	}
 	tmpl_raw(rq, "</dl>");	/* literal */
 	layout_wrap(rq, "<h2>", MSG_CPL_F_TEXT, "</h2><div class=\"pre-line complaint-text\">");

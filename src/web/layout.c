@@ -101,6 +101,85 @@ layout_link(struct req *rq, const char *href, enum msg_id text)
 }
 
 void
+layout_th(struct req *rq, enum msg_id text)
+{
+	layout_wrap(rq, "<th scope=\"col\">", text, "</th>");
+}
+
+void
+layout_code_link(struct req *rq, const char *href, const char *text)
+{
+	if (href != NULL) {
+		tmpl_raw(rq, "<a");	/* literal */
+		tmpl_href(rq, href);
+		tmpl_raw(rq, ">");	/* literal */
+	}
+	tmpl_raw(rq, "<code>");	/* literal */
+	tmpl_text(rq, text);
+	tmpl_raw(rq, "</code>");	/* literal */
+	if (href != NULL)
+		tmpl_raw(rq, "</a>");	/* literal */
+}
+
+void
+layout_dl_text(struct req *rq, enum msg_id term, const char *text, bool pre)
+{
+	layout_wrap(rq, "<dt>", term, pre ? "</dt><dd class=\"pre-line\">" : "</dt><dd>");
+	if (text != NULL && text[0] != '\0')
+		tmpl_text(rq, text);
+	else
+		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
+	tmpl_raw(rq, "</dd>");	/* literal */
+}
+
+void
+layout_dl_time(struct req *rq, enum msg_id term, int64_t t, enum msg_id none)
+{
+	layout_wrap(rq, "<dt>", term, "</dt><dd>");
+	if (t > 0)
+		tmpl_time(rq, t);
+	else
+		layout_wrap(rq, "<span class=\"muted\">", none, "</span>");
+	tmpl_raw(rq, "</dd>");	/* literal */
+}
+
+void
+layout_text_input(struct req *rq, const struct layout_control *c, const char *type,
+    const char *value, size_t maxlength, bool required)
+{
+	layout_control_open(rq, c);
+	tmpl_raw(rq, "<input autocomplete=\"off\"");	/* literal */
+	tmpl_attr(rq, "type", type);
+	layout_control_attrs(rq, c);
+	if (maxlength > 0)
+		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%zu", maxlength));
+	if (required)
+		tmpl_raw(rq, " required");	/* literal */
+	tmpl_attr(rq, "value", value != NULL ? value : "");
+	tmpl_raw(rq, "></div>\n");	/* literal */
+}
+
+void
+layout_textarea(struct req *rq, const struct layout_control *c, const char *value,
+    int rows, size_t maxlength, bool required)
+{
+	layout_control_open(rq, c);
+	tmpl_raw(rq, "<textarea");	/* literal */
+	layout_control_attrs(rq, c);
+	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
+	if (maxlength > 0)
+		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%zu", maxlength));
+	if (required)
+		tmpl_raw(rq, " required");	/* literal */
+	tmpl_raw(rq, ">");	/* literal */
+	/* A textarea drops one leading newline: keep a typed one. */
+	if (value != NULL && value[0] == '\n')
+		tmpl_raw(rq, "\n");	/* literal */
+	tmpl_text(rq, value != NULL ? value : "");
+	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
+}
+
+void
 layout_pager(struct req *rq, const char *first, const char *next)
 {
 	if (first == NULL && next == NULL)

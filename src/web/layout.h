@@ -119,6 +119,24 @@ void	layout_link(struct req *rq, const char *href, enum msg_id text);
 /* The pager under a list: links to the first page and the next (NULL: none; both: nothing). */
 void	layout_pager(struct req *rq, const char *first, const char *next);
 
+/* Pieces every page writes the same way. */
+/* <th scope="col">text</th> */
+void	layout_th(struct req *rq, enum msg_id text);
+/* <code>text</code>, a link to href when href is not NULL. */
+void	layout_code_link(struct req *rq, const char *href, const char *text);
+/* <dt>term</dt><dd>text, or a muted "none"</dd>; pre keeps the line breaks. */
+void	layout_dl_text(struct req *rq, enum msg_id term, const char *text, bool pre);
+/* <dt>term</dt><dd>a time, or the muted none when t is 0</dd> */
+void	layout_dl_time(struct req *rq, enum msg_id term, int64_t t, enum msg_id none);
+/*
+ * A control with its box (layout_control_open): a one-line <input> of
+ * type, or a <textarea> of rows; maxlength 0 sets none.  value may be NULL.
+ */
+void	layout_text_input(struct req *rq, const struct layout_control *c, const char *type,
+	    const char *value, size_t maxlength, bool required);
+void	layout_textarea(struct req *rq, const struct layout_control *c, const char *value,
+	    int rows, size_t maxlength, bool required);
+
 /*
  * A catalog message with printf conversions, formatted into the arena with
  * the arguments its .def comment names.  Escape the result when writing it.

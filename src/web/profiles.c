@@ -444,12 +444,6 @@ list_filter(struct req *rq, const char *status)
 }
 
 static void
-th(struct req *rq, enum msg_id id)
-{
-	layout_wrap(rq, "<th scope=\"col\">", id, "</th>");
-}
-
-static void
 reporter_row(struct req *rq, const struct reporter_profile *p)
 {
 	tmpl_raw(rq, "<tr><td><a");	/* literal */
@@ -510,12 +504,12 @@ admin_reporters_get(struct req *rq)
 	else {
 		tmpl_raw(rq, "<div class=\"table-wrap\"><table class=\"data\">"
 		    "<thead><tr>");	/* literal */
-		th(rq, MSG_WEB_FIELD_LOGIN);
-		th(rq, MSG_WEB_FIELD_ID_TYPE);
-		th(rq, MSG_WEB_FIELD_ID_NUMBER);
-		th(rq, MSG_WEB_STATUS);
-		th(rq, MSG_WEB_LEVEL);
-		th(rq, MSG_WEB_UPDATED_AT);
+		layout_th(rq, MSG_WEB_FIELD_LOGIN);
+		layout_th(rq, MSG_WEB_FIELD_ID_TYPE);
+		layout_th(rq, MSG_WEB_FIELD_ID_NUMBER);
+		layout_th(rq, MSG_WEB_STATUS);
+		layout_th(rq, MSG_WEB_LEVEL);
+		layout_th(rq, MSG_WEB_UPDATED_AT);
 		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 		for (i = 0; i < n; i++)
 			reporter_row(rq, &ps[i]);

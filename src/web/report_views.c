@@ -246,18 +246,6 @@ out:
 	return er;
 }
 
-/* A <dt>/<dd> pair of plain text; empty shows "none". */
-static void
-dl_text(struct req *rq, enum msg_id term, const char *value)
-{
-	layout_wrap(rq, "<dt>", term, "</dt><dd>");
-	if (value != NULL && value[0] != '\0')
-		tmpl_text(rq, value);
-	else
-		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
-	tmpl_raw(rq, "</dd>");	/* literal */
-}
-
 static void
 attachments(struct req *rq, const struct report *r, const struct attachment *at,
     size_t n)
@@ -371,11 +359,11 @@ rp_view(struct req *rq, int status)
 	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_CHANNEL, "</dt><dd>");
 	tmpl_msg(rq, rp_channel_msg(r.channel));
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_WEB_REPORT_F_VENDOR, r.vendor);
-	dl_text(rq, MSG_WEB_REPORT_F_PRODUCT, r.product);
-	dl_text(rq, MSG_WEB_REPORT_F_MODEL, r.model);
-	dl_text(rq, MSG_WEB_REPORT_F_VERSIONS, r.versions);
-	dl_text(rq, MSG_WEB_REPORT_F_WEAKNESS, r.weakness);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_VENDOR, r.vendor, false);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_PRODUCT, r.product, false);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_MODEL, r.model, false);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_VERSIONS, r.versions, false);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_WEAKNESS, r.weakness, false);
 	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CVSS, "</dt><dd>");
 	if (r.cvss_vector != NULL && r.cvss_vector[0] != '\0') {
 		tmpl_raw(rq, "<code>");	/* literal */
@@ -384,7 +372,7 @@ rp_view(struct req *rq, int status)
 	} else
 		layout_wrap(rq, "<span class=\"muted\">", MSG_WEB_NONE, "</span>");
 	tmpl_raw(rq, "</dd>");	/* literal */
-	dl_text(rq, MSG_WEB_REPORT_F_DISCOVERED, r.discovered_at);
+	layout_dl_text(rq, MSG_WEB_REPORT_F_DISCOVERED, r.discovered_at, false);
 	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CREDIT, "</dt><dd>");
 	if (r.credit == RCREDIT_ALIAS)
 		tmpl_text(rq, layout_msgf(rq, MSG_WEB_RCREDIT_ALIAS_AS, r.credit_alias));

@@ -307,26 +307,6 @@ option(struct req *rq, const char *value, const char *text, const char *cur)
 	tmpl_raw(rq, "</option>");	/* literal */
 }
 
-/* A textarea with its box; a leading newline is kept (the parser drops one). */
-static void
-textarea(struct req *rq, const struct layout_control *c, const char *value, int rows,
-    size_t maxlength, bool required)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<textarea");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_attr(rq, "rows", arena_printf(rq->arena, "%d", rows));
-	if (maxlength > 0)
-		tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%zu", maxlength));
-	if (required)
-		tmpl_raw(rq, " required");	/* literal */
-	tmpl_raw(rq, ">");	/* literal */
-	if (value != NULL && value[0] == '\n')
-		tmpl_raw(rq, "\n");	/* literal */
-	tmpl_text(rq, value != NULL ? value : "");
-	tmpl_raw(rq, "</textarea></div>\n");	/* literal */
-}
-
 /* A one-line input with its box. */
 static void
 input(struct req *rq, const struct layout_control *c, const char *type, const char *value,
@@ -380,8 +360,8 @@ field_control(struct req *rq, const struct sub_view *sv, enum sub_field i)
 		tmpl_raw(rq, "</select></div>\n");	/* literal */
 		break;
 	case SFT_TEXT:
-		textarea(rq, &c, value, d->max > 4096 ? SW_TEXT_ROWS : SW_SHORT_ROWS, d->max,
-		    false);
+		layout_textarea(rq, &c, value, d->max > 4096 ? SW_TEXT_ROWS : SW_SHORT_ROWS,
+		    d->max, false);
 		break;
 	case SFT_EMAIL:
 		input(rq, &c, "email", value, d->max);
@@ -514,7 +494,7 @@ outcome_form(struct req *rq, const struct sub_view *sv, const char *id)
 	option(rq, "rejected", req_msg(rq, MSG_WEB_SUBSTATE_REJECTED), cur);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
 	input(rq, &c_lib, "text", again ? sv->t->library_id : "", SW_LIBRARY_ID_MAX);
-	textarea(rq, &c_reason, again ? sv->t->reason : "", SW_REASON_ROWS, 0, false);
+	layout_textarea(rq, &c_reason, again ? sv->t->reason : "", SW_REASON_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_SUB_OUTCOME_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
 }
@@ -531,7 +511,7 @@ waive_section(struct req *rq, const struct sub_view *sv, const char *id)
 	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_SUB_WAIVE_HINT, "</p>\n");
 	form_errors(rq, sv, SFORM_WAIVE);
 	form_open(rq, "stack narrow", id, "waive");
-	textarea(rq, &c_reason, sv->failed == SFORM_WAIVE ? sv->t->reason : "",
+	layout_textarea(rq, &c_reason, sv->failed == SFORM_WAIVE ? sv->t->reason : "",
 	    SW_REASON_ROWS, 0, true);
 	layout_submit(rq, MSG_WEB_SUB_WAIVE_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
@@ -750,7 +730,7 @@ decision_section(struct req *rq, const struct sub_view *sv)
 	option(rq, "verified", req_msg(rq, MSG_WEB_RSTATE_VERIFIED), cur);
 	option(rq, "rejected", req_msg(rq, MSG_WEB_RSTATE_REJECTED), cur);
 	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	textarea(rq, &c_reason, again ? sv->t->reason : "", SW_REASON_ROWS, 0, false);
+	layout_textarea(rq, &c_reason, again ? sv->t->reason : "", SW_REASON_ROWS, 0, false);
 	layout_submit(rq, MSG_WEB_SUB_DECISION_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
