@@ -207,6 +207,7 @@ has_get_route(const char *path)
 		{ submission_web_routes, &submission_web_nroutes },
 		{ unotice_web_routes, &unotice_web_nroutes },
 		{ advisory_web_routes, &advisory_web_nroutes },
+		{ disclosure_web_routes, &disclosure_web_nroutes },
 		{ complaint_web_routes, &complaint_web_nroutes },
 	};
 	size_t	t, i;

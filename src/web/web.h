@@ -32,6 +32,9 @@ extern const size_t		public_web_nroutes;
 /* The staff's advisory pages (advisories.c, issue 7): queue, editor, review, windows. */
 extern const struct route	advisory_web_routes[];
 extern const size_t		advisory_web_nroutes;
+/* A case's Art. 9 records, major-event windows, the gate's log (disclosure.c). */
+extern const struct route	disclosure_web_routes[];
+extern const size_t		disclosure_web_nroutes;
 /* Complaints (举报, complaints.c, issue 8): the public form and the registry's pages. */
 extern const struct route	complaint_web_routes[];
 extern const size_t		complaint_web_nroutes;
