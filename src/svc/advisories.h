@@ -104,6 +104,27 @@ enum app_err	svc_disclosure_records(const struct svc_ctx *c, const char *case_id
 		    struct disclosure_record **out, size_t *n, struct fault *f);
 
 /*
+ * What a case holds for disclosure (staff): its advisories, oldest first,
+ * how many of its attachments are marked exploit or PoC tool, and each of
+ * the reports given (the case's, from svc_case_get) with its attachments.
+ */
+struct case_report_files {
+	const char		*report;
+	struct attachment	*at;
+	size_t			 nat;
+};
+struct case_disclosure {
+	struct advisory_row		*advs;
+	size_t				 nadvs;
+	int64_t				 exploits;
+	struct case_report_files	*reps;
+	size_t				 nreps;
+};
+enum app_err	svc_case_disclosure(const struct svc_ctx *c, const char *case_id,
+		    const char *const *reports, size_t nreports, struct case_disclosure *out,
+		    struct fault *f);
+
+/*
  * What the gate would answer now for an action on a case (staff): the
  * decision, logged like any other.
  */

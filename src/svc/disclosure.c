@@ -121,6 +121,31 @@ svc_disclosure_records(const struct svc_ctx *c, const char *case_id,
 }
 
 enum app_err
+svc_case_disclosure(const struct svc_ctx *c, const char *case_id, const char *const *reports,
+    size_t nreports, struct case_disclosure *out, struct fault *f)
+{
+	size_t		i;
+	enum app_err	er;
+
+	memset(out, 0, sizeof(*out));
+	if ((er = svc_staff(c, f)) != APP_OK)
+		return er;
+	if ((er = store_advisories_of_case(c->st, c->a, case_id, &out->advs,
+	    &out->nadvs)) != APP_OK ||
+	    (er = store_case_exploit_count(c->st, case_id, &out->exploits)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	out->reps = arena_calloc(c->a, nreports + 1, sizeof(*out->reps));
+	for (i = 0; i < nreports; i++) {
+		out->reps[i].report = reports[i];
+		if ((er = store_attachment_list(c->st, c->a, reports[i], &out->reps[i].at,
+		    &out->reps[i].nat)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	}
+	out->nreps = nreports;
+	return APP_OK;
+}
+
+enum app_err
 svc_policy_preview(const struct svc_ctx *c, const char *case_id, const char *action,
     struct policy_decision *d, struct fault *f)
 {

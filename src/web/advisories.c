@@ -34,7 +34,6 @@
 #include "domain/policy.h"
 #include "domain/report.h"
 #include "http/form.h"
-#include "store/store.h"
 #include "svc/advisories.h"
 #include "svc/cases.h"
 #include "web/cases_int.h"

@@ -25,7 +25,6 @@
 #include "domain/advisory.h"
 #include "domain/policy.h"
 #include "domain/report.h"
-#include "store/store.h"
 #include "svc/advisories.h"
 #include "svc/cases.h"
 #include "web/advisories_int.h"
@@ -133,22 +132,11 @@ struct disc_typed {
 	const char	*kind, *reference, *issued_on, *scope, *approver, *allow, *note;
 };
 
-/* One report of the case with its attachments. */
-struct disc_report {
-	const char		*id;
-	struct attachment	*at;
-	size_t			 nat;
-};
-
 struct disc_page {
 	struct case_row			 k;
-	struct advisory_row		*advs;		/* the case's advisories, oldest first */
-	size_t				 nadvs;
+	struct case_disclosure		 d;		/* advisories, attachments, exploits */
 	struct disclosure_record	*recs;		/* oldest first */
 	size_t				 nrecs;
-	struct disc_report		*reps;
-	size_t				 nreps;
-	int64_t				 exploits;	/* attachments marked exploit or PoC */
 	const struct disc_typed		*t;		/* the failed form, or NULL */
 };
 
@@ -159,26 +147,15 @@ disc_load(struct req *rq, const char *id, struct disc_page *p)
 	struct fault		  f = { .er = APP_OK };
 	struct case_vendor	 *vendors;
 	const char		**reports;
-	size_t			  nreports, nvendors, i;
+	size_t			  nreports, nvendors;
 	enum app_err		  er;
 
 	/* The case as the staff read it (need-to-know and the audit are svc's). */
 	if ((er = svc_case_get(&c, id, &p->k, &reports, &nreports, &vendors, &nvendors,
 	    &f)) != APP_OK || (er = svc_disclosure_records(&c, p->k.id, &p->recs, &p->nrecs,
-	    &f)) != APP_OK)
+	    &f)) != APP_OK || (er = svc_case_disclosure(&c, p->k.id, reports, nreports,
+	    &p->d, &f)) != APP_OK)
 		return web_fault(rq, er, &f);
-	if ((er = store_advisories_of_case(rq->store, rq->arena, p->k.id, &p->advs,
-	    &p->nadvs)) != APP_OK || (er = store_case_exploit_count(rq->store, p->k.id,
-	    &p->exploits)) != APP_OK)
-		return req_fail(rq, er, NULL, MSG_ERR_STORE);
-	p->reps = arena_calloc(rq->arena, nreports + 1, sizeof(*p->reps));
-	for (i = 0; i < nreports; i++) {
-		p->reps[i].id = reports[i];
-		if ((er = store_attachment_list(rq->store, rq->arena, reports[i], &p->reps[i].at,
-		    &p->reps[i].nat)) != APP_OK)
-			return req_fail(rq, er, NULL, MSG_ERR_STORE);
-	}
-	p->nreps = nreports;
 	return APP_OK;
 }
 
@@ -198,10 +175,10 @@ disc_advisories(struct req *rq, const struct disc_page *p)
 {
 	tmpl_raw(rq, "<section class=\"detail\" id=\"advisories\">");	/* literal */
 	layout_wrap(rq, "<h2>", MSG_WEB_ADV_CASE_ADVISORIES, "</h2>\n");
-	if (p->nadvs == 0)
+	if (p->d.nadvs == 0)
 		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_ADV_CASE_NONE, "</p>\n");
 	else
-		aw_queue_table(rq, p->advs, p->nadvs);
+		aw_queue_table(rq, p->d.advs, p->d.nadvs);
 	/* Art. 9(2): an incident case's details are never published. */
 	if (p->k.kind == CKIND_GENERIC)
 		aw_button_form(rq, arena_printf(rq->arena, "/staff/cases/%s/advisory", p->k.id),
@@ -341,10 +318,10 @@ disc_attachments(struct req *rq, const struct disc_page *p)
 	if (p->t != NULL && !p->t->record)
 		layout_form_errors(rq);
 	tmpl_raw(rq, "<p>");	/* literal */
-	tmpl_text(rq, layout_msgf(rq, MSG_WEB_ADV_EXPLOIT_COUNT, (long long)p->exploits));
+	tmpl_text(rq, layout_msgf(rq, MSG_WEB_ADV_EXPLOIT_COUNT, (long long)p->d.exploits));
 	tmpl_raw(rq, "</p>\n");	/* literal */
-	for (i = 0; i < p->nreps; i++)
-		any += p->reps[i].nat;
+	for (i = 0; i < p->d.nreps; i++)
+		any += p->d.reps[i].nat;
 	if (any == 0) {
 		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_ADV_ATTACHMENTS_NONE,
 		    "</p></section>\n");
@@ -358,18 +335,18 @@ disc_attachments(struct req *rq, const struct disc_page *p)
 	layout_th(rq, MSG_WEB_REPORT_ATT_SIZE);
 	layout_th(rq, MSG_WEB_ADV_CLASS);
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
-	for (i = 0; i < p->nreps; i++)
-		for (j = 0; j < p->reps[i].nat; j++) {
-			const struct attachment	*a = &p->reps[i].at[j];
+	for (i = 0; i < p->d.nreps; i++)
+		for (j = 0; j < p->d.reps[i].nat; j++) {
+			const struct attachment	*a = &p->d.reps[i].at[j];
 			/* report_id_valid: PREFIX-YYYY-digits, safe in a URL as it is. */
-			bool			 ok = report_id_valid(str_from(p->reps[i].id));
+			bool			 ok = report_id_valid(str_from(p->d.reps[i].report));
 
 			tmpl_raw(rq, "<tr><td>");	/* literal */
 			if (ok)
 				layout_code_link(rq, arena_printf(rq->arena, "/reports/%s",
-				    p->reps[i].id), p->reps[i].id);
+				    p->d.reps[i].report), p->d.reps[i].report);
 			else
-				tmpl_text(rq, p->reps[i].id);
+				tmpl_text(rq, p->d.reps[i].report);
 			tmpl_raw(rq, "</td><td>");	/* literal */
 			tmpl_text(rq, a->filename);
 			tmpl_raw(rq, "</td><td><code>");	/* literal */
@@ -378,7 +355,7 @@ disc_attachments(struct req *rq, const struct disc_page *p)
 			tmpl_text(rq, rp_size_text(rq, a->size));
 			tmpl_raw(rq, "</td><td>");	/* literal */
 			if (ok)
-				class_form(rq, p, p->reps[i].id, a);
+				class_form(rq, p, p->d.reps[i].report, a);
 			tmpl_raw(rq, "</td></tr>\n");	/* literal */
 		}
 	tmpl_raw(rq, "</tbody></table></div></section>\n");	/* literal */
