@@ -27,6 +27,25 @@ str_has_prefix(struct str a, const char *prefix)
 	return a.n >= n && memcmp(a.p, prefix, n) == 0;
 }
 
+bool
+str_http_url(struct str u)
+{
+	size_t	i, host;
+
+	if (u.n >= 8 && str_caseeq((struct str){ u.p, 8 }, "https://"))
+		host = 8;
+	else if (u.n >= 7 && str_caseeq((struct str){ u.p, 7 }, "http://"))
+		host = 7;
+	else
+		return false;
+	if (u.n == host || u.p[host] == '/' || u.p[host] == '.')
+		return false;
+	for (i = 0; i < u.n; i++)
+		if ((unsigned char)u.p[i] <= 0x20 || u.p[i] == 0x7f)
+			return false;
+	return true;
+}
+
 int
 str_index(const char *const *names, int n, struct str s)
 {

@@ -38,6 +38,13 @@ bool	str_caseeq(struct str a, const char *b);
 /* True if a starts with the C string prefix. */
 bool	str_has_prefix(struct str a, const char *prefix);
 
+/*
+ * An http:// or https:// URL (scheme in any case) with a host, and no
+ * space, control character or DEL anywhere: what may be stored, linked
+ * and fetched.  Escaping is still the writer's.
+ */
+bool	str_http_url(struct str u);
+
 /* The index of s in names[0..n) (exact match), or -1: enum names from text. */
 int		str_index(const char *const *names, int n, struct str s);
 

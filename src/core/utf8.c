@@ -57,3 +57,20 @@ utf8_count(const char *p, size_t n)
 			count++;
 	return count;
 }
+
+bool
+utf8_text(const char *p, size_t n, bool lines)
+{
+	size_t	i;
+
+	if (!utf8_valid(p, n))
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == 0x7f || (c < 0x20 && !(lines && (c == '\n' || c == '\r' ||
+		    c == '\t'))))
+			return false;
+	}
+	return true;
+}

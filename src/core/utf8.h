@@ -14,6 +14,12 @@ size_t	utf8_valid_prefix(const char *p, size_t n);
 /* True if all n bytes are well-formed UTF-8 without NUL bytes. */
 bool	utf8_valid(const char *p, size_t n);
 
+/*
+ * Text a person typed: well-formed UTF-8 without control characters or
+ * DEL; lines: newline, carriage return and tab allowed.
+ */
+bool	utf8_text(const char *p, size_t n, bool lines);
+
 /* Number of code points in well-formed UTF-8 (for length limits in characters). */
 size_t	utf8_count(const char *p, size_t n);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/str.h"
 #include "core/utf8.h"
 #include "domain/cvss.h"
 #include "domain/grade.h"
@@ -78,19 +79,12 @@ text_check(const char *s, size_t max, bool multiline)
 	return MSG_OK;
 }
 
-/* An http(s) URL without spaces or controls. */
+/* A reference: an http(s) URL (str_http_url) of at most 2000 bytes, no quotes or angles. */
 static bool
 url_ok(const char *u)
 {
-	if (u == NULL || (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0))
-		return false;
-	if (strlen(u) > 2000)
-		return false;
-	for (; *u != '\0'; u++)
-		if ((unsigned char)*u <= 0x20 || *u == 0x7f || *u == '"' || *u == '<' ||
-		    *u == '>')
-			return false;
-	return true;
+	return u != NULL && strlen(u) <= 2000 && str_http_url(str_from(u)) &&
+	    strpbrk(u, "\"<>") == NULL;
 }
 
 static bool

@@ -1,6 +1,7 @@
 /* Complaints (举报, 办法 第九条): words, checks and steps; pure. */
 #include <string.h>
 
+#include "core/str.h"
 #include "core/utf8.h"
 #include "domain/complaint.h"
 
@@ -99,25 +100,6 @@ complaint_outcome_parse(const char *s)
 	return find(outcome_names, COUT__MAX, s);
 }
 
-/* Text without control characters; lines: newlines and tabs allowed. */
-static bool
-text_ok(const char *s, size_t n, bool lines)
-{
-	size_t	i;
-
-	if (!utf8_valid(s, n))
-		return false;
-	for (i = 0; i < n; i++) {
-		unsigned char	c = (unsigned char)s[i];
-
-		if (lines && (c == '\n' || c == '\r' || c == '\t'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return false;
-	}
-	return true;
-}
-
 /* Only spaces (ASCII white space): nothing was said. */
 static bool
 blank(const char *s)
@@ -126,26 +108,6 @@ blank(const char *s)
 		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 			return false;
 	return true;
-}
-
-/* An http(s) URL: the scheme, a host, no spaces or controls. */
-static bool
-url_ok(const char *s, size_t n)
-{
-	size_t	skip, i;
-
-	if (strncmp(s, "https://", 8) == 0)
-		skip = 8;
-	else if (strncmp(s, "http://", 7) == 0)
-		skip = 7;
-	else
-		return false;
-	if (n <= skip || s[skip] == '/')
-		return false;
-	for (i = skip; i < n; i++)
-		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f)
-			return false;
-	return utf8_valid(s, n);
 }
 
 /* Add a problem if there is room; count it anyway. */
@@ -173,7 +135,7 @@ field_check(const char *s, bool required, size_t max, bool lines)
 	n = strlen(s);
 	if (n > max)
 		return MSG_ERR_FIELD_TOO_LONG;
-	if (!text_ok(s, n, lines))
+	if (!utf8_text(s, n, lines))
 		return lines ? MSG_ERR_FIELD_ENCODING : MSG_ERR_NOTICE_ONE_LINE;
 	return MSG_OK;
 }
@@ -189,7 +151,8 @@ complaint_check(const struct complaint_in *in, enum complaint_category *cat,
 		add(p, max, &n, "platform_name", m);
 	if (in->platform_url != NULL && !blank(in->platform_url) &&
 	    (strlen(in->platform_url) > COMPLAINT_URL_MAX ||
-	    !url_ok(in->platform_url, strlen(in->platform_url))))
+	    !utf8_text(in->platform_url, strlen(in->platform_url), false) ||
+	    !str_http_url(str_from(in->platform_url))))
 		add(p, max, &n, "platform_url", MSG_ERR_COMPLAINT_URL);
 	if ((m = field_check(in->filing_number, false, COMPLAINT_FILING_MAX, false)) != MSG_OK)
 		add(p, max, &n, "filing_number", m);

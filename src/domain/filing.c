@@ -217,43 +217,6 @@ filing_field_find(const struct filing_fieldset *fs, const char *key)
 	return NULL;
 }
 
-/* No control characters but, in multi-line types, newline and tab. */
-static bool
-clean(const char *s, size_t n, bool lines)
-{
-	size_t	i;
-
-	if (!utf8_valid(s, n))
-		return false;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0x7f || (c < 0x20 && !(lines && (c == '\n' || c == '\t' ||
-		    c == '\r'))))
-			return false;
-	}
-	return true;
-}
-
-static bool
-url_ok(struct str u)
-{
-	size_t	i, host;
-
-	if (str_has_prefix(u, "https://"))
-		host = 8;
-	else if (str_has_prefix(u, "http://"))
-		host = 7;
-	else
-		return false;
-	if (u.n <= host || u.p[host] == '/' || u.p[host] == '.')
-		return false;
-	for (i = 0; i < u.n; i++)
-		if ((unsigned char)u.p[i] <= 0x20)
-			return false;
-	return true;
-}
-
 /* Digits with spaces, '-', '+' at the start, parentheses: 5-32 characters. */
 static bool
 phone_ok(struct str p)
@@ -321,11 +284,11 @@ format_ok(enum filing_ftype t, struct str v)
 
 	switch (t) {
 	case FT_URL:
-		return url_ok(v);
+		return str_http_url(v);
 	case FT_URLS:
 		while (rest.n > 0) {
 			line = str_trim(str_split(&rest, '\n'));
-			if (line.n > 0 && !url_ok(line))
+			if (line.n > 0 && !str_http_url(line))
 				return false;
 		}
 		return true;
@@ -380,7 +343,7 @@ filing_check(const struct filing_fieldset *fs, const struct filing_value *v, siz
 		s = str_trim(str_from(v[i].value));
 		if (s.n == 0)
 			continue;	/* judged below with the required ones */
-		if (!clean(s.p, s.n, f->type == FT_MULTILINE || f->type == FT_URLS))
+		if (!utf8_text(s.p, s.n, f->type == FT_MULTILINE || f->type == FT_URLS))
 			problem(out, max, &n, f->key, FP_ENCODING);
 		else if (utf8_count(s.p, s.n) > (size_t)f->max)
 			problem(out, max, &n, f->key, FP_TOO_LONG);

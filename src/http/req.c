@@ -41,17 +41,10 @@ find_raw(struct req *rq, const struct route_match *m, const struct form_pair *fo
 static enum msg_id
 check_text(struct str s, const struct param *d, bool multiline)
 {
-	size_t	i, count;
+	size_t	count;
 
-	if (!utf8_valid(s.p, s.n))
+	if (!utf8_text(s.p, s.n, multiline))
 		return MSG_ERR_FIELD_ENCODING;
-	for (i = 0; i < s.n; i++) {
-		unsigned char c = (unsigned char)s.p[i];
-
-		if (c == 0x7f || (c < 0x20 && !(multiline &&
-		    (c == '\n' || c == '\r' || c == '\t'))))
-			return MSG_ERR_FIELD_ENCODING;
-	}
 	count = utf8_count(s.p, s.n);
 	if ((int64_t)count > d->max)
 		return MSG_ERR_FIELD_TOO_LONG;

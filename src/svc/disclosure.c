@@ -36,12 +36,7 @@ line_ok(const char *s, size_t max)
 {
 	size_t n = s != NULL ? strlen(s) : 0;
 
-	if (n > max || !utf8_valid(s != NULL ? s : "", n))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	return true;
+	return n <= max && utf8_text(s != NULL ? s : "", n, false);
 }
 
 enum app_err

@@ -3,6 +3,7 @@
  * number/boolean/host:port parsers.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -502,6 +503,52 @@ test_arena__str_split(void **state)
 	assert_int_equal(rest.n, 0);
 }
 
+/* Links a page may carry: http(s), a host, nothing that ends or bends it. */
+static void
+test_arena__str_http_url(void **state)
+{
+	static const struct {
+		const char	*in;
+		bool		 ok;
+	} t[] = {
+		{ "https://vuln.example.cn/", true },
+		{ "http://a.example", true },
+		{ "HTTPS://A.EXAMPLE/x?y=1#z", true },
+		{ "https://漏洞.example/路径", true },
+		{ "https://", false },
+		{ "http:///path", false },
+		{ "https://.example", false },
+		{ "ftp://a.example", false },
+		{ "javascript:alert(1)", false },
+		{ "https://a.example/with space", false },
+		{ "https://a.example/\ttab", false },
+		{ "https://a.example/\x7f", false },
+		{ " https://a.example", false },
+		{ "", false },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (str_http_url(str_from(t[i].in)) != t[i].ok)
+			fail_msg("'%s': want %d", t[i].in, t[i].ok);
+}
+
+/* Typed text: UTF-8, no controls; lines allow newline, return and tab. */
+static void
+test_arena__utf8_text(void **state)
+{
+	(void)state;
+	assert_true(utf8_text("平台名称 ok", strlen("平台名称 ok"), false));
+	assert_true(utf8_text("", 0, false));
+	assert_false(utf8_text("a\nb", 3, false));
+	assert_true(utf8_text("a\r\nb\tc", 6, true));
+	assert_false(utf8_text("a\x01b", 3, true));
+	assert_false(utf8_text("a\x7f", 2, true));
+	assert_false(utf8_text("\xff\xfe", 2, true));
+	assert_false(utf8_text("a\0b", 3, true));
+}
+
 /* utf8 */
 
 struct utf8_case {
@@ -890,6 +937,8 @@ main(void)
 		cmocka_unit_test(test_arena__parse_i64_null),
 		cmocka_unit_test(test_arena__parse_bool_table),
 		cmocka_unit_test(test_arena__parse_hostport_table),
+		cmocka_unit_test(test_arena__str_http_url),
+		cmocka_unit_test(test_arena__utf8_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
