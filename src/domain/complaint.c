@@ -42,14 +42,7 @@ static const char *const outcome_names[COUT__MAX] = {
 static int
 find(const char *const *names, int n, const char *s)
 {
-	int	i;
-
-	if (s == NULL || s[0] == '\0')
-		return -1;
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
+	return s != NULL && s[0] != '\0' ? str_index(names, n, str_from(s)) : -1;
 }
 
 const char *
