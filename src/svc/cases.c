@@ -19,10 +19,16 @@ blank(const char *s)
 	return s == NULL || str_trim(str_from(s)).n == 0;
 }
 
+bool
+svc_is_staff(const struct svc_ctx *c)
+{
+	return c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE));
+}
+
 enum app_err
 svc_staff(const struct svc_ctx *c, struct fault *f)
 {
-	if (c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE)))
+	if (svc_is_staff(c))
 		return APP_OK;
 	fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_CASES_DENIED, 0);
 	f->rule = "rbac.role";

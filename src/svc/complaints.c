@@ -51,12 +51,6 @@ no_such(struct fault *f)
 	return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_COMPLAINT, 0);
 }
 
-static bool
-is_staff(const struct svc_ctx *c)
-{
-	return c->system || (c->actor != NULL && authz_allows(c->actor->role, PERM_CASES_MANAGE));
-}
-
 static int64_t
 actor_id(const struct svc_ctx *c)
 {
@@ -197,7 +191,7 @@ svc_complaint_submit(const struct svc_ctx *c, const struct complaint_new *in,
 	}
 	/* A complaint received by phone or e-mail is entered by the staff. */
 	if (ch == CCH_PHONE || ch == CCH_EMAIL) {
-		if (!is_staff(c)) {
+		if (!svc_is_staff(c)) {
 			fault_set(f, APP_FORBIDDEN, "channel", MSG_ERR_COMPLAINT_RECORDING, 0);
 			f->rule = "rbac.role";
 			return APP_FORBIDDEN;
@@ -348,7 +342,7 @@ svc_complaint_get(const struct svc_ctx *c, const char *id, const char *token,
 		return no_such(f);
 	if ((er = store_complaint_get(c->st, c->a, id, &out->c, &s)) != APP_OK)
 		return stored(f, er);
-	if (is_staff(c)) {
+	if (svc_is_staff(c)) {
 		/* Staff reading what a complainant wrote leaves a trace (R18). */
 		if ((er = store_audit_add(c->st, actor_id(c), "complaint.read",
 		    arena_printf(c->a, "complaint:%s", id), "", c->addr, c->now)) != APP_OK)

@@ -45,6 +45,8 @@ struct svc_ctx {
  * anyone else gets APP_FORBIDDEN with rule rbac.role (svc/cases.c).
  */
 enum app_err	svc_staff(const struct svc_ctx *c, struct fault *f);
+/* The same question, without the refusal. */
+bool		svc_is_staff(const struct svc_ctx *c);
 
 /* What an account is made of, as typed (unvalidated). */
 struct user_new {
