@@ -254,22 +254,15 @@ pubcache_attach(struct pubcache *pc, const struct pc_entry *pe,
     void *native[PC_NATIVE__MAX], void (*destroy)(void *), size_t bytes)
 {
 	struct entry	*e = (struct entry *)(uintptr_t)pe;
-	bool		 first;
-	int		 i;
 
+	/* Under the lock: a reader copies e->native in pubcache_get. */
 	pthread_mutex_lock(&pc->mu);
-	if ((first = e->destroy == NULL)) {
-		memcpy(e->native, native, sizeof(e->native));
-		e->destroy = destroy;
-		e->size += bytes;
-		if (e->linked)
-			pc->bytes += bytes;
-	}
+	memcpy(e->native, native, sizeof(e->native));
+	e->destroy = destroy;
+	e->size += bytes;
+	if (e->linked)
+		pc->bytes += bytes;
 	pthread_mutex_unlock(&pc->mu);
-	if (!first)
-		for (i = 0; i < PC_NATIVE__MAX; i++)
-			if (native[i] != NULL)
-				destroy(native[i]);
 }
 
 void

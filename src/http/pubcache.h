@@ -76,8 +76,8 @@ const struct pc_entry *pubcache_put(struct pubcache *pc, const char *key, size_t
 
 /*
  * Give e its ready answers, which destroy() frees when the entry goes;
- * bytes is what they hold, counted against the bound.  If e has them
- * already (another thread was first) these are destroyed at once.
+ * bytes is what they hold, counted against the bound.  Once, by the
+ * caller of the pubcache_put that returned e.
  */
 void		 pubcache_attach(struct pubcache *pc, const struct pc_entry *e,
 		    void *native[PC_NATIVE__MAX], void (*destroy)(void *), size_t bytes);
