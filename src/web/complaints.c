@@ -253,22 +253,6 @@ control(struct req *rq, const char *name, enum msg_id label, enum msg_id hint, b
 	    NULL, hint, NULL, err, optional, false };
 }
 
-/* A one-line input with its box. */
-static void
-line_input(struct req *rq, const struct layout_control *c, const char *type,
-    const char *value, int maxlength, bool required)
-{
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<input");	/* literal */
-	tmpl_attr(rq, "type", type);
-	layout_control_attrs(rq, c);
-	if (required)
-		tmpl_raw(rq, " required");	/* literal */
-	tmpl_attr(rq, "maxlength", arena_printf(rq->arena, "%d", maxlength));
-	tmpl_attr(rq, "value", value);
-	tmpl_raw(rq, "></div>\n");	/* literal */
-}
-
 /* A <select> of words with their labels, the first option "choose" when given. */
 static void
 word_select(struct req *rq, const struct layout_control *c, const char *const *words,
@@ -326,11 +310,11 @@ form_page(struct req *rq, int status, const struct typed *t)
 	tmpl_csrf(rq);
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_PLATFORM, "</legend>");
 	c = control(rq, "platform_name", MSG_CPL_F_PLATFORM, MSG_CPL_F_PLATFORM_HINT, false);
-	line_input(rq, &c, "text", t->v[CN_PLATFORM], COMPLAINT_PLATFORM_MAX, true);
+	layout_text_input(rq, &c, "text", t->v[CN_PLATFORM], COMPLAINT_PLATFORM_MAX, true);
 	c = control(rq, "platform_url", MSG_CPL_F_URL, MSG_CPL_F_URL_HINT, true);
-	line_input(rq, &c, "url", t->v[CN_URL], COMPLAINT_URL_MAX, false);
+	layout_text_input(rq, &c, "url", t->v[CN_URL], COMPLAINT_URL_MAX, false);
 	c = control(rq, "filing_number", MSG_CPL_F_FILING, MSG_CPL_F_FILING_HINT, true);
-	line_input(rq, &c, "text", t->v[CN_FILING], COMPLAINT_FILING_MAX, false);
+	layout_text_input(rq, &c, "text", t->v[CN_FILING], COMPLAINT_FILING_MAX, false);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_WHAT, "</legend>");
 	c = control(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
@@ -340,7 +324,7 @@ form_page(struct req *rq, int status, const struct typed *t)
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_YOU, "</legend>");
 	c = control(rq, "contact", MSG_CPL_F_CONTACT, MSG_CPL_F_CONTACT_HINT, true);
-	line_input(rq, &c, "text", t->v[CN_CONTACT], COMPLAINT_CONTACT_MAX, false);
+	layout_text_input(rq, &c, "text", t->v[CN_CONTACT], COMPLAINT_CONTACT_MAX, false);
 	/* With an account: whether to link the complaint to it. */
 	if (rq->user != NULL) {
 		c = control(rq, "anonymous", MSG_CPL_F_ANONYMOUS, MSG_OK, false);
@@ -536,7 +520,7 @@ status_page(struct req *rq, int status, const char *id, const struct complaint_v
 	    "action=\"/complaints/status\">");	/* literal */
 	tmpl_csrf(rq);
 	c = control(rq, "id", MSG_CPL_ID, MSG_CPL_ID_HINT, false);
-	line_input(rq, &c, "text", id, CW_ID_MAX, true);
+	layout_text_input(rq, &c, "text", id, CW_ID_MAX, true);
 	/* The token is a secret: never sent back to the browser. */
 	c = control(rq, "token", MSG_CPL_TOKEN, MSG_CPL_TOKEN_HINT, rq->user != NULL);
 	layout_control_open(rq, &c);
