@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -18,11 +19,71 @@
 #include "core/log.h"
 #include "crypto/crypto.h"
 #include "crypto/openpgp.h"
+#include "domain/filing.h"
 #include "store/store.h"
 #include "svc/advisories.h"
 #include "svc/deadlines.h"
 #include "svc/notices.h"
 #include "svc/svc.h"
+
+/* The largest [filing] fields_file read. */
+#define FILING_FIELDS_FILE_MAX	(256 * 1024)
+
+/*
+ * [filing]: the 备案编号 template is checked here (core/config cannot ask
+ * domain/), and a fields_file replaces the built-in 备案 items for the
+ * process (R21: the final annex may differ).  0, or -1 with a sentence.
+ */
+static int
+filing_setup(const struct config *cfg, char *err, size_t errsz)
+{
+	static struct arena		*a;
+	static struct filing_fieldset	 fs;
+	char				 why[256], path[1100], hash[CRYPTO_HASH_HEX];
+	char				*buf;
+	size_t				 n;
+	FILE				*f;
+	int				 rc = -1;
+
+	if (filing_number_template_ok(cfg->filing_number_template, why, sizeof(why)) != 0) {
+		snprintf(err, errsz, "[filing] number_template: %s", why);
+		return -1;
+	}
+	if (cfg->filing_fields_file[0] == '\0' || a != NULL)
+		return 0;
+	if (cfg->filing_fields_file[0] == '/')
+		snprintf(path, sizeof(path), "%s", cfg->filing_fields_file);
+	else
+		snprintf(path, sizeof(path), "%s/%s", cfg->data_dir, cfg->filing_fields_file);
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "[filing] fields_file: cannot open '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	buf = malloc(FILING_FIELDS_FILE_MAX + 1);
+	n = buf != NULL ? fread(buf, 1, FILING_FIELDS_FILE_MAX + 1, f) : 0;
+	if (buf == NULL || ferror(f))
+		snprintf(err, errsz, "[filing] fields_file: cannot read '%s'", path);
+	else if (n > FILING_FIELDS_FILE_MAX)
+		snprintf(err, errsz, "[filing] fields_file: '%s' is over %d bytes", path,
+		    FILING_FIELDS_FILE_MAX);
+	else {
+		crypto_hash_hex(buf, n, hash);
+		a = arena_new();
+		if (filing_fieldset_parse(a, buf, n, hash, &fs, why, sizeof(why)) != 0) {
+			snprintf(err, errsz, "[filing] fields_file: %s: %s", path, why);
+			arena_free(a);
+			a = NULL;
+		} else {
+			/* Kept for the process: the field set is read by every request. */
+			filing_fieldset_use(&fs);
+			rc = 0;
+		}
+	}
+	fclose(f);
+	free(buf);
+	return rc;
+}
 
 int
 app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
@@ -41,7 +102,8 @@ app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
 		    "'loudong init --data-dir %s' first\n", data_dir, data_dir);
 		return -1;
 	}
-	if (config_load(cfg, path, must_exist, err, sizeof(err)) != 0) {
+	if (config_load(cfg, path, must_exist, err, sizeof(err)) != 0 ||
+	    filing_setup(cfg, err, sizeof(err)) != 0) {
 		fprintf(stderr, "loudong: %s\n", err);
 		return -1;
 	}

@@ -26,6 +26,8 @@ enum ckind {
 	C_OFFSETS,	/* "24h,6h,1h": reminder offsets, char array */
 	C_RECIPIENTS,	/* "name=https://...,name=mailto:a@b", char array */
 	C_LIBRARY,	/* an R37 target_library name, char array */
+	C_TARGET,	/* "" or one recipient target: https://... or mailto:a@b, char array */
+	C_DATE,		/* YYYY-MM-DD, a real date, char array */
 	C_OBSOLETE,	/* accepted for old files and ignored; never written */
 };
 
@@ -233,6 +235,29 @@ static const struct ckey config_keys[] = {
 	  "registry role: the published complaint telephone number (办法 第九条), shown on the complaint form and at /api/v1/complaints/channels; digits, spaces, +, -, (, ) and commas; \"\" : none published" },
 	{ "complaints", "email", C_STR, F(complaint_email), S(complaint_email), 0, 0, "",
 	  "registry role: the published complaint e-mail address (办法 第九条), shown with the phone; \"\" : none published" },
+	{ "filing", "fields_file", C_STR, F(filing_fields_file), S(filing_fields_file), 0, 0, "",
+	  "the 备案 items (第四条 (一)-(六)) to use instead of the built-in data/filing/fields.conf, same format (the final annex may differ, R21); a path, relative to the data directory unless absolute" },
+	{ "filing", "number_prefix", C_STR, F(filing_number_prefix), S(filing_number_prefix), 0, 0, "LDBA",
+	  "registry role: {PREFIX} in number_template; UTF-8, no spaces or control characters, at most 32 bytes" },
+	{ "filing", "number_template", C_STR, F(filing_number_template), S(filing_number_template), 0, 0,
+	  "{PREFIX}{YYYY}{SEQ:05}",
+	  "registry role: how a 备案编号 is minted (R41): text with {PREFIX}, {YYYY} (the approval year) and exactly one {SEQ} or {SEQ:0N} (zero-padded to N); the number is at most 64 bytes" },
+	{ "filing", "application_prefix", C_PREFIX, F(filing_app_prefix), S(filing_app_prefix), 0, 0, "BA",
+	  "registry role: filing applications are <PREFIX>-<YYYY>-<seq>" },
+	{ "filing", "notify_mps", C_TARGET, F(filing_notify_mps), S(filing_notify_mps), 0, 0, "",
+	  "registry role: where an approved filing, change or deregistration is notified to 公安部 (第五条): https://host/path (JSON) or mailto:address; \"\" : not configured, each approval then records the notice as undeliverable" },
+	{ "filing", "notify_cac", C_TARGET, F(filing_notify_cac), S(filing_notify_cac), 0, 0, "",
+	  "registry role: the same for 国家互联网信息办公室 (第五条)" },
+	{ "filing", "notify_token", C_STR, F(filing_notify_token), S(filing_notify_token), 0, 0, "",
+	  "registry role: bearer token sent to HTTP notice targets; prefer the environment variable" },
+	{ "filing", "effective_date", C_DATE, F(filing_effective_date), S(filing_effective_date), 0, 0, "2023-01-01",
+	  "the day the 备案管理办法 took effect (第八条); a platform already live then had 10 working days from it (R25)" },
+	{ "filing", "live_before_effective", C_BOOL, F(filing_live_before), 0, 0, 0, "false",
+	  "platform role: this platform was live before effective_date, so its first filing is due 10 working days after it (R25, [deadlines] initial_filing) rather than before going live" },
+	{ "filing", "open_intake_unfiled", C_BOOL, F(filing_open_unfiled), 0, 0, 0, "false",
+	  "platform role: accept public reports before the platform is filed (第八条 forbids it in production; for a test installation only, and every page then says so)" },
+	{ "filing", "poll_seconds", C_INT, F(filing_poll_s), 0, 10, 86400, "300",
+	  "platform role: how often the status of an application under review is read back from [federation] registry_url" },
 };
 
 #define NKEYS	(sizeof(config_keys) / sizeof(config_keys[0]))
@@ -437,6 +462,8 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 		}
 		memcpy(base + k->off, value, n + 1);
 		return 0;
+	case C_TARGET:
+	case C_DATE:
 	case C_URLOPT:
 	case C_PERIOD:
 	case C_OFFSETS:
@@ -458,6 +485,13 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 			ok = period_list_parse(value, offs, 8, &no) == 0;
 		else if (ok && k->kind == C_RECIPIENTS)
 			ok = recipients_walk(value, rs, RECIPIENTS_MAX, why, sizeof(why)) >= 0;
+		else if (ok && k->kind == C_TARGET)
+			ok = n == 0 || target_ok(value, n);
+		else if (ok && k->kind == C_DATE) {
+			int64_t	day;
+
+			ok = date_parse(value, n, &day) == 0;
+		}
 		else if (ok)
 			ok = config_library_ok(value);
 		if (!ok) {
@@ -467,6 +501,8 @@ apply(struct config *cfg, const struct ckey *k, const char *value,
 				[C_OFFSETS] = "must be a comma-separated list of at most 8 offsets like 24h, 30m or 2d",
 				[C_RECIPIENTS] = "must be a comma-separated list of name=https://host/path or name=mailto:address",
 				[C_LIBRARY] = "must be CNVDB, CICSVD, CAPPVD, CAVD or OTHER",
+				[C_TARGET] = "must be empty, https://host/path or mailto:address",
+				[C_DATE] = "must be a date such as 2023-01-01",
 			};
 
 			if (n >= k->size)
@@ -689,6 +725,29 @@ validate_complaints(const struct config *cfg, char *err, size_t errsz)
 	return 0;
 }
 
+/* [filing]: the number prefix is text a 备案编号 can hold; ids unlike reports'. */
+static int
+validate_filing(const struct config *cfg, char *err, size_t errsz)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)cfg->filing_number_prefix; *p != '\0'; p++)
+		if (*p <= 0x20 || *p == 0x7f || *p == '{' || *p == '}') {
+			snprintf(err, errsz, "[filing] number_prefix may not hold spaces, control characters or braces");
+			return -1;
+		}
+	if (strcmp(cfg->filing_app_prefix, cfg->id_prefix) == 0 ||
+	    strcmp(cfg->filing_app_prefix, cfg->complaint_prefix) == 0) {
+		snprintf(err, errsz, "[filing] application_prefix must differ from [intake] id_prefix and [complaints] id_prefix");
+		return -1;
+	}
+	if (strstr(cfg->filing_number_template, "{SEQ") == NULL) {
+		snprintf(err, errsz, "[filing] number_template must contain {SEQ} or {SEQ:0N}");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 validate(const struct config *cfg, char *err, size_t errsz)
 {
@@ -700,7 +759,7 @@ validate(const struct config *cfg, char *err, size_t errsz)
 		snprintf(err, errsz, "[database] path must not be empty");
 		return -1;
 	}
-	if (validate_complaints(cfg, err, errsz) != 0)
+	if (validate_complaints(cfg, err, errsz) != 0 || validate_filing(cfg, err, errsz) != 0)
 		return -1;
 	return validate_disclosure(cfg, err, errsz);
 }
@@ -760,6 +819,8 @@ format_value(const struct config *cfg, const struct ckey *k, char *buf, size_t s
 	case C_OFFSETS:
 	case C_RECIPIENTS:
 	case C_LIBRARY:
+	case C_TARGET:
+	case C_DATE:
 		snprintf(buf, size, "%s", base + k->off);
 		break;
 	case C_OBSOLETE:

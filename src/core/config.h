@@ -141,6 +141,19 @@ struct config {
 	char		 complaint_prefix[17];	/* complaints.id_prefix */
 	char		 complaint_phone[33];	/* complaints.phone ("" : none published) */
 	char		 complaint_email[255];	/* complaints.email ("" : none published) */
+
+	/* [filing] (备案, 《漏洞收集平台备案管理办法》; both sides) */
+	char		 filing_fields_file[512];	/* filing.fields_file ("" : built in) */
+	char		 filing_number_prefix[33];	/* filing.number_prefix (registry) */
+	char		 filing_number_template[65];	/* filing.number_template (registry, R41) */
+	char		 filing_app_prefix[17];		/* filing.application_prefix (registry) */
+	char		 filing_notify_mps[256];	/* filing.notify_mps: 公安部 (URL or mailto:) */
+	char		 filing_notify_cac[256];	/* filing.notify_cac: 网信办 (URL or mailto:) */
+	char		 filing_notify_token[256];	/* filing.notify_token (never logged) */
+	char		 filing_effective_date[11];	/* filing.effective_date (YYYY-MM-DD) */
+	bool		 filing_live_before;		/* filing.live_before_effective (R25) */
+	bool		 filing_open_unfiled;		/* filing.open_intake_unfiled (test installs) */
+	int		 filing_poll_s;			/* filing.poll_seconds (platform) */
 };
 
 /*

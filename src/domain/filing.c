@@ -2,6 +2,8 @@
  * 备案: the field set, the completeness check, the states, the number
  * template (filing.h).
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 #include "core/arena.h"
 #include "core/calendar.h"
 #include "core/embed.h"
+#include "core/log.h"
 #include "core/str.h"
 #include "core/utf8.h"
 #include "domain/filing.h"
@@ -204,6 +207,52 @@ filing_fieldset_builtin_text(const char **text, size_t *len)
 	/* The build embeds it: its absence is a build error, not a user's. */
 	*text = f != NULL ? (const char *)f->data : "";
 	*len = f != NULL ? f->len : 0;
+}
+
+static pthread_once_t		 builtin_once = PTHREAD_ONCE_INIT;
+static struct arena		*builtin_arena;
+static struct filing_fieldset	 builtin_set;
+
+static void
+builtin_load(void)
+{
+	const char	*text;
+	size_t		 len;
+	char		 err[256];
+
+	filing_fieldset_builtin_text(&text, &len);
+	builtin_arena = arena_new();
+	if (filing_fieldset_parse(builtin_arena, text, len, FILING_FIELDS_SHA256,
+	    &builtin_set, err, sizeof(err)) != 0) {
+		/* A build defect, not input: the file is compiled in and tested. */
+		log_err("event=filing_fields_bad file=%s error=\"%s\"", FIELDS_FILE, err);
+		abort();
+	}
+}
+
+const struct filing_fieldset *
+filing_fieldset_builtin(void)
+{
+	if (pthread_once(&builtin_once, builtin_load) != 0)
+		abort();
+	return &builtin_set;
+}
+
+static _Atomic(const struct filing_fieldset *)	current_set;	/* NULL: the built-in */
+
+void
+filing_fieldset_use(const struct filing_fieldset *fs)
+{
+	atomic_store_explicit(&current_set, fs, memory_order_release);
+}
+
+const struct filing_fieldset *
+filing_fieldset_current(void)
+{
+	const struct filing_fieldset	*fs;
+
+	fs = atomic_load_explicit(&current_set, memory_order_acquire);
+	return fs != NULL ? fs : filing_fieldset_builtin();
 }
 
 const struct filing_field *

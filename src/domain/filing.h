@@ -78,6 +78,16 @@ int	filing_fieldset_parse(struct arena *a, const char *text, size_t len,
 /* The built-in field set's text (data/filing/fields.conf, embedded). */
 void	filing_fieldset_builtin_text(const char **text, size_t *len);
 
+/*
+ * The built-in field set, parsed once (its version is the file's SHA-256,
+ * computed at build time).  The process's field set: what the server set
+ * at start ([filing] fields_file, filing_fieldset_use), else the built-in
+ * one.  Set before serving.
+ */
+const struct filing_fieldset *filing_fieldset_builtin(void);
+void		 filing_fieldset_use(const struct filing_fieldset *fs);
+const struct filing_fieldset *filing_fieldset_current(void);
+
 /* The field named key, or NULL. */
 const struct filing_field *filing_field_find(const struct filing_fieldset *fs,
 	    const char *key);

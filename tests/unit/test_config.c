@@ -148,6 +148,17 @@ test_config__defaults(void **state)
 	assert_string_equal(cfg.complaint_prefix, "JB");
 	assert_string_equal(cfg.complaint_phone, "");
 	assert_string_equal(cfg.complaint_email, "");
+	assert_string_equal(cfg.filing_fields_file, "");
+	assert_string_equal(cfg.filing_number_prefix, "LDBA");
+	assert_string_equal(cfg.filing_number_template, "{PREFIX}{YYYY}{SEQ:05}");
+	assert_string_equal(cfg.filing_app_prefix, "BA");
+	assert_string_equal(cfg.filing_notify_mps, "");
+	assert_string_equal(cfg.filing_notify_cac, "");
+	assert_string_equal(cfg.filing_notify_token, "");
+	assert_string_equal(cfg.filing_effective_date, "2023-01-01");
+	assert_false(cfg.filing_live_before);
+	assert_false(cfg.filing_open_unfiled);
+	assert_int_equal(cfg.filing_poll_s, 300);
 }
 
 static void
@@ -325,6 +336,17 @@ static const struct {
 	{ "LOUDONG_COMPLAINTS_ID_PREFIX", "CAPPJB" },
 	{ "LOUDONG_COMPLAINTS_PHONE", "+86 10-1234 5678" },
 	{ "LOUDONG_COMPLAINTS_EMAIL", "jubao@vuln.example" },
+	{ "LOUDONG_FILING_FIELDS_FILE", "/etc/loudong/fields.conf" },
+	{ "LOUDONG_FILING_NUMBER_PREFIX", "工信备" },
+	{ "LOUDONG_FILING_NUMBER_TEMPLATE", "{PREFIX}-{YYYY}-{SEQ:06}" },
+	{ "LOUDONG_FILING_APPLICATION_PREFIX", "BASQ" },
+	{ "LOUDONG_FILING_NOTIFY_MPS", "mailto:mps@gov.example" },
+	{ "LOUDONG_FILING_NOTIFY_CAC", "https://cac.example/api/filings" },
+	{ "LOUDONG_FILING_NOTIFY_TOKEN", "nt-secret" },
+	{ "LOUDONG_FILING_EFFECTIVE_DATE", "2023-02-01" },
+	{ "LOUDONG_FILING_LIVE_BEFORE_EFFECTIVE", "true" },
+	{ "LOUDONG_FILING_OPEN_INTAKE_UNFILED", "true" },
+	{ "LOUDONG_FILING_POLL_SECONDS", "60" },
 };
 
 static void
@@ -421,6 +443,17 @@ assert_env_values_applied(const struct config *cfg)
 	assert_string_equal(cfg->complaint_prefix, "CAPPJB");
 	assert_string_equal(cfg->complaint_phone, "+86 10-1234 5678");
 	assert_string_equal(cfg->complaint_email, "jubao@vuln.example");
+	assert_string_equal(cfg->filing_fields_file, "/etc/loudong/fields.conf");
+	assert_string_equal(cfg->filing_number_prefix, "工信备");
+	assert_string_equal(cfg->filing_number_template, "{PREFIX}-{YYYY}-{SEQ:06}");
+	assert_string_equal(cfg->filing_app_prefix, "BASQ");
+	assert_string_equal(cfg->filing_notify_mps, "mailto:mps@gov.example");
+	assert_string_equal(cfg->filing_notify_cac, "https://cac.example/api/filings");
+	assert_string_equal(cfg->filing_notify_token, "nt-secret");
+	assert_string_equal(cfg->filing_effective_date, "2023-02-01");
+	assert_true(cfg->filing_live_before);
+	assert_true(cfg->filing_open_unfiled);
+	assert_int_equal(cfg->filing_poll_s, 60);
 }
 
 static void
@@ -580,6 +613,13 @@ test_config__file_invalid_values(void **state)
 		{ "[complaints]\nemail = a@b@c\n", "email" },
 		{ "[complaints]\nid_prefix = LD\n", "id_prefix" },
 		{ "[complaints]\nid_prefix = jb\n", "id_prefix" },
+		{ "[filing]\nnotify_mps = ftp://x.example\n", "notify_mps" },
+		{ "[filing]\nnotify_cac = mailto:nobody\n", "notify_cac" },
+		{ "[filing]\neffective_date = 2023-02-30\n", "effective_date" },
+		{ "[filing]\nnumber_prefix = A B\n", "number_prefix" },
+		{ "[filing]\nnumber_template = {PREFIX}{YYYY}\n", "number_template" },
+		{ "[filing]\napplication_prefix = JB\n", "application_prefix" },
+		{ "[filing]\npoll_seconds = 5\n", "poll_seconds" },
 	};
 	struct config	cfg;
 	char		path[64], err[512];
