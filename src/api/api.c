@@ -29,6 +29,8 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_deadline_routes, api_deadline_nroutes };
 	out[n++] = (struct route_table){ api_advisory_routes, api_advisory_nroutes };
 	out[n++] = (struct route_table){ api_complaint_routes, api_complaint_nroutes };
+	out[n++] = (struct route_table){ api_filing_routes, api_filing_nroutes };
+	out[n++] = (struct route_table){ api_pfiling_routes, api_pfiling_nroutes };
 	return n;
 }
 

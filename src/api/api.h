@@ -56,6 +56,11 @@ extern const size_t		api_advisory_nroutes;
 /* Complaints (举报) about collection platforms (issue 8, registry role). */
 extern const struct route	api_complaint_routes[];
 extern const size_t		api_complaint_nroutes;
+/* 备案 (issue 8): the registry's (filings.c) and the platform's (pfiling.c). */
+extern const struct route	api_filing_routes[];
+extern const size_t		api_filing_nroutes;
+extern const struct route	api_pfiling_routes[];
+extern const size_t		api_pfiling_nroutes;
 extern const size_t		api_deadline_nroutes;
 
 struct fed_payload;
@@ -66,7 +71,10 @@ struct fed_payload;
  * file for manual upload.
  */
 const char	*api_fed_body(struct arena *a, const struct fed_payload *p, size_t *len);
-/* From a registry's answer: "library_id", and a refusal's "detail" (or "title"). */
+/*
+ * From a registry's answer: "library_id" (or else "id": a filing
+ * application's), and a refusal's "detail" (or "title").
+ */
 void		 api_fed_answer(struct arena *a, const char *body, size_t len,
 		    const char **library_id, const char **reason);
 

@@ -78,7 +78,9 @@ api_fed_answer(struct arena *a, const char *body, size_t len, const char **libra
 	if (body == NULL || len == 0 || (o = json_loadb(body, len, 0, &e)) == NULL)
 		return;
 	if (json_is_object(o)) {
-		if (json_is_string(v = json_object_get(o, "library_id")))
+		/* A 报送's library id, or the id a registry gave a filing application. */
+		if (json_is_string(v = json_object_get(o, "library_id")) ||
+		    json_is_string(v = json_object_get(o, "id")))
 			*library_id = arena_strdup(a, json_string_value(v));
 		if (json_is_string(v = json_object_get(o, "detail")))
 			*reason = arena_strdup(a, json_string_value(v));

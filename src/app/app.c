@@ -122,7 +122,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct outbox_worker	*outbox = NULL;
 	struct gbt_tables	*grading = NULL;
 	struct calendar		*calendar = NULL;
-	struct route_table	 tables[API_MAX_TABLES + 9];
+	struct route_table	 tables[API_MAX_TABLES + 11];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
 	size_t			 nt;
@@ -186,6 +186,8 @@ app_serve(const char *data_dir, const char *listen_addr)
 	tables[nt++] = (struct route_table){ advisory_web_routes, advisory_web_nroutes };
 	tables[nt++] = (struct route_table){ disclosure_web_routes, disclosure_web_nroutes };
 	tables[nt++] = (struct route_table){ complaint_web_routes, complaint_web_nroutes };
+	tables[nt++] = (struct route_table){ filing_web_routes, filing_web_nroutes };
+	tables[nt++] = (struct route_table){ pfiling_web_routes, pfiling_web_nroutes };
 	router = router_new(tables, nt);
 
 	/* Workers inherit this mask; only the main thread takes the signals. */

@@ -111,7 +111,11 @@ send_http(struct outbox_worker *w, struct arena *a, const struct outbox_row *m, 
 		    "cannot open what it delivers";
 		goto record;
 	}
-	body = api_fed_body(a, &p, &len);
+	if (p.body != NULL) {
+		body = p.body;
+		len = p.body_len;
+	} else
+		body = api_fed_body(a, &p, &len);
 	hp = (struct http_post){ m->recipient, p.bearer, m->idem_key, body, len,
 	    w->cfg->federation_timeout_ms };
 	if (http_post_json(&hp, &hr, err, sizeof(err)) != 0) {

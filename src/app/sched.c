@@ -19,6 +19,8 @@
 #include "store/store.h"
 #include "svc/advisories.h"
 #include "svc/deadlines.h"
+#include "svc/filings.h"
+#include "svc/pfiling.h"
 
 struct sched_worker {
 	struct periodic		 p;		/* every [deadlines] scheduler_interval */
@@ -83,6 +85,11 @@ tick(void *arg)
 		log_err("event=advisories_release_failed error=\"%s\"", app_strerror(er));
 	else if (reminded > 0 || missed > 0)
 		log_info("event=advisories released=%zu held=%zu", reminded, missed);
+	/* 备案: deregistrations whose end date has come take effect (第七条). */
+	if ((er = svc_filings_tick(&c)) != APP_OK)
+		log_err("event=filings_tick_failed error=\"%s\"", app_strerror(er));
+	if ((er = svc_pfiling_tick(&c)) != APP_OK)
+		log_err("event=platform_filing_tick_failed error=\"%s\"", app_strerror(er));
 	public_gen_poll(w, a);
 	arena_free(a);
 }

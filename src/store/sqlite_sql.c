@@ -853,4 +853,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 	    "ORDER BY count(*) DESC, min(platform_name) LIMIT ?2",
 #undef COMPLAINT_COLS
 #undef COMPLAINT_FROM
+	/* 备案 (issue 8) */
+#include "store/sqlite_filings.inc"
+#include "store/sqlite_pfiling.inc"
 };

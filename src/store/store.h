@@ -916,5 +916,7 @@ enum app_err	 store_meta_set(struct store *st, const char *key, const char *valu
 
 #include "store/store_disclosure.h"
 #include "store/store_complaints.h"
+#include "store/store_filings.h"
+#include "store/store_pfiling.h"
 
 #endif

@@ -250,6 +250,9 @@ enum stmt {
 	STMT_COMPLAINT_BY_OUTCOME,
 	STMT_COMPLAINT_BY_CATEGORY,
 	STMT_COMPLAINT_PLATFORMS,
+	/* 备案 (issue 8): registry side (filings.c), platform side (pfiling.c) */
+#include "store/stmt_filings.def"
+#include "store/stmt_pfiling.def"
 	STMT__MAX
 };
 

@@ -16,7 +16,9 @@
 #include "domain/authz.h"
 #include "svc/cases.h"
 #include "svc/deadlines.h"
+#include "svc/filings.h"
 #include "svc/intake.h"
+#include "svc/pfiling.h"
 #include "svc/policy.h"
 #include "svc/seal.h"
 #include "svc/submissions.h"
@@ -617,6 +619,10 @@ svc_outbox_payload(const struct svc_ctx *c, const struct outbox_row *m,
 	memset(out, 0, sizeof(*out));
 	if (str_has_prefix(ref, "forward:"))
 		return sub_forward_payload(c, m, out);
+	if (str_has_prefix(ref, "filing_notice:"))
+		return svc_filing_notice_payload(c, m, out);
+	if (str_has_prefix(ref, "pfiling:"))
+		return svc_pfiling_payload(c, m, out);
 	if (!str_has_prefix(ref, "submission:") ||
 	    parse_i64(ref.p + 11, ref.n - 11, 1, INT64_MAX, &id) != 0)
 		return APP_NOTFOUND;
@@ -687,6 +693,10 @@ svc_outbox_delivered(const struct svc_ctx *c, const struct outbox_row *m,
 		er = submission_delivered(c, id, res);
 	else if (str_has_prefix(ref, "forward:"))
 		er = sub_forward_delivered(c, m, res);
+	else if (str_has_prefix(ref, "filing_notice:"))
+		er = svc_filing_notice_delivered(c, m, res);
+	else if (str_has_prefix(ref, "pfiling:"))
+		er = svc_pfiling_delivered(c, m, res);
 	if (er != APP_OK || (er = store_commit(c->st)) != APP_OK)
 		goto fail;
 	return APP_OK;

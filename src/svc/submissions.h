@@ -115,8 +115,19 @@ struct fed_payload {
 	const char	*submitter;	/* forward: the submitting organisation's name */
 	int64_t		 received_at;	/* forward */
 	const char	*bearer;	/* from the configuration; never logged or stored */
+	/*
+	 * A document rendered whole by its owner (备案: svc/filings.c,
+	 * svc/pfiling.c); NULL: the outbox renders the 报送 above.
+	 */
+	const char	*body;
+	size_t		 body_len;
 };
-/* The payload of outbox row m; APP_NOTFOUND when what it delivers is gone. */
+/*
+ * The payload of outbox row m; APP_NOTFOUND when what it delivers is gone.
+ * Rows of other owners go to them by their ref: "filing_notice:" to
+ * svc_filing_notice_payload (registry), "pfiling:" to svc_pfiling_payload
+ * (platform); svc_outbox_delivered likewise.
+ */
 enum app_err	svc_outbox_payload(const struct svc_ctx *c, const struct outbox_row *m,
 		    struct fed_payload *out);
 /*

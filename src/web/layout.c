@@ -209,6 +209,8 @@ has_get_route(const char *path)
 		{ advisory_web_routes, &advisory_web_nroutes },
 		{ disclosure_web_routes, &disclosure_web_nroutes },
 		{ complaint_web_routes, &complaint_web_nroutes },
+		{ filing_web_routes, &filing_web_nroutes },
+		{ pfiling_web_routes, &pfiling_web_nroutes },
 	};
 	size_t	t, i;
 
@@ -300,6 +302,15 @@ nav(struct req *rq, const char *here)
 		nav_item(rq, here, "/staff/complaints", MSG_WEB_NAV_COMPLAINTS);
 	else if (rq->cfg->role == ROLE_REGISTRY)
 		nav_item(rq, here, "/complaints/new", MSG_WEB_NAV_COMPLAIN);
+	/* 备案 (issue 8): a registry's public list and review queue; a platform's own filing. */
+	if (rq->cfg->role == ROLE_REGISTRY && has_get_route("/filings"))
+		nav_item(rq, here, "/filings", MSG_WEB_NAV_FILINGS);
+	if (rq->cfg->role == ROLE_REGISTRY && full && authz_allows(u->role, PERM_CASES_MANAGE) &&
+	    has_get_route("/staff/filings"))
+		nav_item(rq, here, "/staff/filings", MSG_WEB_NAV_FILING_QUEUE);
+	if (rq->cfg->role == ROLE_PLATFORM && full && u->role == UROLE_ADMIN &&
+	    has_get_route("/staff/filing"))
+		nav_item(rq, here, "/staff/filing", MSG_WEB_NAV_PLATFORM_FILING);
 	if (full && authz_allows(u->role, PERM_REPORTERS_REVIEW))
 		nav_item(rq, here, "/admin/reporters", MSG_WEB_NAV_REPORTER_REVIEW);
 	if (full && authz_allows(u->role, PERM_USERS_READ))

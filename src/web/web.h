@@ -38,5 +38,10 @@ extern const size_t		disclosure_web_nroutes;
 /* Complaints (举报, complaints.c, issue 8): the public form and the registry's pages. */
 extern const struct route	complaint_web_routes[];
 extern const size_t		complaint_web_nroutes;
+/* 备案 (issue 8): the registry's pages (filings.c) and the platform's (pfiling.c). */
+extern const struct route	filing_web_routes[];
+extern const size_t		filing_web_nroutes;
+extern const struct route	pfiling_web_routes[];
+extern const size_t		pfiling_web_nroutes;
 
 #endif
