@@ -78,6 +78,26 @@ test_filing__builtin_field_set_covers_article_4(void **state)
 	assert_null(filing_field_find(&fs, "platform"));
 }
 
+/* The process's field set: the built-in one (versioned by its SHA-256) until one is set. */
+static void
+test_filing__current_field_set(void **state)
+{
+	const struct filing_fieldset	*b = filing_fieldset_builtin();
+	struct filing_fieldset		 fs;
+
+	assert_non_null(b);
+	assert_int_equal(strlen(b->version), 64);	/* hex SHA-256 of the file */
+	assert_ptr_equal(filing_fieldset_current(), b);
+	assert_ptr_equal(filing_fieldset_builtin(), b);	/* parsed once */
+	builtin(*state, &fs);
+	assert_int_equal(fs.n, b->n);
+	filing_fieldset_use(&fs);
+	assert_ptr_equal(filing_fieldset_current(), &fs);
+	assert_string_equal(filing_fieldset_current()->version, "v1");
+	filing_fieldset_use(NULL);
+	assert_ptr_equal(filing_fieldset_current(), b);
+}
+
 static void
 test_filing__parser_names_the_line(void **state)
 {
@@ -312,6 +332,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_filing__builtin_field_set_covers_article_4,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filing__current_field_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filing__parser_names_the_line, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_filing__complete_dossier_has_no_problem,
