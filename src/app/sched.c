@@ -39,9 +39,14 @@ public_gen_poll(struct sched_worker *w, struct arena *a)
 
 	if (store_meta_get(w->st, a, "public_gen", &gen) != APP_OK || gen == NULL)
 		return;
+	/*
+	 * Also the first time: a change made between the start and the first
+	 * poll would otherwise be taken for the state at start, and the cache
+	 * would keep what it had answered before it (one needless remake at
+	 * start costs nothing).
+	 */
 	if (strcmp(gen, w->public_gen) != 0) {
-		if (w->public_gen[0] != '\0')
-			pubgen_bump();
+		pubgen_bump();
 		snprintf(w->public_gen, sizeof w->public_gen, "%s", gen);
 	}
 }

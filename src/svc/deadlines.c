@@ -248,13 +248,35 @@ cst(struct arena *a, int64_t t)
 	return arena_strdup(a, buf);
 }
 
-/* The notices' and mails' subject: the case, or else the report. */
+/* The notices' and mails' subject: the case, or else the report, or else its own. */
 static const char *
 about(const struct svc_ctx *c, const struct deadline_row *d)
 {
 	if (d->case_id[0] != '\0')
 		return arena_printf(c->a, "case:%s", d->case_id);
-	return arena_printf(c->a, "report:%s", d->report_id);
+	if (d->report_id[0] != '\0')
+		return arena_printf(c->a, "report:%s", d->report_id);
+	/* A clock of neither (备案: "filing:<id>" or "filing:<id>/<n>"): its subject. */
+	return d->subject;
+}
+
+/* Where the staff read what a clock is about. */
+static const char *
+about_link(const struct svc_ctx *c, const struct deadline_row *d)
+{
+	const char	*id;
+	size_t		 n;
+
+	if (d->case_id[0] != '\0')
+		return arena_printf(c->a, "%s/cases/%s", c->cfg->base_url, d->case_id);
+	if (d->report_id[0] != '\0')
+		return arena_printf(c->a, "%s/reports/%s", c->cfg->base_url, d->report_id);
+	if (strncmp(d->subject, "filing:", 7) == 0) {
+		id = d->subject + 7;
+		n = strcspn(id, "/");
+		return arena_printf(c->a, "%s/staff/filings/%.*s", c->cfg->base_url, (int)n, id);
+	}
+	return arena_printf(c->a, "%s/deadlines", c->cfg->base_url);
 }
 
 /* zh line, then en line: "<prefix with the due time><clock> <subject>". */
@@ -290,9 +312,7 @@ tell(const struct svc_ctx *c, const struct deadline_row *d, const char *kind,
 	    arena_printf(c->a, msg(LANG_ZH, subject_msg), d->subject),
 	    arena_printf(c->a, msg(LANG_EN, subject_msg), d->subject));
 #pragma GCC diagnostic pop
-	link = d->case_id[0] != '\0' ?
-	    arena_printf(c->a, "%s/cases/%s", c->cfg->base_url, d->case_id) :
-	    arena_printf(c->a, "%s/reports/%s", c->cfg->base_url, d->report_id);
+	link = about_link(c, d);
 	body = arena_printf(c->a, "%s\n%s: %s\n\n详情请登录查看 / Details (login required): %s\n\n"
 	    SVC_MAIL_NO_DETAILS, text, "依据 / Rule", d->rule, link);
 	for (i = 0; i < n; i++)
