@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <dirent.h>
 #include <pthread.h>
@@ -28,7 +29,9 @@
 #include "media/sniff.h"
 #include "net/smtp.h"
 #include "store/store.h"
+#include "core/arena.h"
 #include "svc/intake.h"
+#include "svc/pfiling.h"
 #include "web/web.h"
 
 /* Give the data directory and what is in it (one level deep) to uid:gid. */
@@ -175,6 +178,24 @@ app_serve(const char *data_dir, const char *listen_addr)
 	    cfg.busy_timeout_ms, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
 		goto out;
+	}
+	/*
+	 * The platform's 备案 as it stands, for every page's footer and the
+	 * intake gate (办法 第五条, 第八条), before the first request.
+	 */
+	{
+		struct store	*st = store_pool_get(pool);
+		struct arena	*a = arena_new();
+		struct svc_ctx	 c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, keys };
+		enum app_err	 er = svc_pfiling_load(&c);
+
+		arena_free(a);
+		store_pool_put(pool, st);
+		if (er != APP_OK) {
+			fprintf(stderr, "loudong: cannot read the platform's filing: %s\n",
+			    app_strerror(er));
+			goto out;
+		}
 	}
 	nt = api_tables(tables);
 	tables[nt++] = (struct route_table){ web_routes, web_nroutes };

@@ -25,6 +25,7 @@
 #include "net/http.h"
 #include "net/smtp.h"
 #include "store/store.h"
+#include "svc/pfiling.h"
 #include "svc/submissions.h"
 
 /* Messages handled per wake-up, so a backlog does not starve shutdown. */
@@ -149,6 +150,30 @@ record:
 		    r.error);
 }
 
+/*
+ * The GET a platform's 备案 reads its status back with
+ * (svc_pfiling_use_fetch): net/ is the app's, not svc's.
+ */
+static int
+fetch_json(struct arena *a, const char *url, const char *bearer, int timeout_ms,
+    long *status, const char **body, size_t *len, char *err, size_t errsz)
+{
+	struct http_get		g = { url, bearer, timeout_ms };
+	struct http_result	hr;
+	int			rc;
+
+	rc = http_get_json(&g, &hr, err, errsz);
+	*status = hr.status;
+	*body = NULL;
+	*len = 0;
+	if (rc == 0) {
+		*body = arena_strndup(a, hr.body, hr.len);
+		*len = hr.len;
+	}
+	http_result_free(&hr);
+	return rc;
+}
+
 static void
 send_due(void *arg)
 {
@@ -167,6 +192,20 @@ send_due(void *arg)
 			send_mail(w, &m[i], now);
 	}
 out:
+	/*
+	 * A 备案 application under review: its status read back every
+	 * [filing] poll_seconds (svc decides when), and at once after a
+	 * delivery.
+	 */
+	{
+		struct svc_ctx	c = { w->st, a, w->cfg, (int64_t)time(NULL), NULL, "", true,
+				    w->keys };
+		enum app_err	er;
+
+		if ((er = svc_pfiling_poll(&c)) != APP_OK)
+			log_err("event=platform_filing_poll_failed error=\"%s\"",
+			    app_strerror(er));
+	}
 	arena_free(a);
 }
 
@@ -183,6 +222,8 @@ outbox_open(const struct config *cfg, const struct keyring *keys)
 	w->cfg = cfg;
 	w->keys = keys;
 	w->mail = cfg->smtp_url[0] != '\0';
+	/* The refresh button reads back through the same GET as the worker. */
+	svc_pfiling_use_fetch(fetch_json);
 	if ((w->st = app_open_store(cfg)) == NULL) {
 		free(w);
 		return NULL;

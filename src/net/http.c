@@ -146,9 +146,19 @@ free_headers(struct curl_slist *h)
 	curl_slist_free_all(h);
 }
 
-int
-http_post_json(const struct http_post *p, struct http_result *out,
-    char *err, size_t errsz)
+/* One request: a POST of body (post) or a GET; the checks and options both share. */
+struct exchange {
+	const char	*url;
+	const char	*bearer;
+	const char	*idem_key;	/* POST only */
+	const char	*body;		/* POST only */
+	size_t		 len;
+	int		 timeout_ms;
+	bool		 post;
+};
+
+static int
+exchange(const struct exchange *p, struct http_result *out, char *err, size_t errsz)
 {
 	struct curl_slist	*hdr = NULL;
 	CURL			*c = NULL;
@@ -163,7 +173,7 @@ http_post_json(const struct http_post *p, struct http_result *out,
 		err[0] = '\0';
 	if (out != NULL)
 		memset(out, 0, sizeof(*out));
-	if (p == NULL || out == NULL || p->url == NULL || (p->body == NULL && p->len > 0)) {
+	if (out == NULL || p->url == NULL || (p->body == NULL && p->len > 0)) {
 		seterr(err, errsz, "the request is incomplete", NULL);
 		goto out;
 	}
@@ -191,9 +201,9 @@ http_post_json(const struct http_post *p, struct http_result *out,
 	 * larger bodies and then waiting for a 100 that many servers never
 	 * send.
 	 */
-	if (!add_header(&hdr, "Content-Type: ", "application/json") ||
+	if ((p->post && !add_header(&hdr, "Content-Type: ", "application/json")) ||
 	    !add_header(&hdr, "Accept: ", "application/json") ||
-	    !add_header(&hdr, "Expect:", "") ||
+	    (p->post && !add_header(&hdr, "Expect:", "")) ||
 	    (has_bearer && !add_header(&hdr, "Authorization: Bearer ", p->bearer)) ||
 	    (has_idem && !add_header(&hdr, "Idempotency-Key: ", p->idem_key))) {
 		seterr(err, errsz, "cannot set up the HTTP request", NULL);
@@ -246,9 +256,12 @@ http_post_json(const struct http_post *p, struct http_result *out,
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, write_cb);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sk);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-	curl_easy_setopt(c, CURLOPT_POST, 1L);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, p->body != NULL ? p->body : "");
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)p->len);
+	if (p->post) {
+		curl_easy_setopt(c, CURLOPT_POST, 1L);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, p->body != NULL ? p->body : "");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)p->len);
+	} else
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
 
 	/*
 	 * curl's error text names the host, port and what went wrong, never
@@ -278,6 +291,38 @@ out:
 	free_headers(hdr);
 	free(sk.p);
 	return ret;
+}
+
+int
+http_post_json(const struct http_post *p, struct http_result *out,
+    char *err, size_t errsz)
+{
+	struct exchange	x;
+
+	if (p == NULL) {
+		if (out != NULL)
+			memset(out, 0, sizeof(*out));
+		seterr(err, errsz, "the request is incomplete", NULL);
+		return -1;
+	}
+	x = (struct exchange){ p->url, p->bearer, p->idem_key, p->body, p->len,
+	    p->timeout_ms, true };
+	return exchange(&x, out, err, errsz);
+}
+
+int
+http_get_json(const struct http_get *g, struct http_result *out, char *err, size_t errsz)
+{
+	struct exchange	x;
+
+	if (g == NULL) {
+		if (out != NULL)
+			memset(out, 0, sizeof(*out));
+		seterr(err, errsz, "the request is incomplete", NULL);
+		return -1;
+	}
+	x = (struct exchange){ g->url, g->bearer, NULL, NULL, 0, g->timeout_ms, false };
+	return exchange(&x, out, err, errsz);
 }
 
 void

@@ -3,8 +3,9 @@
 
 /*
  * One HTTP POST of a JSON document with libcurl, for federation (the 报送
- * to a registry, 同步通报 to downstream recipients).  The outbox worker owns
- * retries; this makes exactly one attempt.  Redirects are not followed, only
+ * to a registry, 同步通报 to downstream recipients), and one GET of a JSON
+ * answer (a 备案 application's status read back from the registry).  The
+ * outbox worker owns retries; each call makes exactly one attempt.  Redirects are not followed, only
  * http:// and https:// are allowed (CURLOPT_PROTOCOLS_STR), TLS peers are
  * verified, and the answer is kept up to HTTP_RESPONSE_MAX bytes.
  */
@@ -49,6 +50,20 @@ struct http_result {
  */
 int	http_post_json(const struct http_post *p, struct http_result *out,
 	    char *err, size_t errsz) __attribute__((warn_unused_result));
+struct http_get {
+	const char	*url;		/* http:// or https:// */
+	const char	*bearer;	/* NULL or "": no Authorization header; never logged */
+	int		 timeout_ms;	/* the whole exchange; <= 0: 30 s */
+};
+
+/*
+ * GET with Accept: application/json (and Authorization: Bearer <bearer>
+ * when given): the same rules, caps and results as http_post_json, with
+ * no body, no Content-Type and no Idempotency-Key.
+ */
+int	http_get_json(const struct http_get *g, struct http_result *out,
+	    char *err, size_t errsz) __attribute__((warn_unused_result));
+
 /* Frees r->body (r itself is the caller's); r may be NULL. */
 void	http_result_free(struct http_result *r);
 

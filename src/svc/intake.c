@@ -11,6 +11,7 @@
 #include "receipts/receipt.h"
 #include "svc/deadlines.h"
 #include "svc/intake.h"
+#include "svc/pfiling.h"
 #include "svc/reporters.h"
 #include "svc/seal.h"
 
@@ -523,6 +524,9 @@ svc_report_submit(const struct svc_ctx *c, struct intake_in *in,
 
 	memset(out, 0, sizeof(*out));
 	*nproblems = 0;
+	/* No public intake before the platform is filed (办法 第八条, R20). */
+	if ((er = svc_pfiling_intake_check(c, f)) != APP_OK)
+		return er;
 	if (c->actor == NULL && !c->cfg->allow_anonymous)
 		return fault_set(f, APP_FORBIDDEN, NULL, MSG_ERR_ANON_INTAKE_OFF, 0);
 	/* Reporters' rights follow their level ([reporters] submit_min_level). */

@@ -118,6 +118,7 @@ static const struct {
 	{ "submission", MSG_WEB_CEVENT_SUBMISSION },
 	{ "user_notice", MSG_WEB_CEVENT_USER_NOTICE },
 	{ "known_at", MSG_WEB_CEVENT_KNOWN_AT },
+	{ "handover", MSG_WEB_CEVENT_HANDOVER },	/* 备案 注销 (办法 第七条) */
 };
 
 /* What the "done" parameter of a redirect says. */

@@ -12,6 +12,7 @@
 #include "domain/authz.h"
 #include "http/auth.h"
 #include "svc/intake.h"
+#include "svc/pfiling.h"
 #include "web/layout.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -406,28 +407,48 @@ layout_begin(struct req *rq, enum msg_id title)
 	lang_item(rq, here, LANG_EN, "en", MSG_WEB_LANG_EN);
 	tmpl_raw(rq, "</ul></div></div></header>\n"
 	    "<main id=\"main\" class=\"wrap\">\n");	/* literal */
+	/*
+	 * A test installation accepting reports without a 备案 says so on
+	 * every page ([filing] open_intake_unfiled; 办法 第八条 forbids it in
+	 * production).  From the process's copy: no query per page.
+	 */
+	if (rq->cfg->role == ROLE_PLATFORM) {
+		struct pfiling_shown	sh;
+
+		svc_pfiling_shown(rq->cfg, &sh);
+		if (sh.test_install)
+			layout_wrap(rq, "<div class=\"flash flash-warn test-install\" "
+			    "role=\"status\"><p>", MSG_WEB_PF_TEST_INSTALL, "</p></div>\n");
+	}
 }
 
 void
 layout_end(struct req *rq)
 {
 	const struct config	*cfg = rq->cfg;
+	struct pfiling_shown	 sh;
 
 	tmpl_raw(rq, "\n</main>\n<footer class=\"site-footer\"><div class=\"wrap\">");	/* literal */
 	/*
 	 * A filed collection platform shows its 备案编号 at the bottom of its
 	 * home page (146号 办法 第五条; R16, R41).  Every page carries it, so
-	 * no home page variant can lose it.
+	 * no home page variant can lose it.  The number is the registry's
+	 * once filed ([instance] filing_number, filed outside Loudong, wins),
+	 * from the process's copy: no query per page.
 	 */
 	if (cfg->role == ROLE_PLATFORM) {
-		if (cfg->filing_number[0] != '\0') {
+		svc_pfiling_shown(cfg, &sh);
+		if (sh.number[0] != '\0') {
 			tmpl_raw(rq, "<p class=\"filing\">");	/* literal */
 			tmpl_msg(rq, MSG_WEB_FOOTER_FILING);
 			tmpl_msg(rq, MSG_WEB_LABEL_SEP);
 			tmpl_raw(rq, "<span class=\"filing-number\">");	/* literal */
-			tmpl_text(rq, cfg->filing_number);
+			tmpl_text(rq, sh.number);
 			tmpl_raw(rq, "</span></p>");	/* literal */
-		} else
+		} else if (sh.status == PFS_DEREGISTERED)
+			layout_wrap(rq, "<p class=\"filing filing-missing\">",
+			    MSG_WEB_PF_FOOTER_DEREGISTERED, "</p>");
+		else
 			layout_wrap(rq, "<p class=\"filing filing-missing\">",
 			    MSG_WEB_FOOTER_NOT_FILED, "</p>");
 	}

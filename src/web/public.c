@@ -20,6 +20,7 @@
 #include "core/config.h"
 #include "core/sbuf.h"
 #include "formats/formats.h"
+#include "svc/pfiling.h"
 #include "svc/publication.h"
 #include "web/layout.h"
 #include "web/tmpl.h"
@@ -392,6 +393,7 @@ security_txt_get(struct req *rq)
 {
 	struct svc_ctx		 c = web_ctx(rq);
 	struct fmt_publisher	 pub;
+	struct pfiling_shown	 sh;
 	const struct config	*cfg = rq->cfg;
 	char			 expires[32];
 
@@ -401,6 +403,18 @@ security_txt_get(struct req *rq)
 	    sizeof expires);
 	sbuf_reset(&rq->out);
 	sbuf_addf(&rq->out, "# %s\n", cfg->name);
+	/*
+	 * A collection platform's 备案编号 (办法 第五条, R41) as a comment:
+	 * RFC 9116 has no field for it, and parsers skip comments.
+	 */
+	if (cfg->role == ROLE_PLATFORM) {
+		svc_pfiling_shown(cfg, &sh);
+		if (sh.number[0] != '\0')
+			sbuf_addf(&rq->out, "# 备案编号 (filing number): %s\n", sh.number);
+		else
+			sbuf_addf(&rq->out, "# 备案 (filing): %s\n",
+			    platform_filing_status_name(sh.status));
+	}
 	sbuf_addf(&rq->out, "Contact: %s\n", pub.contact);
 	sbuf_addf(&rq->out, "Contact: %s/reports/new\n", cfg->base_url);
 	sbuf_addf(&rq->out, "Expires: %s\n", expires);

@@ -16,6 +16,7 @@
 #include "http/auth.h"
 #include "store/store.h"
 #include "svc/intake.h"
+#include "svc/pfiling.h"
 #include "web/layout.h"
 #include "web/markdown.h"
 #include "web/tmpl.h"
@@ -452,12 +453,17 @@ form_page(struct req *rq, int status, const struct typed *t)
 static enum app_err
 may_submit(struct req *rq)
 {
+	struct svc_ctx	c = web_ctx(rq);
+	struct fault	f = { .er = APP_OK };
 	enum app_err	er = APP_OK;
 
 	if (rq->user != NULL && rq->user->must_change_password)
 		er = req_deny(rq, AUTH_RULE_PWCHANGE, MSG_ERR_PASSWORD_CHANGE_REQUIRED);
 	else if (rq->user == NULL && !rq->cfg->allow_anonymous)
 		er = req_deny(rq, RULE_ANON_INTAKE, MSG_ERR_ANON_INTAKE_OFF);
+	/* Intake is closed until the platform is filed: the page says so and why (第八条). */
+	else if ((er = svc_pfiling_intake_check(&c, &f)) != APP_OK)
+		er = req_fault(rq, &f);
 	return er;
 }
 

@@ -32,13 +32,17 @@ extern char	**environ;
 
 /*
  * Every child gets these: Argon2 cheap enough that each test can hash a few
- * passwords under the sanitizers, and a log quiet enough to read.  Tests
- * override any of them through srv_start's env.
+ * passwords under the sanitizers, a log quiet enough to read, and public
+ * intake open on a platform that is not filed (a test installation: 办法
+ * 第八条 keeps intake closed until the 备案 otherwise).  Tests override any
+ * of them through srv_start's env ("LOUDONG_FILING_OPEN_INTAKE_UNFILED=
+ * false" for the go-live gate itself).
  */
 static const char *const base_env[] = {
 	"LOUDONG_AUTH_ARGON2_MEMLIMIT_KIB=8192",
 	"LOUDONG_AUTH_ARGON2_OPSLIMIT=1",
 	"LOUDONG_LOG_LEVEL=warn",
+	"LOUDONG_FILING_OPEN_INTAKE_UNFILED=true",
 	NULL,
 };
 

@@ -53,6 +53,8 @@ test_logverify__more_than_one_batch(void **state)
 	assert_int_equal(app_init(&o), 0);
 	assert_int_equal(app_load_config(dir, true, &cfg), 0);
 	cfg.allow_anonymous = true;
+	/* A test installation: intake open before the 备案 (办法 第八条). */
+	cfg.filing_open_unfiled = true;
 	assert_non_null(st = app_open_store(&cfg));
 	assert_non_null(wst = app_open_store(&cfg));
 	assert_int_equal(svc_intake_start(wst), 0);

@@ -188,6 +188,77 @@ test_net_http__no_bearer_no_authorization(void **state)
 	sink_req_free(&rq);
 }
 
+/* GET: the answer comes back; Accept and the bearer go, no body, no key, no type. */
+static void
+test_net_http__get_json(void **state)
+{
+	struct httpsink		*s = *state;
+	struct http_get		 g;
+	struct http_result	 res;
+	struct sink_req		 rq;
+	char			 url[URLSZ], err[ERRSZ];
+
+	sink_set_reply(s, 200, "{\"id\":\"BA-2026-000001\",\"state\":\"submitted\"}");
+	sink_url(s, "/api/v1/filings/applications/BA-2026-000001", url, sizeof(url));
+	g = (struct http_get){ url, TOKEN, 5000 };
+	assert_int_equal(http_get_json(&g, &res, err, ERRSZ), 0);
+	assert_string_equal(err, "");
+	assert_int_equal(res.status, 200);
+	assert_string_equal(res.body, "{\"id\":\"BA-2026-000001\",\"state\":\"submitted\"}");
+	http_result_free(&res);
+	assert_true(sink_request(s, 0, &rq));
+	assert_string_equal(rq.method, "GET");
+	assert_string_equal(rq.path, "/api/v1/filings/applications/BA-2026-000001");
+	assert_string_equal(rq.accept, "application/json");
+	assert_string_equal(rq.content_type, "");
+	assert_string_equal(rq.auth, "Bearer " TOKEN);
+	assert_false(rq.has_idem);
+	assert_int_equal(rq.len, 0);
+	sink_req_free(&rq);
+	/* Without a bearer, no Authorization; a 404 is an answer like any other. */
+	sink_set_reply(s, 404, "{\"title\":\"no such application\"}");
+	g.bearer = NULL;
+	assert_int_equal(http_get_json(&g, &res, err, ERRSZ), 0);
+	assert_int_equal(res.status, 404);
+	http_result_free(&res);
+	assert_true(sink_request(s, 1, &rq));
+	assert_false(rq.has_auth);
+	sink_req_free(&rq);
+}
+
+/* The GET keeps the POST's rules: other schemes, injected lines, caps. */
+static void
+test_net_http__get_refusals(void **state)
+{
+	struct httpsink		*s = *state;
+	struct http_get		 g;
+	struct http_result	 res;
+	char			 url[URLSZ], err[ERRSZ], *big;
+
+	g = (struct http_get){ "file:///etc/passwd", NULL, 5000 };
+	assert_int_equal(http_get_json(&g, &res, err, ERRSZ), -1);
+	assert_null(res.body);
+	assert_non_null(strstr(err, "http"));
+	sink_url(s, "/x", url, sizeof(url));
+	g = (struct http_get){ url, "ldt_x\r\nX-Evil: 1", 5000 };
+	assert_int_equal(http_get_json(&g, &res, err, ERRSZ), -1);
+	assert_null(strstr(err, "ldt_x"));
+	assert_int_equal(http_get_json(NULL, &res, err, ERRSZ), -1);
+	assert_int_equal(sink_count(s), 0);
+	/* An answer past HTTP_RESPONSE_MAX is refused, not kept. */
+	big = malloc(HTTP_RESPONSE_MAX + 2);
+	assert_non_null(big);
+	memset(big, 'a', HTTP_RESPONSE_MAX + 1);
+	big[HTTP_RESPONSE_MAX + 1] = '\0';
+	sink_set_reply_len(s, 200, big, HTTP_RESPONSE_MAX + 1);
+	free(big);
+	g = (struct http_get){ url, NULL, 5000 };
+	assert_int_equal(http_get_json(&g, &res, err, ERRSZ), -1);
+	assert_string_equal(err, "response too large");
+	assert_null(res.body);
+	http_result_free(&res);
+}
+
 static void
 test_net_http__503_is_an_answer(void **state)
 {
@@ -461,6 +532,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_net_http__no_bearer_no_authorization,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_net_http__get_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_net_http__get_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_net_http__503_is_an_answer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_net_http__422_body_comes_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_net_http__empty_answer_is_empty_string,
