@@ -79,15 +79,45 @@ int64_t		 outbox_backoff(int base, int attempts);
 int	app_openpgp(const struct config *cfg);
 
 /*
- * The demo's published advisory (demo.c): a report by demo-reporter, its
- * case with the demo product fixed, an advisory drafted, reviewed and
- * published, so every public format has something to show; prints a line
- * with its id (and public URL).  Needs the demo organisation and product
- * and the accounts demo-reporter, demo-vendor, demo-analyst (who handles
- * the case) and admin (who reviews), and c->keys.  Run by `loudong init`
- * unless --no-demo; 0, or -1 with a message on stderr.
+ * The demo of `loudong init` (seed_demo in cli.c makes the organisations
+ * and accounts, demo.c what they do).  Each appends its lines for init's
+ * output to out, "  <label padded to DEMO_LABEL_WIDTH> <what>"; each
+ * returns 0, or -1 with a message on stderr.  c is init's: the system,
+ * with c->keys.
  */
+struct sbuf;
 struct svc_ctx;
-int	app_demo_publish(const struct svc_ctx *c);
+#define DEMO_LABEL_WIDTH	25
+
+/*
+ * The published advisory: a report by demo-reporter, its case with the
+ * demo product fixed, an advisory drafted, reviewed and published, so
+ * every public format has something to show; a line with its id (and
+ * public URL).  Needs the demo organisation and product and the accounts
+ * demo-reporter, demo-vendor, demo-analyst (who handles the case) and
+ * admin (who reviews).
+ */
+int	app_demo_publish(const struct svc_ctx *c, struct sbuf *out);
+
+/*
+ * Platform role: the platform's own 备案 as the operator makes it (the
+ * system): every item of the field set filled in, the rule documents and
+ * the 等级保护 materials uploaded, submitted by hand (no [federation]
+ * registry_url at init), and the registry's approval recorded with a
+ * demo 备案编号 (LDBA<year>00001), filed today.  So every page shows the
+ * number and public intake is open (办法 第八条).  A line naming the
+ * number.
+ */
+int	app_demo_filing(const struct svc_ctx *c, struct sbuf *out);
+
+/*
+ * Registry role: a platform filed (demo-applicant of the platform
+ * organisation example-platform applies, demo-registrar, a coordinator,
+ * approves: a 备案编号 minted and the platform on the public list);
+ * another platform's application left under review (demo-applicant-2 of
+ * example-platform-2; its review clock runs); a complaint from the public
+ * about an unfiled platform, assigned to demo-registrar.  A line for each.
+ */
+int	app_demo_registry(const struct svc_ctx *c, struct sbuf *out);
 
 #endif

@@ -17,12 +17,14 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/sbuf.h"
 #include "crypto/crypto.h"
 #include "crypto/openpgp.h"
 #include "domain/filing.h"
 #include "store/store.h"
 #include "svc/advisories.h"
 #include "svc/deadlines.h"
+#include "svc/filings.h"
 #include "svc/notices.h"
 #include "svc/svc.h"
 
@@ -56,22 +58,22 @@ filing_setup(const struct config *cfg, char *err, size_t errsz)
 	else
 		snprintf(path, sizeof(path), "%s/%s", cfg->data_dir, cfg->filing_fields_file);
 	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "[filing] fields_file: cannot open '%s': %s", path,
+		snprintf(err, errsz, "[filing] fields_file: cannot open '%.300s': %s", path,
 		    strerror(errno));
 		return -1;
 	}
 	buf = malloc(FILING_FIELDS_FILE_MAX + 1);
 	n = buf != NULL ? fread(buf, 1, FILING_FIELDS_FILE_MAX + 1, f) : 0;
 	if (buf == NULL || ferror(f))
-		snprintf(err, errsz, "[filing] fields_file: cannot read '%s'", path);
+		snprintf(err, errsz, "[filing] fields_file: cannot read '%.300s'", path);
 	else if (n > FILING_FIELDS_FILE_MAX)
-		snprintf(err, errsz, "[filing] fields_file: '%s' is over %d bytes", path,
+		snprintf(err, errsz, "[filing] fields_file: '%.300s' is over %d bytes", path,
 		    FILING_FIELDS_FILE_MAX);
 	else {
 		crypto_hash_hex(buf, n, hash);
 		a = arena_new();
 		if (filing_fieldset_parse(a, buf, n, hash, &fs, why, sizeof(why)) != 0) {
-			snprintf(err, errsz, "[filing] fields_file: %s: %s", path, why);
+			snprintf(err, errsz, "[filing] fields_file: %.200s: %.250s", path, why);
 			arena_free(a);
 			a = NULL;
 		} else {
@@ -164,65 +166,142 @@ print_fault(const char *what, const struct fault *f)
 		fprintf(stderr, "loudong: cannot %s: %s\n", what, text);
 }
 
+/* Bytes init's demo output may take (it is a few lines). */
+#define DEMO_OUT_MAX	(16 * 1024)
+
+/* A demo account with a one-time password, and its line in out.  0 or -1. */
+static int
+demo_account(const struct svc_ctx *c, struct user_new *in, const char *what,
+    struct sbuf *out)
+{
+	struct user	u;
+	struct fault	f;
+	char		pw[21];
+	int		rc = -1;
+
+	one_time_password(pw);
+	in->password = pw;
+	in->password_len = 20;
+	in->must_change_password = true;
+	if (svc_user_create(c, in, &u, &f) != APP_OK) {
+		print_fault(arena_printf(c->a, "create the %s", what), &f);
+		goto out;
+	}
+	sbuf_addf(out, "  %-*s %-16s one-time password: %s\n", DEMO_LABEL_WIDTH,
+	    arena_printf(c->a, "%s:", what), in->login, pw);
+	rc = 0;
+out:
+	crypto_wipe(pw, sizeof(pw));
+	in->password = NULL;
+	return rc;
+}
+
 /*
- * Demo data: a vendor with a product, a vendor member, a reporter, an
- * analyst, and a published advisory (app_demo_publish) made by them.
+ * A registry's people for app_demo_registry: two platform organisations,
+ * each with a vendor-role account (the applicants' door), and a
+ * coordinator of the registry who reviews filings and complaints.
  */
 static int
-seed_demo(const struct svc_ctx *c)
+seed_registry(const struct svc_ctx *c, struct sbuf *out)
+{
+	struct org	 o;
+	struct fault	 f;
+	struct user_new	 registrar = { "demo-registrar", "周审核（示例备案管理员）",
+			    "registrar@example.gov.cn", UROLE_COORDINATOR, NULL, NULL, 0,
+			    true, };
+	struct user_new	 applicant = { "demo-applicant", "王明（示例漏洞收集平台）",
+			    "wangming@example.cn", UROLE_VENDOR, "example-platform", NULL, 0,
+			    true, };
+	struct user_new	 applicant2 = { "demo-applicant-2", "赵磊（样例漏洞响应平台）",
+			    "zhaolei@example.net", UROLE_VENDOR, "example-platform-2", NULL, 0,
+			    true, };
+
+	if (svc_org_create(c, "example-platform", "示例网络安全技术有限公司", "platform", "CN",
+	    &o, &f) != APP_OK || svc_org_create(c, "example-platform-2",
+	    "样例信息安全研究院有限公司", "platform", "CN", &o, &f) != APP_OK) {
+		print_fault("create the demo platform organisations", &f);
+		return -1;
+	}
+	if (demo_account(c, &registrar, "demo registrar account", out) != 0 ||
+	    demo_account(c, &applicant, "demo applicant account", out) != 0 ||
+	    demo_account(c, &applicant2, "demo applicant account", out) != 0)
+		return -1;
+	sbuf_addf(out, "  %-*s example-platform (示例网络安全技术有限公司), example-platform-2 "
+	    "(样例信息安全研究院有限公司)\n", DEMO_LABEL_WIDTH, "demo platform orgs:");
+	return 0;
+}
+
+/*
+ * Demo data: a vendor with a product, a vendor member, a reporter, an
+ * analyst, and a published advisory (app_demo_publish) made by them; on a
+ * platform its own 备案 (app_demo_filing), on a registry filings and a
+ * complaint (app_demo_registry).  Its lines go to out.
+ */
+static int
+seed_demo(const struct svc_ctx *c, struct sbuf *out)
 {
 	struct org	 o;
 	struct product	 p;
-	struct user	 u;
 	struct fault	 f;
-	char		 pw[21];
 	struct user_new	 vendor = { "demo-vendor", "张工（示例厂商 PSIRT）",
-			    "psirt@example.com", UROLE_VENDOR, "example-vendor",
-			    pw, 20, true, };
-	struct user_new	 reporter = { "demo-reporter", "白帽研究员（示例）",
-			    "researcher@example.org", UROLE_REPORTER, NULL, pw, 20,
+			    "psirt@example.com", UROLE_VENDOR, "example-vendor", NULL, 0,
 			    true, };
+	struct user_new	 reporter = { "demo-reporter", "白帽研究员（示例）",
+			    "researcher@example.org", UROLE_REPORTER, NULL, NULL, 0, true, };
 	/* The advisory needs a second staff person besides admin, who reviews it. */
 	struct user_new	 analyst = { "demo-analyst", "李分析（示例分析员）",
-			    "analyst@example.net", UROLE_TRIAGER, NULL, pw, 20, true, };
-	int		 rc = -1;
+			    "analyst@example.net", UROLE_TRIAGER, NULL, NULL, 0, true, };
 
 	if (svc_org_create(c, "example-vendor", "示例网络科技有限公司", "provider",
 	    "CN", &o, &f) != APP_OK) {
 		print_fault("create the demo organisation", &f);
-		goto out;
+		return -1;
 	}
 	if (svc_product_create(c, "example-vendor", "示例路由器", "EX-R3000",
 	    "1.0.0 – 1.2.4", NULL, NULL, &p, &f) != APP_OK) {
 		print_fault("create the demo product", &f);
-		goto out;
+		return -1;
 	}
-	one_time_password(pw);
-	if (svc_user_create(c, &vendor, &u, &f) != APP_OK) {
-		print_fault("create the demo vendor account", &f);
-		goto out;
-	}
-	printf("  demo vendor account:   demo-vendor   one-time password: %s\n", pw);
-	one_time_password(pw);
-	if (svc_user_create(c, &reporter, &u, &f) != APP_OK) {
-		print_fault("create the demo reporter account", &f);
-		goto out;
-	}
-	printf("  demo reporter account: demo-reporter one-time password: %s\n", pw);
-	one_time_password(pw);
-	if (svc_user_create(c, &analyst, &u, &f) != APP_OK) {
-		print_fault("create the demo analyst account", &f);
-		goto out;
-	}
-	printf("  demo analyst account:  demo-analyst  one-time password: %s\n", pw);
-	printf("  demo organisation:     example-vendor (示例网络科技有限公司), "
-	    "product 示例路由器 EX-R3000\n");
-	if (app_demo_publish(c) != 0)
-		goto out;
-	rc = 0;
-out:
-	crypto_wipe(pw, sizeof(pw));
-	return rc;
+	if (demo_account(c, &vendor, "demo vendor account", out) != 0 ||
+	    demo_account(c, &reporter, "demo reporter account", out) != 0 ||
+	    demo_account(c, &analyst, "demo analyst account", out) != 0)
+		return -1;
+	sbuf_addf(out, "  %-*s example-vendor (示例网络科技有限公司), product 示例路由器 "
+	    "EX-R3000\n", DEMO_LABEL_WIDTH, "demo organisation:");
+	if (c->cfg->role == ROLE_REGISTRY && seed_registry(c, out) != 0)
+		return -1;
+	/*
+	 * Filed first, as a platform must be before it takes reports (办法
+	 * 第八条); the demo's report is the system's and would pass the gate
+	 * either way.
+	 */
+	if (c->cfg->role == ROLE_PLATFORM && app_demo_filing(c, out) != 0)
+		return -1;
+	if (app_demo_publish(c, out) != 0)
+		return -1;
+	if (c->cfg->role == ROLE_REGISTRY && app_demo_registry(c, out) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * After a failure once init has written something: the directory is not
+ * initialised (no loudong.conf), but a second init would meet what the
+ * first left (keys, the database with its admin), so it must go first.
+ */
+static void
+init_left_behind(const struct config *cfg, bool created)
+{
+	char	db[1100];
+
+	app_db_path(cfg, db, sizeof(db));
+	if (created && cfg->db_path[0] != '/')
+		fprintf(stderr, "loudong: '%s' is not initialised; remove the directory and "
+		    "run 'loudong init' again\n", cfg->data_dir);
+	else
+		fprintf(stderr, "loudong: '%s' is not initialised; remove what init made "
+		    "(%s/keys, %s/openpgp and the database %s) and run 'loudong init' again\n",
+		    cfg->data_dir, cfg->data_dir, cfg->data_dir, db);
 }
 
 int
@@ -234,11 +313,17 @@ app_init(const struct app_init_opts *o)
 	struct keyring	*keys = NULL;
 	struct user	 admin;
 	struct fault	 f;
-	char		 path[600], err[512], pw[21], home[600];
+	struct sbuf	 demo = { .buf = NULL };
+	char		 path[600], err[512], pw[21], home[600] = "";
 	int64_t		 users = 0;
+	bool		 created, made = false;
 	int		 rc = 1;
 
-	if (mkdir(o->data_dir, 0700) != 0 && errno != EEXIST) {
+	if (mkdir(o->data_dir, 0700) == 0)
+		created = true;
+	else if (errno == EEXIST)
+		created = false;
+	else {
 		fprintf(stderr, "loudong: cannot create '%s': %s\n", o->data_dir,
 		    strerror(errno));
 		return 1;
@@ -252,14 +337,16 @@ app_init(const struct app_init_opts *o)
 	if (app_load_config(o->data_dir, false, &cfg) != 0)
 		return 1;
 	cfg.role = o->role;
+	/* From here on a failure leaves files behind (init_left_behind says so). */
+	made = true;
 	if (crypto_keys_create(o->data_dir, err, sizeof(err)) != 0) {
 		fprintf(stderr, "loudong: %s\n", err);
-		return 1;
+		goto out;
 	}
 	/* The demo's report and advisory versions are sealed with these. */
 	if ((keys = crypto_keys_load(o->data_dir, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "loudong: %s\n", err);
-		return 1;
+		goto out;
 	}
 	signal(SIGPIPE, SIG_IGN);	/* gpgme writes to gpg's pipes */
 	/*
@@ -272,6 +359,15 @@ app_init(const struct app_init_opts *o)
 	if ((st = app_open_store(&cfg)) == NULL)
 		goto out;
 	a = arena_new();
+	/*
+	 * What the demo prints waits until the directory is complete, so that
+	 * nothing says "initialised" before it is.  Its buffer is made big
+	 * enough once, so the one-time passwords in it leave no stale copies
+	 * behind, and it is wiped at the end.
+	 */
+	sbuf_init(&demo, a, DEMO_OUT_MAX);
+	sbuf_addf(&demo, "%*s", DEMO_OUT_MAX - 1, "");
+	sbuf_reset(&demo);
 	{
 		struct svc_ctx	c = { st, a, &cfg, (int64_t)time(NULL), NULL, "", true, keys };
 		struct user_new	in = { "admin", "管理员 Administrator", "", UROLE_ADMIN,
@@ -284,30 +380,40 @@ app_init(const struct app_init_opts *o)
 			print_fault("create the admin account", &f);
 			goto out;
 		}
-		/* The config is written last: its presence means "initialised". */
-		if (config_write(&cfg, path) != 0) {
-			fprintf(stderr, "loudong: cannot write '%s': %s\n", path,
-			    strerror(errno));
+		if (o->demo && seed_demo(&c, &demo) != 0) {
+			fprintf(stderr, "loudong: the demo data could not be made (see above); "
+			    "'loudong init --no-demo' makes none\n");
 			goto out;
 		}
-		printf("Initialised %s as a %s instance (%d migrations applied).\n\n",
-		    o->data_dir, config_role_name(cfg.role), store_migrations_applied(st));
-		printf("  ┌──────────────────────────────────────────────────────────┐\n");
-		printf("  │ admin login:              admin                          │\n");
-		printf("  │ one-time password:        %s           │\n", pw);
-		printf("  │ (shown once; you must change it at the first login)      │\n");
-		printf("  └──────────────────────────────────────────────────────────┘\n\n");
-		if (o->demo) {
-			printf("Demo data:\n");
-			if (seed_demo(&c) != 0)
-				goto out;
-			printf("\n");
+		if (sbuf_err(&demo) != APP_OK) {
+			fprintf(stderr, "loudong: the demo's output is over %d bytes\n",
+			    DEMO_OUT_MAX);
+			goto out;
 		}
 	}
+	/* The config is written last: its presence means "initialised". */
+	if (config_write(&cfg, path) != 0) {
+		fprintf(stderr, "loudong: cannot write '%s': %s\n", path, strerror(errno));
+		goto out;
+	}
+	printf("Initialised %s as a %s instance (%d migrations applied).\n\n",
+	    o->data_dir, config_role_name(cfg.role), store_migrations_applied(st));
+	printf("  ┌──────────────────────────────────────────────────────────┐\n");
+	printf("  │ admin login:              admin                          │\n");
+	printf("  │ one-time password:        %s           │\n", pw);
+	printf("  │ (shown once; you must change it at the first login)      │\n");
+	printf("  └──────────────────────────────────────────────────────────┘\n\n");
+	if (o->demo)
+		printf("Demo data:\n%s\n", demo.buf);
 	rc = 0;
 out:
-	pgp_agent_stop(home);	/* init is done with it; serve starts its own */
+	if (rc != 0 && made)
+		init_left_behind(&cfg, created);
+	if (home[0] != '\0')
+		pgp_agent_stop(home);	/* init is done with it; serve starts its own */
 	crypto_wipe(pw, sizeof(pw));
+	if (demo.buf != NULL)
+		crypto_wipe(demo.buf, demo.cap);
 	arena_free(a);
 	store_close(st);
 	crypto_keys_free(keys);
@@ -489,6 +595,18 @@ app_deadlines_run(const char *data_dir, long long as_of)
 	}
 	printf("%zu reminder%s sent, %zu deadline%s missed\n", reminded,
 	    reminded == 1 ? "" : "s", missed, missed == 1 ? "" : "s");
+	/* A registry's deregistrations take effect on their end date, as of as_of (第七条). */
+	if (cfg.role == ROLE_REGISTRY) {
+		struct svc_ctx	c = { st, a, &cfg, now, NULL, "", true, NULL };
+
+		if ((er = svc_filings_run(&c, as_of != 0 ? as_of : now, &reminded)) != APP_OK) {
+			fprintf(stderr, "loudong: applying deregistrations failed: %s\n",
+			    app_strerror(er));
+			goto out;
+		}
+		printf("%zu deregistration%s took effect\n", reminded,
+		    reminded == 1 ? "" : "s");
+	}
 	/* Scheduled advisories come due in real time, whatever as_of says. */
 	{
 		char		 err[256];
