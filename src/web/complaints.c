@@ -1064,15 +1064,6 @@ view_page(struct req *rq, int status, const char *id, const struct cf_typed *t,
 	return APP_OK;
 }
 
-/* The id of a staff path, or NULL (not found) when it cannot be one. */
-static const char *
-path_id(struct req *rq, size_t idx)
-{
-	const struct param_val	*p = req_param(rq, idx);
-
-	return p->present && report_id_valid(p->s) ? p->s.p : NULL;
-}
-
 static enum app_err
 view_get(struct req *rq)
 {
@@ -1080,7 +1071,7 @@ view_get(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, CV_ID)) == NULL)
+	if ((id = web_path_id(rq, CV_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_COMPLAINT);
 	return view_page(rq, 200, id, NULL, web_pstr(req_param(rq, CV_DONE)));
 }
@@ -1115,7 +1106,7 @@ assign_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, CA_ID)) == NULL)
+	if ((id = web_path_id(rq, CA_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_COMPLAINT);
 	t.assignee = web_pstr(req_param(rq, CA_ASSIGNEE));
 	return step_answer(rq, svc_complaint_assign(&c, id, t.assignee, &out, &f), &f, id, &t,
@@ -1133,7 +1124,7 @@ note_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, CNT_ID)) == NULL)
+	if ((id = web_path_id(rq, CNT_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_COMPLAINT);
 	t.note = web_pstr(req_param(rq, CNT_NOTE));
 	return step_answer(rq, svc_complaint_note(&c, id, t.note, &out, &f), &f, id, &t,
@@ -1151,7 +1142,7 @@ close_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, CC_ID)) == NULL)
+	if ((id = web_path_id(rq, CC_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_COMPLAINT);
 	t.outcome = web_pstr(req_param(rq, CC_OUTCOME));
 	t.note = web_pstr(req_param(rq, CC_NOTE));

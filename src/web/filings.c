@@ -1146,15 +1146,6 @@ view_page(struct req *rq, int status, const char *id, const struct f_typed *t,
 	return APP_OK;
 }
 
-/* The id of a staff path, or NULL (not found) when it cannot be one. */
-static const char *
-path_id(struct req *rq, size_t idx)
-{
-	const struct param_val	*p = req_param(rq, idx);
-
-	return p->present && report_id_valid(p->s) ? p->s.p : NULL;
-}
-
 static enum app_err
 view_get(struct req *rq)
 {
@@ -1162,7 +1153,7 @@ view_get(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, VW_ID)) == NULL)
+	if ((id = web_path_id(rq, VW_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_RF_NO_SUCH);
 	return view_page(rq, 200, id, NULL, web_pstr(req_param(rq, VW_DONE)));
 }
@@ -1200,7 +1191,7 @@ supplement_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, SP_ID)) == NULL)
+	if ((id = web_path_id(rq, SP_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_RF_NO_SUCH);
 	t->form = FF_SUPPLEMENT;
 	t->note = web_pstr(req_param(rq, SP_NOTE));
@@ -1237,7 +1228,7 @@ approve_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, AP_ID)) == NULL)
+	if ((id = web_path_id(rq, AP_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_RF_NO_SUCH);
 	t->form = FF_APPROVE;
 	t->note = web_pstr(req_param(rq, AP_NOTE));
@@ -1256,7 +1247,7 @@ reject_post(struct req *rq)
 
 	if (!registry(rq))
 		return not_registry(rq);
-	if ((id = path_id(rq, RJ_ID)) == NULL)
+	if ((id = web_path_id(rq, RJ_ID)) == NULL)
 		return req_fail(rq, APP_NOTFOUND, NULL, MSG_ERR_RF_NO_SUCH);
 	t->form = FF_REJECT;
 	t->reason = web_pstr(req_param(rq, RJ_REASON));

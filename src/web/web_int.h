@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/embed.h"
+#include "domain/report.h"
 #include "domain/user.h"
 #include "http/req.h"
 #include "svc/svc.h"
@@ -113,6 +114,19 @@ static inline const char *
 web_pstr(const struct param_val *v)
 {
 	return v->present ? v->s.p : "";
+}
+
+/*
+ * A path parameter that is a tracking id (PREFIX-YYYY-digits: reports,
+ * complaints, filing applications), safe in a URL as it is; NULL (answer
+ * not found) when it cannot be one.
+ */
+static inline const char *
+web_path_id(struct req *rq, size_t idx)
+{
+	const struct param_val	*p = req_param(rq, idx);
+
+	return p->present && report_id_valid(p->s) ? p->s.p : NULL;
 }
 
 /* True if two secrets typed into a form are the same (constant time). */
