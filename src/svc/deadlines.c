@@ -276,6 +276,9 @@ about_link(const struct svc_ctx *c, const struct deadline_row *d)
 		n = strcspn(id, "/");
 		return arena_printf(c->a, "%s/staff/filings/%.*s", c->cfg->base_url, (int)n, id);
 	}
+	/* A platform's own 备案: its change tasks and its R25 first filing. */
+	if (strncmp(d->subject, "change:", 7) == 0 || strcmp(d->subject, "platform-filing") == 0)
+		return arena_printf(c->a, "%s/staff/filing", c->cfg->base_url);
 	return arena_printf(c->a, "%s/deadlines", c->cfg->base_url);
 }
 
