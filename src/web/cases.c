@@ -243,6 +243,13 @@ notice_href(struct req *rq, const char *subject)
 		return arena_printf(rq->arena, "/cases/%s", subject + 5);
 	if (strncmp(subject, "report:", 7) == 0 && report_id_valid(str_from(subject + 7)))
 		return arena_printf(rq->arena, "/reports/%s", subject + 7);
+	/* A registry's filings and complaints have pages for its staff only. */
+	if (rq->user == NULL || !authz_allows(rq->user->role, PERM_CASES_MANAGE))
+		return NULL;
+	if (strncmp(subject, "filing:", 7) == 0 && report_id_valid(str_from(subject + 7)))
+		return arena_printf(rq->arena, "/staff/filings/%s", subject + 7);
+	if (strncmp(subject, "complaint:", 10) == 0 && report_id_valid(str_from(subject + 10)))
+		return arena_printf(rq->arena, "/staff/complaints/%s", subject + 10);
 	return NULL;
 }
 

@@ -929,6 +929,7 @@ test_complaints__web_form_receipt_and_staff_pages(void **state)
 	struct resp	*r;
 	struct web_form	 f;
 	char		 ck[128], cookie[300], csrf[160], id[32], tok[64], path[128], rita[300];
+	char		 link[128];
 	char		 cora[300];
 
 	/* The public form, with the published channels; not a cached public answer. */
@@ -1031,6 +1032,12 @@ test_complaints__web_form_receipt_and_staff_pages(void **state)
 	assert_not_contains(r->body, "href=\"/staff/complaints\"");
 	resp_free(r);
 	web_login(s, "cora", TEST_PASSWORD, cora, sizeof(cora));
+	/* The staff's notice of it links to its page. */
+	r = web_page(s, "/cases", cora, NULL);
+	assert_status(r, 200);
+	snprintf(link, sizeof(link), "href=\"/staff/complaints/%s\"", id);
+	assert_contains(r->body, link);
+	resp_free(r);
 	r = web_page(s, "/staff/complaints", cora, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, "href=\"/staff/complaints\"");
