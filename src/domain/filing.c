@@ -306,9 +306,8 @@ id_number_ok(struct str s)
 	return true;
 }
 
-/* "name sha256:<64 hex>": a document sent beside the dossier. */
-static bool
-document_ok(struct str s)
+bool
+filing_document_split(struct str s, struct str *name, struct str *hash)
 {
 	const char	*sp = memchr(s.p, ' ', s.n);
 	struct str	 h;
@@ -322,6 +321,8 @@ document_ok(struct str s)
 	for (i = 7; i < h.n; i++)
 		if (!((h.p[i] >= '0' && h.p[i] <= '9') || (h.p[i] >= 'a' && h.p[i] <= 'f')))
 			return false;
+	*name = (struct str){ s.p, (size_t)(sp - s.p) };
+	*hash = (struct str){ h.p + 7, 64 };
 	return true;
 }
 
@@ -349,8 +350,11 @@ format_ok(enum filing_ftype t, struct str v)
 		return id_number_ok(v);
 	case FT_DATE:
 		return date_parse(v.p, v.n, &day) == 0;
-	case FT_DOCUMENT:
-		return document_ok(v);
+	case FT_DOCUMENT: {
+		struct str	name, hash;
+
+		return filing_document_split(v, &name, &hash);
+	}
 	default:
 		return true;
 	}

@@ -32,6 +32,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/str.h"
+
 struct arena;
 
 enum filing_ftype {
@@ -125,6 +127,13 @@ size_t	filing_check(const struct filing_fieldset *fs, const struct filing_value 
 	    size_t nv, struct filing_problem *out, size_t max);
 
 const char	*filing_problem_name(enum filing_problem_kind k);	/* "missing" */
+
+/*
+ * A document field's value, "<name> sha256:<64 lower-case hex>" (the name
+ * without spaces), into its name and its hash (views into s); false when
+ * it is not of that form.
+ */
+bool	filing_document_split(struct str s, struct str *name, struct str *hash);
 
 /*
  * A registry's application: the first filing, a change (第六条) or a

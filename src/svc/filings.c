@@ -390,21 +390,16 @@ struct checked {
 	const char		*changed;	/* comma-separated */
 };
 
-/* "name sha256:<hex>" (format checked by filing_check) into its parts. */
+/* "name sha256:<hex>" (filing_document_split) into its parts, in c->a. */
 static bool
 document_value(const struct svc_ctx *c, const char *v, const char **name, const char **hash)
 {
-	struct str	s = str_trim(str_from(v));
-	const char	*tag;
+	struct str	n, h;
 
-	/* " sha256:" and 64 hex digits after a name of at least one byte. */
-	if (s.n < 1 + 8 + 64)
+	if (!filing_document_split(str_trim(str_from(v)), &n, &h))
 		return false;
-	tag = s.p + s.n - (8 + 64);
-	if (strncmp(tag, " sha256:", 8) != 0)
-		return false;
-	*name = arena_strndup(c->a, s.p, (size_t)(tag - s.p));
-	*hash = arena_strndup(c->a, tag + 8, 64);
+	*name = arena_strndup(c->a, n.p, n.n);
+	*hash = arena_strndup(c->a, h.p, h.n);
 	return true;
 }
 

@@ -180,21 +180,10 @@ today(const struct svc_ctx *c)
 }
 
 static bool
-in_list(const char *s, const char *const *list, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
-			return true;
-	return false;
-}
-
-static bool
 app_pending(const struct pfiling_row *r)
 {
-	return in_list(r->app_state, pending_states, sizeof(pending_states) /
-	    sizeof(pending_states[0])) || r->app_state[0] == '\0';
+	return str_index(pending_states, (int)(sizeof(pending_states) /
+	    sizeof(pending_states[0])), str_from(r->app_state)) >= 0 || r->app_state[0] == '\0';
 }
 
 /* An application the registry has and has not decided: under way. */
@@ -246,10 +235,11 @@ number_ok(const char *s)
 	return s != NULL && (n = strlen(s)) > 0 && n <= FILING_NUMBER_MAX && utf8_text(s, n, false);
 }
 
+/* Sealed everywhere, never shown (the field set marks every ID number so). */
 static bool
 secret(const struct filing_field *f)
 {
-	return (f->flags & FF_SECRET) || f->type == FT_ID_NUMBER;
+	return (f->flags & FF_SECRET) != 0;
 }
 
 /* --- the copies --- */
@@ -443,19 +433,15 @@ row_save(const struct svc_ctx *c, struct pfiling_row *r, const struct pfiling_se
 	return store_pfiling_put(c->st, r, s);
 }
 
-/* "<name> sha256:<hex>": the hash, or NULL. */
+/* "<name> sha256:<hex>" (filing_document_split): the hash in c->a, or NULL. */
 static const char *
 doc_hash(const struct svc_ctx *c, const char *value)
 {
-	const char	*h = strstr(value, " sha256:");
-	size_t		 i;
+	struct str	n, h;
 
-	if (h == NULL || strlen(h + 8) != 64)
+	if (value == NULL || !filing_document_split(str_from(value), &n, &h))
 		return NULL;
-	for (i = 0; i < 64; i++)
-		if (!((h[8 + i] >= '0' && h[8 + i] <= '9') || (h[8 + i] >= 'a' && h[8 + i] <= 'f')))
-			return NULL;
-	return arena_strdup(c->a, h + 8);
+	return arena_strndup(c->a, h.p, h.n);
 }
 
 const char *

@@ -580,7 +580,7 @@ item_control(struct req *rq, const struct pfiling_view *v, const struct typed *t
 	const struct filing_field	*f = &v->fs->f[i];
 	struct layout_control		 c;
 	const char			*value = v->v[i].value, *type = "text";
-	bool				 sec = (f->flags & FF_SECRET) || f->type == FT_ID_NUMBER;
+	bool				 sec = (f->flags & FF_SECRET) != 0;	/* ID numbers too */
 
 	c = control(rq, PF_SAVE, t, f->key, MSG_OK, MSG_OK, !(f->flags & FF_REQUIRED));
 	c.label_text = label(rq, f);
@@ -1005,8 +1005,7 @@ save_post(struct req *rq)
 		}
 		t->v[i] = arena_strndup(rq->arena, s->p, s->n);
 		/* An ID number left empty is kept: the page never shows it. */
-		if (((fs->f[i].flags & FF_SECRET) || fs->f[i].type == FT_ID_NUMBER) &&
-		    str_trim(*s).n == 0)
+		if ((fs->f[i].flags & FF_SECRET) && str_trim(*s).n == 0)
 			continue;
 		in[n].key = fs->f[i].key;
 		in[n++].value = t->v[i];

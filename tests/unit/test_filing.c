@@ -78,6 +78,25 @@ test_filing__builtin_field_set_covers_article_4(void **state)
 	assert_null(filing_field_find(&fs, "platform"));
 }
 
+/* A document value: one form, split by the one function both sides use. */
+static void
+test_filing__document_split(void **state)
+{
+	struct str	n, h;
+
+	(void)state;
+	assert_true(filing_document_split(str_from(DOC), &n, &h));
+	assert_int_equal(n.n, 9);
+	assert_memory_equal(n.p, "rules.pdf", 9);
+	assert_int_equal(h.n, 64);
+	assert_memory_equal(h.p, "9f86d081", 8);
+	assert_false(filing_document_split(str_from("rules.pdf"), &n, &h));
+	assert_false(filing_document_split(str_from(" sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), &n, &h));
+	assert_false(filing_document_split(str_from("my rules.pdf sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), &n, &h));
+	assert_false(filing_document_split(str_from("rules.pdf sha256:9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"), &n, &h));
+	assert_false(filing_document_split(str_from("rules.pdf sha256:9f86"), &n, &h));
+}
+
 /* The process's field set: the built-in one (versioned by its SHA-256) until one is set. */
 static void
 test_filing__current_field_set(void **state)
@@ -333,6 +352,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filing__builtin_field_set_covers_article_4,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filing__current_field_set, setup, teardown),
+		cmocka_unit_test(test_filing__document_split),
 		cmocka_unit_test_setup_teardown(test_filing__parser_names_the_line, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_filing__complete_dossier_has_no_problem,
