@@ -31,17 +31,10 @@
 #include "media/sniff.h"
 #include "svc/cases.h"
 #include "svc/deadlines.h"
-#include "svc/pfiling.h"
-#include "svc/seal.h"
+#include "svc/pfiling_int.h"
 
-#define SUBJECT		"platform-filing"	/* audit subject, R25 clock subject */
-#define AD_WORK		"pfiling:work"		/* what each sealed copy is bound to */
-#define AD_SENT		"pfiling:sent"
-#define AD_FILED	"pfiling:filed"
 #define EXTRA_MAX	256			/* keys of a copy the field set lacks */
 #define ORG_MAX		200			/* bytes of a receiving organisation's name */
-#define ANSWER_MAX	(256u * 1024)		/* bytes of a registry answer parsed */
-#define KIND_MAX	32			/* bytes of a problem word from the registry */
 #define VALUE_MAX	(4 * 20000)		/* bytes of a value: the longest item, in UTF-8 */
 
 static const char *const pending_states[] = {	/* the registry has not decided */
@@ -57,11 +50,10 @@ static struct {
 	char				 number[FILING_NUMBER_MAX + 1];
 	char				 filed_on[11];
 } shown_db;
-static _Atomic(pfiling_fetch_fn)	 fetch_fn;
 
 /* The copy follows the row; public pages are cached, so their generation moves. */
-static void
-shown_set(const struct pfiling_row *r)
+void
+pf_shown_set(const struct pfiling_row *r)
 {
 	bool	changed;
 
@@ -111,25 +103,19 @@ svc_pfiling_shown(const struct config *cfg, struct pfiling_shown *out)
 	    cfg->filing_number[0] == '\0' && !platform_filing_is_filed(out->status);
 }
 
-void
-svc_pfiling_use_fetch(pfiling_fetch_fn fn)
-{
-	fetch_fn = fn;
-}
-
 /* --- small pieces --- */
 
-static bool
-platform(const struct svc_ctx *c)
+bool
+pf_platform(const struct svc_ctx *c)
 {
 	return c->cfg->role == ROLE_PLATFORM;
 }
 
 /* The platform role and its administrator (or the system). */
-static enum app_err
-admit(const struct svc_ctx *c, struct fault *f)
+enum app_err
+pf_admit(const struct svc_ctx *c, struct fault *f)
 {
-	if (!platform(c))
+	if (!pf_platform(c))
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_PFILING_OFF, 0);
 	if (c->system || (c->actor != NULL && c->actor->role == UROLE_ADMIN))
 		return APP_OK;
@@ -138,8 +124,8 @@ admit(const struct svc_ctx *c, struct fault *f)
 	return APP_FORBIDDEN;
 }
 
-static enum app_err
-refuse(struct fault *f, enum app_err er, const char *field, enum msg_id m, const char *rule)
+enum app_err
+pf_refuse(struct fault *f, enum app_err er, const char *field, enum msg_id m, const char *rule)
 {
 	fault_set(f, er, field, m, 0);
 	f->rule = rule;
@@ -147,8 +133,8 @@ refuse(struct fault *f, enum app_err er, const char *field, enum msg_id m, const
 }
 
 /* A step the status does not allow (rolls back). */
-static enum app_err
-wrong_state(const struct svc_ctx *c, const struct pfiling_row *r, struct fault *f)
+enum app_err
+pf_wrong_state(const struct svc_ctx *c, const struct pfiling_row *r, struct fault *f)
 {
 	store_rollback(c->st);
 	fault_set(f, APP_CONFLICT, NULL, MSG_ERR_PFILING_STATE, 0);
@@ -157,21 +143,21 @@ wrong_state(const struct svc_ctx *c, const struct pfiling_row *r, struct fault *
 	return APP_CONFLICT;
 }
 
-static int64_t
-actor_id(const struct svc_ctx *c)
+int64_t
+pf_actor_id(const struct svc_ctx *c)
 {
 	return c->actor != NULL ? c->actor->id : 0;
 }
 
-static enum app_err
-audit(const struct svc_ctx *c, const char *action, const char *detail)
+enum app_err
+pf_audit(const struct svc_ctx *c, const char *action, const char *detail)
 {
-	return store_audit_add(c->st, actor_id(c), action, SUBJECT, detail,
+	return store_audit_add(c->st, pf_actor_id(c), action, SUBJECT, detail,
 	    c->addr != NULL ? c->addr : "", c->now);
 }
 
-static const char *
-today(const struct svc_ctx *c)
+const char *
+pf_today(const struct svc_ctx *c)
 {
 	char	buf[16];
 
@@ -187,8 +173,8 @@ app_pending(const struct pfiling_row *r)
 }
 
 /* An application the registry has and has not decided: under way. */
-static bool
-under_way(const struct pfiling_row *r)
+bool
+pf_under_way(const struct pfiling_row *r)
 {
 	switch (r->status) {
 	case PFS_SUBMITTED:
@@ -212,8 +198,8 @@ text_ok(const char *s, size_t max, bool lines)
 	return s != NULL && (n = strlen(s)) <= max && utf8_text(s, n, lines);
 }
 
-static bool
-app_id_ok(const char *s)
+bool
+pf_app_id_ok(const char *s)
 {
 	size_t	n, i;
 
@@ -227,8 +213,8 @@ app_id_ok(const char *s)
 }
 
 /* A 备案编号 as the registry gives it: opaque text, no controls, at most 64 bytes (R41). */
-static bool
-number_ok(const char *s)
+bool
+pf_number_ok(const char *s)
 {
 	size_t	n;
 
@@ -244,11 +230,6 @@ secret(const struct filing_field *f)
 
 /* --- the copies --- */
 
-/* The values of a copy: one per field of the field set in its order, then extras. */
-struct dossier {
-	struct filing_value	*v;
-	size_t			 n;
-};
 
 static void
 dossier_empty(const struct svc_ctx *c, const struct filing_fieldset *fs, struct dossier *d)
@@ -291,8 +272,8 @@ dossier_set(const struct svc_ctx *c, struct dossier *d, const char *key, const c
 }
 
 /* Open a sealed copy (none: empty) into d. */
-static enum app_err
-copy_open(const struct svc_ctx *c, const struct sealed *s, const char *ad,
+enum app_err
+pf_copy_open(const struct svc_ctx *c, const struct sealed *s, const char *ad,
     const struct filing_fieldset *fs, struct dossier *d)
 {
 	unsigned char	*p;
@@ -344,14 +325,14 @@ copy_seal(const struct svc_ctx *c, const struct dossier *d, const char *ad, stru
 }
 
 /* Re-seal a copy for another role (sent -> filed). */
-static enum app_err
-copy_move(const struct svc_ctx *c, const struct sealed *from, const char *from_ad,
+enum app_err
+pf_copy_move(const struct svc_ctx *c, const struct sealed *from, const char *from_ad,
     const char *to_ad, const struct filing_fieldset *fs, struct sealed *out)
 {
 	struct dossier	d;
 	enum app_err	er;
 
-	if ((er = copy_open(c, from, from_ad, fs, &d)) != APP_OK)
+	if ((er = pf_copy_open(c, from, from_ad, fs, &d)) != APP_OK)
 		return er;
 	copy_seal(c, &d, to_ad, out);
 	return APP_OK;
@@ -410,8 +391,8 @@ row_fresh(const struct svc_ctx *c, struct pfiling_row *r, struct pfiling_seals *
 }
 
 /* The row (a fresh draft when none); *exists whether one was saved. */
-static enum app_err
-row_load(const struct svc_ctx *c, struct pfiling_row *r, struct pfiling_seals *s, bool *exists)
+enum app_err
+pf_row_load(const struct svc_ctx *c, struct pfiling_row *r, struct pfiling_seals *s, bool *exists)
 {
 	enum app_err	er;
 
@@ -426,8 +407,8 @@ row_load(const struct svc_ctx *c, struct pfiling_row *r, struct pfiling_seals *s
 	return er;
 }
 
-static enum app_err
-row_save(const struct svc_ctx *c, struct pfiling_row *r, const struct pfiling_seals *s)
+enum app_err
+pf_row_save(const struct svc_ctx *c, struct pfiling_row *r, const struct pfiling_seals *s)
 {
 	r->updated_at = c->now;
 	return store_pfiling_put(c->st, r, s);
@@ -523,145 +504,6 @@ svc_pfiling_status_after(enum platform_filing_status cur, enum filing_app_kind k
 	return next;
 }
 
-/* --- the registry's answer --- */
-
-/* A string member, checked: at most max bytes of text (lines allowed); "" otherwise. */
-static const char *
-jtext(struct arena *a, json_t *o, const char *key, size_t max, bool lines)
-{
-	json_t	*v = json_object_get(o, key);
-	size_t	 n;
-
-	if (!json_is_string(v) || (n = json_string_length(v)) > max ||
-	    !utf8_text(json_string_value(v), n, lines))
-		return "";
-	return arena_strndup(a, json_string_value(v), n);
-}
-
-static int64_t
-jtime(json_t *o, const char *key)
-{
-	const char	*s;
-	int64_t		 t = 0;
-
-	if (!json_is_string(json_object_get(o, key)))
-		return 0;
-	s = json_string_value(json_object_get(o, key));
-	if (strlen(s) > 40 || time_parse_rfc3339(s, &t) != 0)
-		return 0;
-	return t;
-}
-
-static void
-items_parse(struct arena *a, json_t *arr, struct pfiling_answer *out)
-{
-	json_t	*it;
-	size_t	 i;
-
-	if (!json_is_array(arr))
-		return;
-	out->items = arena_calloc(a, PFILING_ITEMS_MAX, sizeof(*out->items));
-	out->nitems = 0;
-	json_array_foreach(arr, i, it) {
-		if (out->nitems == PFILING_ITEMS_MAX)
-			break;
-		if (!json_is_object(it))
-			continue;
-		out->items[out->nitems].field = jtext(a, it, "field", 64, false);
-		out->items[out->nitems].problem = jtext(a, it, "problem", KIND_MAX, false);
-		out->items[out->nitems].note = jtext(a, it, "note", PFILING_NOTE_MAX, true);
-		out->nitems++;
-	}
-}
-
-int
-svc_pfiling_answer_parse(struct arena *a, const char *body, size_t len,
-    struct pfiling_answer *out)
-{
-	json_t		*o, *v, *fl;
-	json_error_t	 je;
-	const char	*s;
-	int64_t		 day;
-
-	memset(out, 0, sizeof(*out));
-	out->kind = out->state = -1;
-	out->id = out->reason = out->number = out->filed_on = "";
-	if (body == NULL || len == 0 || len > ANSWER_MAX ||
-	    (o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je)) == NULL)
-		return -1;
-	if (!json_is_object(o)) {
-		json_decref(o);
-		return -1;
-	}
-	s = jtext(a, o, "id", PFILING_ID_MAX, false);
-	out->id = app_id_ok(s) ? s : "";
-	s = jtext(a, o, "kind", KIND_MAX, false);
-	out->kind = filing_app_kind_parse(s, strlen(s));
-	s = jtext(a, o, "state", KIND_MAX, false);
-	out->state = filing_app_state_parse(s, strlen(s));
-	out->review_due_at = jtime(o, "review_due_at");
-	out->supplement_due_at = jtime(o, "supplement_due_at");
-	out->reason = jtext(a, o, "reason", 2 * PFILING_NOTE_MAX, true);
-	/* The POST's answer lists the deficiencies; the GET's has rounds, the last one counts. */
-	if (json_is_array(v = json_object_get(o, "rounds")) && json_array_size(v) > 0)
-		items_parse(a, json_object_get(json_array_get(v, json_array_size(v) - 1), "items"),
-		    out);
-	else
-		items_parse(a, json_object_get(o, "deficiencies"), out);
-	if (json_is_object(fl = json_object_get(o, "filing"))) {
-		s = jtext(a, fl, "number", FILING_NUMBER_MAX, false);
-		out->number = number_ok(s) ? s : "";
-		s = jtext(a, fl, "filed_on", 10, false);
-		out->filed_on = date_parse(s, strlen(s), &day) == 0 ? s : "";
-		out->deregistered = strcmp(jtext(a, fl, "status", KIND_MAX, false),
-		    "deregistered") == 0;
-	}
-	json_decref(o);
-	return 0;
-}
-
-/* What is kept of an answer: the same shape, parsed back by the view. */
-static const char *
-answer_json(const struct svc_ctx *c, const struct pfiling_answer *ans)
-{
-	json_t	*o = json_object(), *items = json_array(), *round;
-	char	 t[40], *s;
-	const char *r;
-	size_t	 i;
-
-	json_object_set_new(o, "id", json_string(ans->id));
-	if (ans->kind >= 0)
-		json_object_set_new(o, "kind", json_string(filing_app_kind_name(ans->kind)));
-	if (ans->state >= 0)
-		json_object_set_new(o, "state", json_string(filing_app_state_name(ans->state)));
-	if (ans->review_due_at != 0) {
-		time_format_utc(ans->review_due_at, t, sizeof(t));
-		json_object_set_new(o, "review_due_at", json_string(t));
-	}
-	if (ans->supplement_due_at != 0) {
-		time_format_utc(ans->supplement_due_at, t, sizeof(t));
-		json_object_set_new(o, "supplement_due_at", json_string(t));
-	}
-	json_object_set_new(o, "reason", json_string(ans->reason));
-	for (i = 0; i < ans->nitems; i++)
-		json_array_append_new(items, json_pack("{s:s, s:s, s:s}",
-		    "field", ans->items[i].field, "problem", ans->items[i].problem,
-		    "note", ans->items[i].note));	/* steals */
-	round = json_pack("{s:o}", "items", items);	/* steals items */
-	json_object_set_new(o, "rounds", json_pack("[o]", round));	/* steals round */
-	if (ans->number[0] != '\0' || ans->deregistered)
-		json_object_set_new(o, "filing", json_pack("{s:s, s:s, s:s}",
-		    "number", ans->number, "filed_on", ans->filed_on,
-		    "status", ans->deregistered ? "deregistered" : "filed"));
-	s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	if (s == NULL)
-		abort();	/* out of memory: as xmalloc */
-	r = arena_strdup(c->a, s);
-	free(s);
-	return r;
-}
-
 /* --- clocks and change tasks --- */
 
 static const char *
@@ -710,8 +552,8 @@ tasks_in(const struct svc_ctx *c, const char *st, struct pfiling_change **out, s
  * differ open a task with its clock, extend the open one, or, when none
  * differ any more, the open task is undone and its clock waived.
  */
-static enum app_err
-tasks_sync(const struct svc_ctx *c, const char *diff, const char *change_date)
+enum app_err
+pf_tasks_sync(const struct svc_ctx *c, const char *diff, const char *change_date)
 {
 	struct pfiling_change	*open;
 	size_t			 n;
@@ -745,8 +587,8 @@ tasks_sync(const struct svc_ctx *c, const char *diff, const char *change_date)
 }
 
 /* The tasks of one state move to another (application id set when given). */
-static enum app_err
-tasks_move(const struct svc_ctx *c, const char *from, const char *to, const char *app_id,
+enum app_err
+pf_tasks_move(const struct svc_ctx *c, const char *from, const char *to, const char *app_id,
     bool meet)
 {
 	struct pfiling_change	*t;
@@ -770,8 +612,8 @@ tasks_move(const struct svc_ctx *c, const char *from, const char *to, const char
 }
 
 /* The earliest declared date of the tasks in st, or "". */
-static enum app_err
-tasks_earliest(const struct svc_ctx *c, const char *st, const char **date)
+enum app_err
+pf_tasks_earliest(const struct svc_ctx *c, const char *st, const char **date)
 {
 	struct pfiling_change	*t;
 	size_t			 n, i;
@@ -869,8 +711,8 @@ documents_json(const struct svc_ctx *c, const struct filing_fieldset *fs,
  * (change, deregistration), the change's date and keys, the end date,
  * the note.  In c->a.
  */
-static const char *
-document_json(const struct svc_ctx *c, enum filing_app_kind kind, const struct dossier *d,
+const char *
+pf_document_json(const struct svc_ctx *c, enum filing_app_kind kind, const struct dossier *d,
     const struct pfiling_row *r, const char *note, size_t *len)
 {
 	const struct filing_fieldset	*fs = filing_fieldset_current();
@@ -918,8 +760,8 @@ document_json(const struct svc_ctx *c, enum filing_app_kind kind, const struct d
 	return out;
 }
 
-static int
-kind_of(const char *s)
+int
+pf_kind_of(const char *s)
 {
 	return filing_app_kind_parse(s, strlen(s));
 }
@@ -982,7 +824,7 @@ delivery_failed(const struct svc_ctx *c, const struct pfiling_row *r, bool *fail
 	enum app_err	er;
 
 	*failed = false;
-	if (r->sent_event == 0 || r->manual || !under_way(r))
+	if (r->sent_event == 0 || r->manual || !pf_under_way(r))
 		return APP_OK;
 	if ((er = store_pfiling_event_get(c->st, c->a, r->sent_event, ev)) == APP_NOTFOUND)
 		return APP_OK;
@@ -1007,10 +849,10 @@ svc_pfiling_get(const struct svc_ctx *c, struct pfiling_view *out, struct fault 
 	enum app_err			 er;
 
 	memset(out, 0, sizeof(*out));
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &out->r, &s, &out->exists)) != APP_OK ||
-	    (er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
+	if ((er = pf_row_load(c, &out->r, &s, &out->exists)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
 		return er;
 	out->fs = fs;
 	nne = nonempty(c, &work, &ne);
@@ -1044,7 +886,7 @@ svc_pfiling_get(const struct svc_ctx *c, struct pfiling_view *out, struct fault 
 	    &out->answer);
 	out->diff = "";
 	if (s.filed.data != NULL) {
-		if ((er = copy_open(c, out->r.status == PFS_CHANGE_PENDING && s.sent.data != NULL ?
+		if ((er = pf_copy_open(c, out->r.status == PFS_CHANGE_PENDING && s.sent.data != NULL ?
 		    &s.sent : &s.filed, out->r.status == PFS_CHANGE_PENDING &&
 		    s.sent.data != NULL ? AD_SENT : AD_FILED, fs, &base)) != APP_OK)
 			return er;
@@ -1068,9 +910,9 @@ svc_pfiling_get(const struct svc_ctx *c, struct pfiling_view *out, struct fault 
 	    out->r.status == PFS_DEREGISTRATION_PENDING));
 	out->can_change = out->r.status == PFS_FILED && out->diff[0] != '\0';
 	out->can_refresh = out->registry && !out->r.manual && out->r.application_id[0] != '\0' &&
-	    under_way(&out->r);
+	    pf_under_way(&out->r);
 	out->can_deregister = out->r.status == PFS_FILED;
-	out->can_manual = out->r.manual && under_way(&out->r);
+	out->can_manual = out->r.manual && pf_under_way(&out->r);
 	return APP_OK;
 }
 
@@ -1101,26 +943,26 @@ edit(const struct svc_ctx *c, const struct filing_value *in, size_t nin, bool do
 		/* A document's value comes with its upload, never typed. */
 		if ((ff = filing_field_find(fs, in[i].key)) != NULL && ff->type == FT_DOCUMENT &&
 		    !docs_too && in[i].value[0] != '\0')
-			return refuse(f, APP_INVALID, ff->key, MSG_ERR_PFILING_DOC_FIELD,
+			return pf_refuse(f, APP_INVALID, ff->key, MSG_ERR_PFILING_DOC_FIELD,
 			    PFILING_RULE_ITEMS);
 		/* Bounded and UTF-8 here; filing_check names every other problem. */
 		if (strlen(in[i].value) > VALUE_MAX)
-			return refuse(f, APP_INVALID, in[i].key, MSG_ERR_FIELD_TOO_LONG,
+			return pf_refuse(f, APP_INVALID, in[i].key, MSG_ERR_FIELD_TOO_LONG,
 			    PFILING_RULE_ITEMS);
 		if (!utf8_valid(in[i].value, strlen(in[i].value)))
-			return refuse(f, APP_INVALID, in[i].key, MSG_ERR_FIELD_ENCODING,
+			return pf_refuse(f, APP_INVALID, in[i].key, MSG_ERR_FIELD_ENCODING,
 			    PFILING_RULE_ITEMS);
 	}
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK)
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK)
 		goto fail;
 	if (!(r.status == PFS_DRAFT || r.status == PFS_SUPPLEMENT_REQUESTED ||
 	    r.status == PFS_FILED || r.status == PFS_CHANGE_PENDING))
-		return wrong_state(c, &r, f);
-	if ((er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK ||
-	    (er = copy_open(c, &s.sent, AD_SENT, fs, &sent)) != APP_OK ||
-	    (er = copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
+		return pf_wrong_state(c, &r, f);
+	if ((er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.sent, AD_SENT, fs, &sent)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
 		goto fail;
 	for (i = 0; i < nin; i++) {
 		dossier_set(c, &work, in[i].key, arena_strdup(c->a,
@@ -1154,17 +996,17 @@ edit(const struct svc_ctx *c, const struct filing_value *in, size_t nin, bool do
 	/* Once filed, a changed item is a change to file within 30 days (第六条, R22). */
 	if (r.status == PFS_FILED || r.status == PFS_CHANGE_PENDING) {
 		if (change_date == NULL)
-			change_date = today(c);
+			change_date = pf_today(c);
 		diff = r.status == PFS_CHANGE_PENDING && s.sent.data != NULL ?
 		    svc_pfiling_diff(c->a, fs, sent.v, sent.n, work.v, work.n) :
 		    svc_pfiling_diff(c->a, fs, filed.v, filed.n, work.v, work.n);
-		if ((er = tasks_sync(c, diff, change_date)) != APP_OK)
+		if ((er = pf_tasks_sync(c, diff, change_date)) != APP_OK)
 			goto fail;
 	}
 	/* Only the keys go to the audit log, never the values. */
 	if ((er = docs_prune(c, fs, &work, &sent, &filed)) != APP_OK ||
-	    (er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, doc != NULL ? "pfiling.document" : "pfiling.update",
+	    (er = pf_row_save(c, &r, &s)) != APP_OK ||
+	    (er = pf_audit(c, doc != NULL ? "pfiling.document" : "pfiling.update",
 	    arena_printf(c->a, "keys=%s", keys))) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK)
 		goto fail;
@@ -1183,15 +1025,15 @@ svc_pfiling_update(const struct svc_ctx *c, const struct filing_value *in, size_
 	enum app_err	er;
 
 	*np = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
 	if (change_date != NULL && change_date[0] == '\0')
 		change_date = NULL;
 	if (change_date != NULL && date_parse(change_date, strlen(change_date), &day) != 0)
-		return refuse(f, APP_INVALID, "change_date", MSG_ERR_PFILING_DATE,
+		return pf_refuse(f, APP_INVALID, "change_date", MSG_ERR_PFILING_DATE,
 		    PFILING_RULE_CHANGE);
 	if (change_date != NULL && day > date_of_time(c->now))
-		return refuse(f, APP_INVALID, "change_date", MSG_ERR_PFILING_CHANGE_FUTURE,
+		return pf_refuse(f, APP_INVALID, "change_date", MSG_ERR_PFILING_CHANGE_FUTURE,
 		    PFILING_RULE_CHANGE);
 	return edit(c, in, n, false, change_date, NULL, NULL, p, max, np, f);
 }
@@ -1210,14 +1052,14 @@ svc_pfiling_document_put(const struct svc_ctx *c, const char *key, const char *n
 	enum app_err			 er;
 
 	memset(out, 0, sizeof(*out));
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
 	if (key == NULL || (ff = filing_field_find(filing_fieldset_current(), key)) == NULL)
-		return refuse(f, APP_NOTFOUND, "key", MSG_ERR_PFILING_NOT_DOC, PFILING_RULE_ITEMS);
+		return pf_refuse(f, APP_NOTFOUND, "key", MSG_ERR_PFILING_NOT_DOC, PFILING_RULE_ITEMS);
 	if (ff->type != FT_DOCUMENT)
-		return refuse(f, APP_INVALID, "key", MSG_ERR_PFILING_NOT_DOC, PFILING_RULE_ITEMS);
+		return pf_refuse(f, APP_INVALID, "key", MSG_ERR_PFILING_NOT_DOC, PFILING_RULE_ITEMS);
 	if (len == 0)
-		return refuse(f, APP_INVALID, "content", MSG_ERR_PFILING_DOC_EMPTY,
+		return pf_refuse(f, APP_INVALID, "content", MSG_ERR_PFILING_DOC_EMPTY,
 		    PFILING_RULE_ITEMS);
 	if (len > PFILING_DOC_MAX) {
 		fault_set(f, APP_TOOBIG, "content", MSG_ERR_PFILING_DOC_SIZE,
@@ -1226,7 +1068,7 @@ svc_pfiling_document_put(const struct svc_ctx *c, const char *key, const char *n
 		return APP_TOOBIG;
 	}
 	if ((nm = svc_pfiling_doc_name(c->a, name)) == NULL)
-		return refuse(f, APP_INVALID, "name", MSG_ERR_PFILING_DOC_NAME, PFILING_RULE_ITEMS);
+		return pf_refuse(f, APP_INVALID, "name", MSG_ERR_PFILING_DOC_NAME, PFILING_RULE_ITEMS);
 	crypto_hash_hex(data, len, hash);
 	sniff_mime(data, len, mime, sizeof(mime));
 	out->key = ff->key;
@@ -1234,7 +1076,7 @@ svc_pfiling_document_put(const struct svc_ctx *c, const char *key, const char *n
 	out->name = nm;
 	out->media_type = arena_strdup(c->a, mime);
 	out->size = (int64_t)len;
-	out->uploaded_by = actor_id(c);
+	out->uploaded_by = pf_actor_id(c);
 	out->uploaded_at = c->now;
 	svc_seal(c, data, len, arena_printf(c->a, "pfiling-doc:%s:%s", ff->key, hash), &content);
 	v.key = ff->key;
@@ -1257,14 +1099,14 @@ svc_pfiling_document_get(const struct svc_ctx *c, const char *key, struct pfilin
 
 	*data = NULL;
 	*len = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK ||
-	    (er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
 		return er;
 	if (key == NULL || (h = doc_hash(c, dossier_get(&work, key))) == NULL ||
 	    (er = store_pfiling_doc_get(c->st, c->a, key, h, out, &content)) == APP_NOTFOUND)
-		return refuse(f, APP_NOTFOUND, "key", MSG_ERR_PFILING_NO_DOC, PFILING_RULE_ITEMS);
+		return pf_refuse(f, APP_NOTFOUND, "key", MSG_ERR_PFILING_NO_DOC, PFILING_RULE_ITEMS);
 	if (er != APP_OK)
 		return er;
 	if ((*data = svc_unseal(c, &content, arena_printf(c->a, "pfiling-doc:%s:%s", out->key,
@@ -1281,7 +1123,7 @@ kind_for(const struct pfiling_row *r)
 {
 	int	k;
 
-	if ((k = kind_of(r->app_kind)) >= 0 && under_way(r))
+	if ((k = pf_kind_of(r->app_kind)) >= 0 && pf_under_way(r))
 		return (enum filing_app_kind)k;
 	switch (r->status) {
 	case PFS_FILED:
@@ -1309,26 +1151,26 @@ svc_pfiling_export(const struct svc_ctx *c, const char *kind, const char **body,
 
 	*body = NULL;
 	*len = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
-	if (kind != NULL && kind[0] != '\0' && (ki = kind_of(kind)) < 0)
-		return refuse(f, APP_INVALID, "kind", MSG_ERR_PFILING_KIND, PFILING_RULE_ITEMS);
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK ||
-	    (er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
+	if (kind != NULL && kind[0] != '\0' && (ki = pf_kind_of(kind)) < 0)
+		return pf_refuse(f, APP_INVALID, "kind", MSG_ERR_PFILING_KIND, PFILING_RULE_ITEMS);
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
 		return er;
 	k = ki >= 0 ? (enum filing_app_kind)ki : kind_for(&r);
 	if (k == FAK_CHANGE && r.changed[0] == '\0' && s.filed.data != NULL) {
 		struct dossier	filed;
 
-		if ((er = copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
+		if ((er = pf_copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
 			return er;
 		r.changed = svc_pfiling_diff(c->a, fs, filed.v, filed.n, work.v, work.n);
-		if ((er = tasks_earliest(c, "open", &r.change_date)) != APP_OK)
+		if ((er = pf_tasks_earliest(c, "open", &r.change_date)) != APP_OK)
 			return er;
 	}
-	*body = document_json(c, k, &work, &r, NULL, len);
+	*body = pf_document_json(c, k, &work, &r, NULL, len);
 	/* The export carries the ID numbers: who took one is on record. */
-	return audit(c, "pfiling.export", arena_printf(c->a, "kind=%s",
+	return pf_audit(c, "pfiling.export", arena_printf(c->a, "kind=%s",
 	    filing_app_kind_name(k)));
 }
 
@@ -1360,7 +1202,7 @@ deliver(const struct svc_ctx *c, struct pfiling_row *r, enum filing_app_kind k, 
 
 	memset(&e, 0, sizeof(e));
 	e.at = c->now;
-	e.actor_id = actor_id(c);
+	e.actor_id = pf_actor_id(c);
 	e.event = event_name(k, resub);
 	e.kind = filing_app_kind_name(k);
 	e.resubmission = resub;
@@ -1382,7 +1224,7 @@ deliver(const struct svc_ctx *c, struct pfiling_row *r, enum filing_app_kind k, 
 		r->manual = true;
 		r->app_state = resub ? "resubmitted" : "submitted";
 		return k == FAK_CHANGE && !resub ?
-		    tasks_move(c, "open", "filed", NULL, true) : APP_OK;
+		    pf_tasks_move(c, "open", "filed", NULL, true) : APP_OK;
 	}
 	r->manual = false;
 	r->app_state = "";
@@ -1395,7 +1237,7 @@ deliver(const struct svc_ctx *c, struct pfiling_row *r, enum filing_app_kind k, 
 	    (long long)id), key, c->now, &ob)) != APP_OK ||
 	    (er = store_pfiling_event_set_outbox(c->st, id, ob)) != APP_OK)
 		return er;
-	return k == FAK_CHANGE && !resub ? tasks_move(c, "open", "filed", NULL, false) : APP_OK;
+	return k == FAK_CHANGE && !resub ? pf_tasks_move(c, "open", "filed", NULL, false) : APP_OK;
 }
 
 /* Check a copy is complete: every problem, documents included. */
@@ -1423,20 +1265,20 @@ incomplete(const struct svc_ctx *c, struct filing_problem *p, size_t max, size_t
 	return APP_INVALID;
 }
 
-static bool
-note_ok(const char *note, struct fault *f)
+bool
+pf_note_ok(const char *note, struct fault *f)
 {
 	if (note == NULL || text_ok(note, PFILING_NOTE_MAX, true))
 		return true;
-	refuse(f, APP_INVALID, "note", MSG_ERR_FIELD_TOO_LONG, PFILING_RULE_ITEMS);
+	pf_refuse(f, APP_INVALID, "note", MSG_ERR_FIELD_TOO_LONG, PFILING_RULE_ITEMS);
 	return false;
 }
 
 /* After the commit: the process's copy. */
-static enum app_err
-committed(const struct svc_ctx *c, const struct pfiling_row *r)
+enum app_err
+pf_committed(const struct svc_ctx *c, const struct pfiling_row *r)
 {
-	shown_set(r);
+	pf_shown_set(r);
 	(void)c;
 	return APP_OK;
 }
@@ -1457,40 +1299,40 @@ svc_pfiling_submit(const struct svc_ctx *c, const char *note, struct filing_prob
 	enum app_err			 er;
 
 	*np = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
-	if (!note_ok(note, f))
+	if (!pf_note_ok(note, f))
 		return APP_INVALID;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK ||
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK ||
 	    (er = delivery_failed(c, &r, &failed, &ev)) != APP_OK)
 		goto fail;
 	/* A delivery that failed for good goes again, the same one (its key too). */
 	if (failed) {
 		if ((er = store_outbox_requeue(c->st, ev.outbox_id, c->now)) != APP_OK ||
-		    (er = audit(c, "pfiling.resend", arena_printf(c->a, "event=%lld",
+		    (er = pf_audit(c, "pfiling.resend", arena_printf(c->a, "event=%lld",
 		    (long long)ev.id))) != APP_OK || (er = store_commit(c->st)) != APP_OK)
 			goto fail;
-		return committed(c, &r);
+		return pf_committed(c, &r);
 	}
 	resub = strcmp(r.app_state, "supplement_requested") == 0 && r.application_id[0] != '\0' &&
 	    (r.status == PFS_SUPPLEMENT_REQUESTED || r.status == PFS_CHANGE_PENDING ||
 	    r.status == PFS_DEREGISTRATION_PENDING);
 	if (!resub && r.status != PFS_DRAFT)
-		return wrong_state(c, &r, f);
-	ki = kind_of(r.app_kind);
+		return pf_wrong_state(c, &r, f);
+	ki = pf_kind_of(r.app_kind);
 	k = resub && ki >= 0 ? (enum filing_app_kind)ki : FAK_INITIAL;
-	if ((er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
+	if ((er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK)
 		goto fail;
 	if (k != FAK_DEREGISTRATION && (n = complete(c, &work, p, max)) > 0)
 		return incomplete(c, p, max, n, np, f);
 	if (k == FAK_CHANGE) {
-		if ((er = copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
+		if ((er = pf_copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
 			goto fail;
 		r.changed = svc_pfiling_diff(c->a, fs, filed.v, filed.n, work.v, work.n);
 		/* What the 补正 edited goes with the change: its task is filed with it. */
-		if (resub && (er = tasks_move(c, "open", "filed", r.application_id, true)) !=
+		if (resub && (er = pf_tasks_move(c, "open", "filed", r.application_id, true)) !=
 		    APP_OK)
 			goto fail;
 	}
@@ -1500,12 +1342,12 @@ svc_pfiling_submit(const struct svc_ctx *c, const char *note, struct filing_prob
 	else if (!resub)
 		r.status = PFS_SUBMITTED;
 	if ((er = deliver(c, &r, k, resub, note)) != APP_OK ||
-	    (er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, resub ? "pfiling.resubmit" : "pfiling.submit",
+	    (er = pf_row_save(c, &r, &s)) != APP_OK ||
+	    (er = pf_audit(c, resub ? "pfiling.resubmit" : "pfiling.submit",
 	    arena_printf(c->a, "kind=%s manual=%d", filing_app_kind_name(k), r.manual))) !=
 	    APP_OK || (er = store_commit(c->st)) != APP_OK)
 		goto fail;
-	return committed(c, &r);
+	return pf_committed(c, &r);
 fail:
 	store_rollback(c->st);
 	return er;
@@ -1524,39 +1366,39 @@ svc_pfiling_change(const struct svc_ctx *c, const char *note, struct filing_prob
 	enum app_err			 er;
 
 	*np = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
-	if (!note_ok(note, f))
+	if (!pf_note_ok(note, f))
 		return APP_INVALID;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK)
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK)
 		goto fail;
 	if (r.status != PFS_FILED)
-		return wrong_state(c, &r, f);
-	if ((er = copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK ||
-	    (er = copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
+		return pf_wrong_state(c, &r, f);
+	if ((er = pf_copy_open(c, &s.work, AD_WORK, fs, &work)) != APP_OK ||
+	    (er = pf_copy_open(c, &s.filed, AD_FILED, fs, &filed)) != APP_OK)
 		goto fail;
 	if ((diff = svc_pfiling_diff(c->a, fs, filed.v, filed.n, work.v, work.n))[0] == '\0') {
 		store_rollback(c->st);
-		return refuse(f, APP_CONFLICT, NULL, MSG_ERR_PFILING_NO_CHANGE, PFILING_RULE_CHANGE);
+		return pf_refuse(f, APP_CONFLICT, NULL, MSG_ERR_PFILING_NO_CHANGE, PFILING_RULE_CHANGE);
 	}
 	if ((n = complete(c, &work, p, max)) > 0)
 		return incomplete(c, p, max, n, np, f);
 	/* The task the edits opened (one is opened now if none is). */
-	if ((er = tasks_sync(c, diff, today(c))) != APP_OK ||
-	    (er = tasks_earliest(c, "open", &date)) != APP_OK)
+	if ((er = pf_tasks_sync(c, diff, pf_today(c))) != APP_OK ||
+	    (er = pf_tasks_earliest(c, "open", &date)) != APP_OK)
 		goto fail;
-	r.change_date = date[0] != '\0' ? date : today(c);
+	r.change_date = date[0] != '\0' ? date : pf_today(c);
 	r.changed = diff;
 	r.status = PFS_CHANGE_PENDING;
 	copy_seal(c, &work, AD_SENT, &s.sent);
 	if ((er = deliver(c, &r, FAK_CHANGE, false, note)) != APP_OK ||
-	    (er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, "pfiling.change", arena_printf(c->a, "keys=%s manual=%d", diff,
+	    (er = pf_row_save(c, &r, &s)) != APP_OK ||
+	    (er = pf_audit(c, "pfiling.change", arena_printf(c->a, "keys=%s manual=%d", diff,
 	    r.manual))) != APP_OK || (er = store_commit(c->st)) != APP_OK)
 		goto fail;
-	return committed(c, &r);
+	return pf_committed(c, &r);
 fail:
 	store_rollback(c->st);
 	return er;
@@ -1573,24 +1415,24 @@ svc_pfiling_deregister(const struct svc_ctx *c, const char *end_date, const char
 	int64_t			 day, pending;
 	enum app_err		 er;
 
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
 	if (end_date == NULL || end_date[0] == '\0')
-		return refuse(f, APP_INVALID, "end_date", MSG_ERR_FIELD_MISSING,
+		return pf_refuse(f, APP_INVALID, "end_date", MSG_ERR_FIELD_MISSING,
 		    PFILING_RULE_DEREG);
 	if (date_parse(end_date, strlen(end_date), &day) != 0)
-		return refuse(f, APP_INVALID, "end_date", MSG_ERR_PFILING_DATE, PFILING_RULE_DEREG);
+		return pf_refuse(f, APP_INVALID, "end_date", MSG_ERR_PFILING_DATE, PFILING_RULE_DEREG);
 	if (day < date_of_time(c->now))
-		return refuse(f, APP_INVALID, "end_date", MSG_ERR_PFILING_END_PAST,
+		return pf_refuse(f, APP_INVALID, "end_date", MSG_ERR_PFILING_END_PAST,
 		    PFILING_RULE_DEREG);
-	if (!note_ok(note, f))
+	if (!pf_note_ok(note, f))
 		return APP_INVALID;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK)
+	if ((er = pf_row_load(c, &r, &s, NULL)) != APP_OK)
 		goto fail;
 	if (r.status != PFS_FILED)
-		return wrong_state(c, &r, f);
+		return pf_wrong_state(c, &r, f);
 	/* Nothing is left behind: every open case handed over or closed (第七条). */
 	if ((er = store_pfiling_open_cases(c->st, c->a, 1, &cs, &ncs, &pending)) != APP_OK)
 		goto fail;
@@ -1603,11 +1445,11 @@ svc_pfiling_deregister(const struct svc_ctx *c, const char *end_date, const char
 	r.end_date = end_date;
 	r.status = PFS_DEREGISTRATION_PENDING;
 	if ((er = deliver(c, &r, FAK_DEREGISTRATION, false, note)) != APP_OK ||
-	    (er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, "pfiling.deregister", arena_printf(c->a, "end_date=%s manual=%d",
+	    (er = pf_row_save(c, &r, &s)) != APP_OK ||
+	    (er = pf_audit(c, "pfiling.deregister", arena_printf(c->a, "end_date=%s manual=%d",
 	    end_date, r.manual))) != APP_OK || (er = store_commit(c->st)) != APP_OK)
 		goto fail;
-	return committed(c, &r);
+	return pf_committed(c, &r);
 fail:
 	store_rollback(c->st);
 	return er;
@@ -1624,13 +1466,13 @@ svc_pfiling_handover(const struct svc_ctx *c, const char *to, const char *case_i
 	enum app_err		 er;
 
 	*n = 0;
-	if ((er = admit(c, f)) != APP_OK)
+	if ((er = pf_admit(c, f)) != APP_OK)
 		return er;
 	if (to == NULL || str_trim(str_from(to)).n == 0)
-		return refuse(f, APP_INVALID, "to", MSG_ERR_FIELD_MISSING, PFILING_RULE_DEREG);
+		return pf_refuse(f, APP_INVALID, "to", MSG_ERR_FIELD_MISSING, PFILING_RULE_DEREG);
 	if (!text_ok(to, ORG_MAX, false))
-		return refuse(f, APP_INVALID, "to", MSG_ERR_FIELD_TOO_LONG, PFILING_RULE_DEREG);
-	if (!note_ok(note, f))
+		return pf_refuse(f, APP_INVALID, "to", MSG_ERR_FIELD_TOO_LONG, PFILING_RULE_DEREG);
+	if (!pf_note_ok(note, f))
 		return APP_INVALID;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
@@ -1643,7 +1485,7 @@ svc_pfiling_handover(const struct svc_ctx *c, const char *to, const char *case_i
 		if (cs[i].handed_to[0] != '\0')
 			continue;
 		/* On the case itself: its timeline and the audit log. */
-		if ((er = store_pfiling_handover_add(c->st, cs[i].id, to, note, actor_id(c),
+		if ((er = store_pfiling_handover_add(c->st, cs[i].id, to, note, pf_actor_id(c),
 		    c->now)) != APP_OK ||
 		    (er = svc_case_record(c, cs[i].id, "handover", "", "", to,
 		    note != NULL ? note : "", "case.handover",
@@ -1653,12 +1495,12 @@ svc_pfiling_handover(const struct svc_ctx *c, const char *to, const char *case_i
 	}
 	if (case_id != NULL && !found) {
 		store_rollback(c->st);
-		return refuse(f, APP_NOTFOUND, "case_id", MSG_ERR_PFILING_NO_CASE,
+		return pf_refuse(f, APP_NOTFOUND, "case_id", MSG_ERR_PFILING_NO_CASE,
 		    PFILING_RULE_DEREG);
 	}
 	if (case_id != NULL && *n == 0) {
 		store_rollback(c->st);
-		return refuse(f, APP_CONFLICT, "case_id", MSG_ERR_PFILING_HANDED,
+		return pf_refuse(f, APP_CONFLICT, "case_id", MSG_ERR_PFILING_HANDED,
 		    PFILING_RULE_DEREG);
 	}
 	if ((er = store_commit(c->st)) != APP_OK)
@@ -1667,412 +1509,6 @@ svc_pfiling_handover(const struct svc_ctx *c, const char *to, const char *case_i
 fail:
 	store_rollback(c->st);
 	return er;
-}
-
-/* --- the registry's answers --- */
-
-/* A day has come: today is on or after date. */
-static bool
-reached(const struct svc_ctx *c, const char *date)
-{
-	int64_t	day;
-
-	return date != NULL && date_parse(date, strlen(date), &day) == 0 &&
-	    day <= date_of_time(c->now);
-}
-
-/* Leave an event (inside the transaction). */
-static enum app_err
-note_event(const struct svc_ctx *c, const struct pfiling_row *r, const char *event,
-    const char *note)
-{
-	struct pfiling_event	e;
-
-	memset(&e, 0, sizeof(e));
-	e.at = c->now;
-	e.actor_id = actor_id(c);
-	e.event = event;
-	e.kind = r->app_kind;
-	e.application_id = r->application_id;
-	e.note = note;
-	return store_pfiling_event_add(c->st, &e, NULL);
-}
-
-/*
- * Apply an answer to the row (inside the transaction): the registry's
- * state, its 补正 items, and what a decision means for the platform.
- */
-static enum app_err
-apply(const struct svc_ctx *c, struct pfiling_row *r, struct pfiling_seals *s,
-    const struct pfiling_answer *ans)
-{
-	const struct filing_fieldset	*fs = filing_fieldset_current();
-	enum platform_filing_status	 next;
-	struct dossier			 work, filed;
-	const char			*state, *date, *diff;
-	int				 k = kind_of(r->app_kind);
-	enum app_err			 er;
-
-	if (ans->state < 0 || k < 0)
-		return APP_OK;	/* nothing to go by */
-	if (ans->state == FAS_APPROVED && k == FAK_INITIAL && ans->number[0] == '\0') {
-		/* Approved without a number is not filed: nothing to show (R41); read again. */
-		log_warnx("event=pfiling_no_number application=%s", r->application_id);
-		return APP_OK;
-	}
-	state = filing_app_state_name(ans->state);
-	if (r->application_id[0] == '\0' && ans->id[0] != '\0')
-		r->application_id = ans->id;
-	r->answer_json = answer_json(c, ans);
-	if (strcmp(state, r->app_state) == 0 && !(ans->state == FAS_APPROVED &&
-	    k == FAK_DEREGISTRATION && ans->deregistered && r->status != PFS_DEREGISTERED))
-		return APP_OK;
-	r->app_state = state;
-	next = svc_pfiling_status_after(r->status, (enum filing_app_kind)k,
-	    (enum filing_app_state)ans->state, k == FAK_DEREGISTRATION &&
-	    (ans->deregistered || reached(c, r->end_date)));
-	if ((er = note_event(c, r, "status", state)) != APP_OK)
-		return er;
-	switch (ans->state) {
-	case FAS_APPROVED:
-		r->reason = "";
-		r->poll_at = 0;
-		if (k == FAK_DEREGISTRATION)
-			break;
-		if (ans->number[0] != '\0')
-			r->number = ans->number;
-		if (k == FAK_INITIAL)
-			r->filed_on = ans->filed_on[0] != '\0' ? ans->filed_on : today(c);
-		/* What was sent is what is filed now (R22). */
-		if (s->sent.data != NULL && (er = copy_move(c, &s->sent, AD_SENT, AD_FILED, fs,
-		    &s->filed)) != APP_OK)
-			return er;
-		r->filed_fieldset = r->fieldset;
-		r->change_date = r->changed = "";
-		if ((er = svc_clock_met(c, DL_INITIAL_FILING, SUBJECT)) != APP_OK ||
-		    (k == FAK_CHANGE && (er = tasks_move(c, "filed", "confirmed", NULL, true)) !=
-		    APP_OK))
-			return er;
-		break;
-	case FAS_REJECTED:
-	case FAS_WITHDRAWN:
-		r->reason = ans->reason;
-		r->poll_at = 0;
-		if (k == FAK_DEREGISTRATION)
-			r->end_date = "";
-		if (k != FAK_CHANGE)
-			break;
-		/* The change still waits to be filed: a task again, from its first date. */
-		if ((er = tasks_earliest(c, "filed", &date)) != APP_OK ||
-		    (er = tasks_move(c, "filed", "rejected", NULL, false)) != APP_OK ||
-		    (er = copy_open(c, &s->work, AD_WORK, fs, &work)) != APP_OK ||
-		    (er = copy_open(c, &s->filed, AD_FILED, fs, &filed)) != APP_OK)
-			return er;
-		diff = svc_pfiling_diff(c->a, fs, filed.v, filed.n, work.v, work.n);
-		r->change_date = r->changed = "";
-		if ((er = tasks_sync(c, diff, date[0] != '\0' ? date : today(c))) != APP_OK)
-			return er;
-		break;
-	default:
-		break;
-	}
-	if (next != r->status)
-		r->status = next;
-	return APP_OK;
-}
-
-/* Save, audit the new state, commit (the caller began). */
-static enum app_err
-apply_done(const struct svc_ctx *c, struct pfiling_row *r, const struct pfiling_seals *s,
-    const char *before, const char *action)
-{
-	enum app_err	er;
-
-	if ((er = row_save(c, r, s)) != APP_OK)
-		return er;
-	if (strcmp(before, r->app_state) != 0 && (er = audit(c, action,
-	    arena_printf(c->a, "application=%s state=%s status=%s", r->application_id,
-	    r->app_state, platform_filing_status_name(r->status)))) != APP_OK)
-		return er;
-	return store_commit(c->st);
-}
-
-enum app_err
-svc_pfiling_manual(const struct svc_ctx *c, const struct pfiling_manual *in, struct fault *f)
-{
-	struct pfiling_row	 r;
-	struct pfiling_seals	 s;
-	struct pfiling_answer	 ans;
-	struct pfiling_item	 item;
-	const char		*before;
-	int64_t			 day;
-	int			 st;
-	enum app_err		 er;
-
-	if ((er = admit(c, f)) != APP_OK)
-		return er;
-	st = in->outcome != NULL ? filing_app_state_parse(in->outcome, strlen(in->outcome)) : -1;
-	if (st != FAS_APPROVED && st != FAS_SUPPLEMENT_REQUESTED && st != FAS_REJECTED)
-		return refuse(f, APP_INVALID, "outcome", MSG_ERR_PFILING_OUTCOME,
-		    PFILING_RULE_ITEMS);
-	if (in->application_id != NULL && in->application_id[0] != '\0' &&
-	    !app_id_ok(in->application_id))
-		return refuse(f, APP_INVALID, "application_id", MSG_ERR_PFILING_APP_ID,
-		    PFILING_RULE_ITEMS);
-	if (in->number != NULL && in->number[0] != '\0' && !number_ok(in->number))
-		return refuse(f, APP_INVALID, "number", MSG_ERR_PFILING_NUMBER, PFILING_RULE_ITEMS);
-	if (in->filed_on != NULL && in->filed_on[0] != '\0' &&
-	    date_parse(in->filed_on, strlen(in->filed_on), &day) != 0)
-		return refuse(f, APP_INVALID, "filed_on", MSG_ERR_PFILING_DATE, PFILING_RULE_ITEMS);
-	if (!note_ok(in->note, f))
-		return APP_INVALID;
-	if (st == FAS_REJECTED && (in->note == NULL || str_trim(str_from(in->note)).n == 0))
-		return refuse(f, APP_INVALID, "note", MSG_ERR_FIELD_MISSING, PFILING_RULE_ITEMS);
-	if ((er = store_begin(c->st)) != APP_OK)
-		return er;
-	if ((er = row_load(c, &r, &s, NULL)) != APP_OK)
-		goto fail;
-	if (!r.manual || !under_way(&r))
-		return wrong_state(c, &r, f);
-	if (st == FAS_APPROVED && strcmp(r.app_kind, "initial") == 0 &&
-	    (in->number == NULL || in->number[0] == '\0')) {
-		store_rollback(c->st);
-		return refuse(f, APP_INVALID, "number", MSG_ERR_PFILING_NUMBER,
-		    PFILING_RULE_ITEMS);
-	}
-	memset(&ans, 0, sizeof(ans));
-	ans.kind = kind_of(r.app_kind);
-	ans.state = st;
-	ans.id = in->application_id != NULL && in->application_id[0] != '\0' ?
-	    in->application_id : r.application_id;
-	ans.reason = st == FAS_REJECTED ? in->note : "";
-	ans.number = in->number != NULL ? in->number : "";
-	ans.filed_on = in->filed_on != NULL ? in->filed_on : "";
-	if (st == FAS_SUPPLEMENT_REQUESTED && in->note != NULL && in->note[0] != '\0') {
-		item = (struct pfiling_item){ "", "", in->note };
-		ans.items = &item;
-		ans.nitems = 1;
-	}
-	r.application_id = ans.id;
-	before = r.app_state;
-	if ((er = apply(c, &r, &s, &ans)) != APP_OK ||
-	    (er = note_event(c, &r, "manual_outcome", in->note != NULL ? in->note : "")) !=
-	    APP_OK || (er = apply_done(c, &r, &s, before, "pfiling.manual")) != APP_OK)
-		goto fail;
-	return committed(c, &r);
-fail:
-	store_rollback(c->st);
-	return er;
-}
-
-/* Whether the row waits on the registry's decision over the network. */
-static bool
-pollable(const struct svc_ctx *c, const struct pfiling_row *r)
-{
-	return c->cfg->registry_url[0] != '\0' && !r->manual && r->application_id[0] != '\0' &&
-	    under_way(r);
-}
-
-/* One read-back; force: now, with the faults for the refresh button. */
-static enum app_err
-poll(const struct svc_ctx *c, bool force, struct fault *f)
-{
-	pfiling_fetch_fn	 fn = fetch_fn;
-	struct pfiling_row	 r, r2;
-	struct pfiling_seals	 s;
-	struct pfiling_answer	 ans;
-	const char		*base = c->cfg->registry_url, *url, *body = NULL, *before;
-	char			 err[256] = "";
-	long			 status = 0;
-	size_t			 len = 0;
-	bool			 got;
-	enum app_err		 er;
-
-	if (base[0] == '\0' || fn == NULL)
-		return force ? refuse(f, APP_CONFLICT, NULL, MSG_ERR_PFILING_NO_REGISTRY,
-		    PFILING_RULE_ITEMS) : APP_OK;
-	if ((er = store_pfiling_get(c->st, c->a, &r, NULL)) == APP_NOTFOUND || (er == APP_OK &&
-	    !pollable(c, &r)))
-		return force ? refuse(f, APP_CONFLICT, NULL, MSG_ERR_PFILING_NOTHING_PENDING,
-		    PFILING_RULE_ITEMS) : APP_OK;
-	if (er != APP_OK)
-		return er;
-	if (!force && (r.poll_at == 0 || r.poll_at > c->now))
-		return APP_OK;
-	url = arena_printf(c->a, "%s%sapi/v1/filings/applications/%s", base,
-	    base[strlen(base) - 1] == '/' ? "" : "/", r.application_id);
-	/* No transaction is held while the registry answers. */
-	got = fn(c->a, url, c->cfg->registry_token, c->cfg->federation_timeout_ms, &status,
-	    &body, &len, err, sizeof(err)) == 0 && status >= 200 && status < 300 &&
-	    svc_pfiling_answer_parse(c->a, body, len, &ans) == 0;
-	if ((er = store_begin(c->st)) != APP_OK)
-		return er;
-	if ((er = store_pfiling_get(c->st, c->a, &r2, &s)) != APP_OK)
-		goto fail;
-	/* Moved on meanwhile (another read, a step): this answer is stale. */
-	if (strcmp(r2.application_id, r.application_id) != 0 || !pollable(c, &r2)) {
-		store_rollback(c->st);
-		return APP_OK;
-	}
-	r2.polled_at = c->now;
-	r2.poll_at = c->now + c->cfg->filing_poll_s;
-	before = r2.app_state;
-	if (got && (er = apply(c, &r2, &s, &ans)) != APP_OK)
-		goto fail;
-	if ((er = apply_done(c, &r2, &s, before, "pfiling.status")) != APP_OK)
-		goto fail;
-	committed(c, &r2);
-	if (!got) {
-		log_warnx("event=pfiling_poll_failed application=%s status=%ld error=\"%s\"",
-		    r.application_id, status, err);
-		if (force) {
-			fault_set(f, APP_UPSTREAM, NULL, MSG_ERR_PFILING_UNREACHABLE, 0);
-			f->sarg = err[0] != '\0' ? arena_strdup(c->a, err) :
-			    arena_printf(c->a, "HTTP %ld", status);
-			f->rule = PFILING_RULE_ITEMS;
-			return APP_UPSTREAM;
-		}
-	}
-	return APP_OK;
-fail:
-	store_rollback(c->st);
-	return er;
-}
-
-enum app_err
-svc_pfiling_poll(const struct svc_ctx *c)
-{
-	struct fault	f;
-
-	if (!platform(c))
-		return APP_OK;
-	return poll(c, false, &f);
-}
-
-enum app_err
-svc_pfiling_refresh(const struct svc_ctx *c, struct fault *f)
-{
-	enum app_err	er;
-
-	if ((er = admit(c, f)) != APP_OK)
-		return er;
-	return poll(c, true, f);
-}
-
-/* --- the outbox --- */
-
-static enum app_err
-ref_event(const struct svc_ctx *c, const struct outbox_row *m, struct pfiling_event *ev)
-{
-	struct str	ref = str_from(m->ref);
-	int64_t		id;
-
-	if (!str_has_prefix(ref, "pfiling:") ||
-	    parse_i64(ref.p + 8, ref.n - 8, 1, INT64_MAX, &id) != 0)
-		return APP_NOTFOUND;
-	return store_pfiling_event_get(c->st, c->a, id, ev);
-}
-
-enum app_err
-svc_pfiling_payload(const struct svc_ctx *c, const struct outbox_row *m,
-    struct fed_payload *out)
-{
-	struct pfiling_row	 r;
-	struct pfiling_seals	 s;
-	struct pfiling_event	 ev;
-	struct dossier		 sent;
-	int			 k;
-	enum app_err		 er;
-
-	memset(out, 0, sizeof(*out));
-	if ((er = ref_event(c, m, &ev)) != APP_OK ||
-	    (er = store_pfiling_get(c->st, c->a, &r, &s)) != APP_OK)
-		return er;
-	/* Superseded (refused, taken back) since it was queued: nothing to send. */
-	if (r.sent_event != ev.id || (k = kind_of(ev.kind)) < 0 || !under_way(&r))
-		return APP_NOTFOUND;
-	if ((er = copy_open(c, &s.sent, AD_SENT, filing_fieldset_current(), &sent)) != APP_OK)
-		return er;
-	out->body = document_json(c, (enum filing_app_kind)k, &sent, &r, ev.note, &out->body_len);
-	out->ref = SUBJECT;
-	out->bearer = c->cfg->registry_token;
-	return APP_OK;
-}
-
-enum app_err
-svc_pfiling_delivered(const struct svc_ctx *c, const struct outbox_row *m,
-    const struct fed_result *res)
-{
-	struct pfiling_row	 r;
-	struct pfiling_seals	 s;
-	struct pfiling_event	 ev;
-	struct pfiling_answer	 ans;
-	const char		*reason;
-	int			 k;
-	enum app_err		 er;
-
-	/* Inside svc_outbox_delivered's transaction. */
-	if ((er = ref_event(c, m, &ev)) == APP_NOTFOUND)
-		return APP_OK;
-	if (er != APP_OK)
-		return er;
-	if ((er = store_pfiling_get(c->st, c->a, &r, &s)) == APP_NOTFOUND)
-		return APP_OK;
-	if (er != APP_OK)
-		return er;
-	if (r.sent_event != ev.id || (k = kind_of(ev.kind)) < 0)
-		return APP_OK;	/* superseded: the answer stays on the outbox row */
-	if (res->done) {
-		if (!ev.resubmission && app_id_ok(res->library_id))
-			r.application_id = arena_strdup(c->a, res->library_id);
-		r.app_state = ev.resubmission ? "resubmitted" : "submitted";
-		/* Read the whole answer back at once (the one kept here is cut short). */
-		r.poll_at = c->now;
-		if ((er = note_event(c, &r, "delivered", arena_printf(c->a, "HTTP %ld",
-		    res->status))) != APP_OK)
-			return er;
-		if (k == FAK_CHANGE && !ev.resubmission &&
-		    (er = tasks_move(c, "filed", "filed", r.application_id, true)) != APP_OK)
-			return er;
-		if (svc_pfiling_answer_parse(c->a, res->response, strlen(res->response), &ans) ==
-		    0 && (ans.id[0] == '\0' || strcmp(ans.id, r.application_id) == 0) &&
-		    (er = apply(c, &r, &s, &ans)) != APP_OK)
-			return er;
-	} else if (res->final && res->status >= 400 && res->status < 500) {
-		reason = res->reason[0] != '\0' ? res->reason :
-		    arena_printf(c->a, "HTTP %ld", res->status);
-		if ((er = note_event(c, &r, "refused", reason)) != APP_OK)
-			return er;
-		r.reason = reason;
-		r.poll_at = 0;
-		if (ev.resubmission) {
-			/* The 补正 still waits for an answer the registry takes. */
-			r.app_state = "supplement_requested";
-			if (r.status == PFS_RESUBMITTED)
-				r.status = PFS_SUPPLEMENT_REQUESTED;
-		} else {
-			r.app_state = "";
-			r.app_kind = "";
-			r.sent_event = 0;
-			r.status = k == FAK_INITIAL ? PFS_DRAFT : PFS_FILED;
-			if (k == FAK_DEREGISTRATION)
-				r.end_date = "";
-			if (k == FAK_CHANGE) {
-				r.change_date = r.changed = "";
-				if ((er = tasks_move(c, "filed", "open", NULL, false)) != APP_OK)
-					return er;
-			}
-		}
-	} else
-		return APP_OK;	/* to retry, or out of attempts: it may be sent again */
-	if ((er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, res->done ? "pfiling.delivered" : "pfiling.refused",
-	    arena_printf(c->a, "event=%lld application=%s http=%ld", (long long)ev.id,
-	    r.application_id, res->status))) != APP_OK)
-		return er;
-	/* Before the caller's commit: the scheduler's tick puts it right should that fail. */
-	shown_set(&r);
-	return APP_OK;
 }
 
 /* --- start and the scheduler --- */
@@ -2084,7 +1520,7 @@ svc_pfiling_load(const struct svc_ctx *c)
 	struct pfiling_seals	s;
 	enum app_err		er;
 
-	if (!platform(c))
+	if (!pf_platform(c))
 		return APP_OK;
 	if ((er = store_pfiling_get(c->st, c->a, &r, NULL)) == APP_NOTFOUND) {
 		memset(&s, 0, sizeof(s));
@@ -2093,7 +1529,7 @@ svc_pfiling_load(const struct svc_ctx *c)
 		r.number = r.filed_on = "";
 	} else if (er != APP_OK)
 		return er;
-	shown_set(&r);
+	pf_shown_set(&r);
 	return initial_clock(c, &r);
 }
 
@@ -2102,7 +1538,7 @@ svc_pfiling_intake_check(const struct svc_ctx *c, struct fault *f)
 {
 	struct pfiling_shown	sh;
 
-	if (!platform(c) || c->system)
+	if (!pf_platform(c) || c->system)
 		return APP_OK;
 	svc_pfiling_shown(c->cfg, &sh);
 	/* A process that did not load it (serve does at start) reads it once. */
@@ -2125,7 +1561,7 @@ svc_pfiling_tick(const struct svc_ctx *c)
 	struct pfiling_seals	s;
 	enum app_err		er;
 
-	if (!platform(c))
+	if (!pf_platform(c))
 		return APP_OK;
 	if ((er = svc_pfiling_load(c)) != APP_OK)
 		return er;
@@ -2133,7 +1569,7 @@ svc_pfiling_tick(const struct svc_ctx *c)
 		return er == APP_NOTFOUND ? APP_OK : er;
 	/* An approved deregistration takes effect on its end date (第七条). */
 	if (r.status != PFS_DEREGISTRATION_PENDING || strcmp(r.app_state, "approved") != 0 ||
-	    !reached(c, r.end_date))
+	    !pf_reached(c, r.end_date))
 		return APP_OK;
 	if ((er = store_begin(c->st)) != APP_OK)
 		return er;
@@ -2144,12 +1580,12 @@ svc_pfiling_tick(const struct svc_ctx *c)
 		return APP_OK;
 	}
 	r.status = PFS_DEREGISTERED;
-	if ((er = note_event(c, &r, "deregistered", r.end_date)) != APP_OK ||
-	    (er = row_save(c, &r, &s)) != APP_OK ||
-	    (er = audit(c, "pfiling.deregistered", arena_printf(c->a, "end_date=%s",
+	if ((er = pf_note_event(c, &r, "deregistered", r.end_date)) != APP_OK ||
+	    (er = pf_row_save(c, &r, &s)) != APP_OK ||
+	    (er = pf_audit(c, "pfiling.deregistered", arena_printf(c->a, "end_date=%s",
 	    r.end_date))) != APP_OK || (er = store_commit(c->st)) != APP_OK)
 		goto fail;
-	return committed(c, &r);
+	return pf_committed(c, &r);
 fail:
 	store_rollback(c->st);
 	return er;
