@@ -7,6 +7,7 @@ set -eu
 PKGS="build-essential cmake pkg-config libmicrohttpd-dev libsqlite3-dev
 libjansson-dev libsodium-dev libcurl4-openssl-dev libinih-dev libcmocka-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libmagic-dev libexpat1-dev
+libcairo2-dev libqrencode-dev libxlsxwriter-dev fonts-noto-cjk poppler-utils python3-openpyxl
 python3 python3-aiosmtpd python3-jsonschema libgpgme-dev gnupg"
 
 missing=""

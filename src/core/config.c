@@ -180,6 +180,14 @@ static const struct ckey config_keys[] = {
 	  "platform already live when the 办法 took effect: filing, from [filing] effective_date (办法 第八条; R25)" },
 	{ "deadlines", "initial_filing_reminders", C_OFFSETS, F(dl_reminders[7]), S(dl_reminders[7]), 0, 0, "3d,1d",
 	  "reminders before that filing is due" },
+	{ "deadlines", "dispute", C_PERIOD, F(dl_period[8]), S(dl_period[8]), 0, 0, "10wd",
+	  "registry: coordinating a disclosure or handling dispute (争议协调, R40), from its filing; support units' disputes come first in the queue (the notice's 优先协调权), the period is the same for all (unconfirmed)" },
+	{ "deadlines", "dispute_reminders", C_OFFSETS, F(dl_reminders[8]), S(dl_reminders[8]), 0, 0, "3d,1d",
+	  "reminders to the registry's staff before a dispute's coordination is due" },
+	{ "deadlines", "warning_ack", C_PERIOD, F(dl_period[9]), S(dl_period[9]), 0, 0, "24h",
+	  "registry: a support unit acknowledging a warning (预警) delivered to it (R40; unconfirmed)" },
+	{ "deadlines", "warning_ack_reminders", C_OFFSETS, F(dl_reminders[9]), S(dl_reminders[9]), 0, 0, "4h",
+	  "reminders to the unit before its acknowledgement is due" },
 	{ "deadlines", "scheduler_interval", C_INT, F(scheduler_interval_s), 0, 1, 3600, "30",
 	  "seconds between two runs of the deadline scheduler (reminders, missed clocks)" },
 	{ "federation", "registry_url", C_URLOPT, F(registry_url), S(registry_url), 0, 0, "",
@@ -203,6 +211,13 @@ static const struct ckey config_keys[] = {
 	  "registry role: bearer token sent to the HTTP recipients of forward_to and libraries; prefer the environment variable" },
 	{ "registry", "libraries", C_RECIPIENTS, F(libraries), S(libraries), 0, 0, "",
 	  "registry role: other libraries a submitter may ask a 报送 to be forwarded to (R17), in the same form, e.g. CNVD=https://c.example/api" },
+	{ "registry", "library_name", C_STR, F(library_name), S(library_name), 0, 0, "",
+	  "registry role: this library's own name on pages, certificates and exports, e.g. CAPPVD漏洞库; \"\" : instance.name" },
+	{ "registry", "specialisation", C_STR, F(specialisation), S(specialisation), 0, 0, "none",
+	  "registry role: none (a general library) or app (a specialised library for mobile-internet apps, as CAPPVD: reports and 报送 carry the app's name, package or bundle id, version, platform, store and developer)" },
+	{ "registry", "app_required_fields", C_STR, F(app_required_fields), S(app_required_fields), 0, 0,
+	  "app_name,app_platform",
+	  "registry role, specialisation app: the app fields a 报送 must fill (of app_name, app_package, app_version, app_platform, app_store, app_developer), comma-separated; \"\" : none required (unconfirmed against CAPPVD's form)" },
 	{ "policy", "domestic_countries", C_STR, F(domestic_countries), S(domestic_countries), 0, 0, "CN",
 	  "Art. 9(7): jurisdictions (ISO 3166-1 alpha-2, comma-separated) that are not 境外; undisclosed content goes to anyone else only if they are the affected product's own provider. HK, MO and TW are 境外 for this purpose unless listed" },
 	{ "policy", "default_country", C_STR, F(default_country), S(default_country), 0, 0, "CN",
@@ -256,6 +271,35 @@ static const struct ckey config_keys[] = {
 	  "platform role: this platform was live before effective_date, so its first filing is due 10 working days after it (R25, [deadlines] initial_filing) rather than before going live" },
 	{ "filing", "open_intake_unfiled", C_BOOL, F(filing_open_unfiled), 0, 0, 0, "false",
 	  "platform role: accept public reports before the platform is filed (第八条 forbids it in production; for a test installation only, and every page then says so)" },
+	{ "units", "issuer", C_STR, F(unit_issuer), S(unit_issuer), 0, 0, "",
+	  "registry role: the body that selects support units and signs their certificates, e.g. 安全漏洞管理特设工作组; \"\" : registry.library_name" },
+	{ "units", "application_prefix", C_PREFIX, F(unit_app_prefix), S(unit_app_prefix), 0, 0, "ZC",
+	  "registry role: support-unit applications are <PREFIX>-<YYYY>-<seq>" },
+	{ "units", "certificate_prefix", C_PREFIX, F(unit_cert_prefix), S(unit_cert_prefix), 0, 0, "ZCDW",
+	  "registry role: certificate numbers are <PREFIX><YYYY><NNNN> (the real numbering is unconfirmed)" },
+	{ "units", "warning_prefix", C_PREFIX, F(unit_warning_prefix), S(unit_warning_prefix), 0, 0, "YJ",
+	  "registry role: warnings (预警) are <PREFIX>-<YYYY>-<seq>" },
+	{ "units", "dispute_prefix", C_PREFIX, F(unit_dispute_prefix), S(unit_dispute_prefix), 0, 0, "ZY",
+	  "registry role: disputes (争议协调) are <PREFIX>-<YYYY>-<seq>" },
+	{ "units", "star_thresholds", C_STR, F(unit_star_thresholds), S(unit_star_thresholds), 0, 0,
+	  "20,50,100,200",
+	  "registry role: the contribution points over period_months a unit needs for 一星, 二星, 三星 and 四星, ascending (the rating method's numbers are unconfirmed)" },
+	{ "units", "weights", C_STR, F(unit_weights), S(unit_weights), 0, 0,
+	  "critical=10,high=6,medium=3,low=1,warning=4,verification=2,assistance=2",
+	  "registry role: points per contribution: an accepted original report or 报送 by GB/T 30279 grade (critical, high, medium, low), a warning shared, a verification or an assistance task confirmed" },
+	{ "units", "period_months", C_INT, F(unit_period_months), 0, 1, 60, "12",
+	  "registry role: the contributions counted by an evaluation: those of the months before it" },
+	{ "units", "validity_months", C_INT, F(unit_validity_months), 0, 1, 120, "12",
+	  "registry role: how long a certificate is valid; each annual evaluation issues the next one" },
+	{ "units", "evaluation_day", C_STR, F(unit_evaluation_day), S(unit_evaluation_day), 0, 0, "01-15",
+	  "registry role: the day of the year (MM-DD, China time) the scheduler re-evaluates every unit's star level" },
+	{ "units", "criteria_file", C_STR, F(unit_criteria_file), S(unit_criteria_file), 0, 0, "",
+	  "registry role: the rating method (《支撑单位能力评定方法》) applications are scored against, instead of the built-in data/units/criteria.conf, same format; a path, relative to the data directory unless absolute" },
+	{ "units", "award_rules", C_STR, F(unit_award_rules), S(unit_award_rules), 0, 0,
+	  "most_contributing=technical:points:top3,special_contribution=any:critical:min3,practice_advanced=any:verification+assistance:top3,governance_most=governance:points:top1",
+	  "registry role: how each year's award candidates are found: award=type:metric:selector, type technical, governance or any; metric points or a sum of critical, high, medium, low, reports, warning, verification, assistance; selector topN or minN (staff confirm every candidate)" },
+	{ "units", "certificate_font", C_STR, F(unit_font), S(unit_font), 0, 0, "Noto Serif CJK SC",
+	  "registry role: the fontconfig pattern of the CJK font certificates are set in (Debian: fonts-noto-cjk); a font without Chinese glyphs is refused" },
 	{ "filing", "poll_seconds", C_INT, F(filing_poll_s), 0, 10, 86400, "300",
 	  "platform role: how often the status of an application under review is read back from [federation] registry_url" },
 };
@@ -725,6 +769,26 @@ validate_complaints(const struct config *cfg, char *err, size_t errsz)
 	return 0;
 }
 
+/* [registry] specialisation and [units]: words and dates of a known form. */
+static int
+validate_units(const struct config *cfg, char *err, size_t errsz)
+{
+	const char	*d = cfg->unit_evaluation_day;
+
+	if (strcmp(cfg->specialisation, "none") != 0 && strcmp(cfg->specialisation, "app") != 0) {
+		snprintf(err, errsz, "[registry] specialisation must be none or app");
+		return -1;
+	}
+	if (strlen(d) != 5 || !isdigit((unsigned char)d[0]) || !isdigit((unsigned char)d[1]) ||
+	    d[2] != '-' || !isdigit((unsigned char)d[3]) || !isdigit((unsigned char)d[4]) ||
+	    (d[0] - '0') * 10 + (d[1] - '0') < 1 || (d[0] - '0') * 10 + (d[1] - '0') > 12 ||
+	    (d[3] - '0') * 10 + (d[4] - '0') < 1 || (d[3] - '0') * 10 + (d[4] - '0') > 28) {
+		snprintf(err, errsz, "[units] evaluation_day must be MM-DD with a day from 01 to 28, e.g. 01-15");
+		return -1;
+	}
+	return 0;
+}
+
 /* [filing]: the number prefix is text a 备案编号 can hold; ids unlike reports'. */
 static int
 validate_filing(const struct config *cfg, char *err, size_t errsz)
@@ -759,7 +823,8 @@ validate(const struct config *cfg, char *err, size_t errsz)
 		snprintf(err, errsz, "[database] path must not be empty");
 		return -1;
 	}
-	if (validate_complaints(cfg, err, errsz) != 0 || validate_filing(cfg, err, errsz) != 0)
+	if (validate_complaints(cfg, err, errsz) != 0 || validate_filing(cfg, err, errsz) != 0 ||
+	    validate_units(cfg, err, errsz) != 0)
 		return -1;
 	return validate_disclosure(cfg, err, errsz);
 }

@@ -101,7 +101,7 @@ struct config {
 	 * enum deadline_kind order (ack, vendor_response, submission,
 	 * publication; domain/deadline.h).
 	 */
-#define CONFIG_DL_KINDS	8
+#define CONFIG_DL_KINDS	10
 	char		 dl_period[CONFIG_DL_KINDS][16];	/* deadlines.<kind> */
 	char		 dl_reminders[CONFIG_DL_KINDS][64];	/* deadlines.<kind>_reminders */
 	int		 scheduler_interval_s;	/* deadlines.scheduler_interval */
@@ -119,6 +119,9 @@ struct config {
 	char		 forward_to[1024];	/* registry.forward_to: name=target, ... */
 	char		 forward_token[256];	/* registry.forward_token (never logged) */
 	char		 libraries[1024];	/* registry.libraries: name=target, ... (R17) */
+	char		 library_name[128];	/* registry.library_name ("" : instance.name) */
+	char		 specialisation[16];	/* registry.specialisation: none, app */
+	char		 app_required_fields[256];	/* registry.app_required_fields */
 
 	/* [policy] (Art. 9(7)) */
 	char		 domestic_countries[128];	/* policy.domestic_countries */
@@ -154,6 +157,21 @@ struct config {
 	bool		 filing_live_before;		/* filing.live_before_effective (R25) */
 	bool		 filing_open_unfiled;		/* filing.open_intake_unfiled (test installs) */
 	int		 filing_poll_s;			/* filing.poll_seconds (platform) */
+
+	/* [units] (支撑单位 of a specialised library, R40; registry role) */
+	char		 unit_issuer[128];		/* units.issuer ("" : the library's name) */
+	char		 unit_app_prefix[17];		/* units.application_prefix */
+	char		 unit_cert_prefix[17];		/* units.certificate_prefix */
+	char		 unit_warning_prefix[17];	/* units.warning_prefix */
+	char		 unit_dispute_prefix[17];	/* units.dispute_prefix */
+	char		 unit_star_thresholds[64];	/* units.star_thresholds: 一星..四星 points */
+	char		 unit_weights[256];		/* units.weights: kind=points, ... */
+	int		 unit_period_months;		/* units.period_months */
+	int		 unit_validity_months;		/* units.validity_months */
+	char		 unit_evaluation_day[6];	/* units.evaluation_day: MM-DD */
+	char		 unit_criteria_file[512];	/* units.criteria_file ("" : built in) */
+	char		 unit_award_rules[512];		/* units.award_rules */
+	char		 unit_font[128];		/* units.certificate_font (fontconfig pattern) */
 };
 
 /*

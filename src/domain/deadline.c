@@ -24,6 +24,8 @@ static const char *const kind_names[DL__MAX] = {
 	"filing_supplement",	/* DL_FILING_SUPPLEMENT */
 	"change_filing",	/* DL_CHANGE_FILING */
 	"initial_filing",	/* DL_INITIAL_FILING */
+	"dispute",		/* DL_DISPUTE */
+	"warning_ack",		/* DL_WARNING_ACK */
 };
 
 static const char *const kind_rules[DL__MAX] = {
@@ -35,6 +37,8 @@ static const char *const kind_rules[DL__MAX] = {
 	"R24 (办法 第五条)",			/* DL_FILING_SUPPLEMENT */
 	"R22 (办法 第六条)",			/* DL_CHANGE_FILING */
 	"R25 (办法 第八条)",			/* DL_INITIAL_FILING */
+	"R40 (CAPPVD 支撑单位: 争议协调)",	/* DL_DISPUTE */
+	"R40 (CAPPVD 支撑单位: 预警)",		/* DL_WARNING_ACK */
 };
 
 /*
@@ -50,6 +54,8 @@ static const struct period kind_default[DL__MAX] = {
 	{ PERIOD_WORKDAYS, 10 },	/* DL_FILING_SUPPLEMENT */
 	{ PERIOD_DAYS, 30 },		/* DL_CHANGE_FILING */
 	{ PERIOD_WORKDAYS, 10 },	/* DL_INITIAL_FILING */
+	{ PERIOD_WORKDAYS, 10 },	/* DL_DISPUTE */
+	{ PERIOD_HOURS, 24 },		/* DL_WARNING_ACK */
 };
 
 static const char *const state_names[DLS__MAX] = {

@@ -40,6 +40,8 @@ enum deadline_kind {
 	DL_FILING_SUPPLEMENT,	/* applicant: answer a 补正 request (10 working days) */
 	DL_CHANGE_FILING,	/* platform: file a change of filed information (30 days) */
 	DL_INITIAL_FILING,	/* platform live before the 办法: file (10 working days) */
+	DL_DISPUTE,		/* registry: coordinate a disclosure/handling dispute (争议协调, R40) */
+	DL_WARNING_ACK,		/* a support unit acknowledges a warning (预警) delivered to it */
 	DL__MAX
 };
 

@@ -18,6 +18,7 @@
 #include "svc/cases.h"
 #include "svc/deadlines.h"
 #include "svc/notices.h"
+#include "svc/warnings.h"
 
 #define RUN_BATCH	100	/* reminders or clocks read per round */
 #define REASON_MAX	2000	/* bytes of a waiver's reason */
@@ -32,6 +33,8 @@ static const enum msg_id kind_msg[DL__MAX] = {
 	[DL_FILING_SUPPLEMENT] = MSG_DL_FILING_SUPPLEMENT,
 	[DL_CHANGE_FILING] = MSG_DL_CHANGE_FILING,
 	[DL_INITIAL_FILING] = MSG_DL_INITIAL_FILING,
+	[DL_DISPUTE] = MSG_DL_DISPUTE,
+	[DL_WARNING_ACK] = MSG_DL_WARNING_ACK,
 };
 
 bool
@@ -256,6 +259,10 @@ about(const struct svc_ctx *c, const struct deadline_row *d)
 		return arena_printf(c->a, "case:%s", d->case_id);
 	if (d->report_id[0] != '\0')
 		return arena_printf(c->a, "report:%s", d->report_id);
+	/* A warning's acknowledgement ("warning:<id>/<unit>"): the warning (issue 9). */
+	if (strncmp(d->subject, "warning:", 8) == 0 && strchr(d->subject, '/') != NULL)
+		return arena_printf(c->a, "%.*s", (int)(strchr(d->subject, '/') - d->subject),
+		    d->subject);
 	/* A clock of neither (备案: "filing:<id>" or "filing:<id>/<n>"): its subject. */
 	return d->subject;
 }
@@ -276,6 +283,14 @@ about_link(const struct svc_ctx *c, const struct deadline_row *d)
 		n = strcspn(id, "/");
 		return arena_printf(c->a, "%s/staff/filings/%.*s", c->cfg->base_url, (int)n, id);
 	}
+	/* Warnings and disputes (issue 9): their pages, the staff's and the units' alike. */
+	if (strncmp(d->subject, "warning:", 8) == 0) {
+		id = d->subject + 8;
+		n = strcspn(id, "/");
+		return arena_printf(c->a, "%s/warnings/%.*s", c->cfg->base_url, (int)n, id);
+	}
+	if (strncmp(d->subject, "dispute:", 8) == 0)
+		return arena_printf(c->a, "%s/disputes/%s", c->cfg->base_url, d->subject + 8);
 	/* A platform's own 备案: its change tasks and its R25 first filing. */
 	if (strncmp(d->subject, "change:", 7) == 0 || strcmp(d->subject, "platform-filing") == 0)
 		return arena_printf(c->a, "%s/staff/filing", c->cfg->base_url);
@@ -321,6 +336,9 @@ tell(const struct svc_ctx *c, const struct deadline_row *d, const char *kind,
 	for (i = 0; i < n; i++)
 		if ((er = store_outbox_add(c->st, to[i], subj, body, c->now)) != APP_OK)
 			return er;
+	/* A unit that has not acknowledged a warning is told too (issue 9). */
+	if (d->kind == DL_WARNING_ACK)
+		return svc_warning_clock_tell(c, d->subject, kind, text, subj, body);
 	return APP_OK;
 }
 

@@ -752,11 +752,12 @@ test_calendar__deadline_names_and_rules(void **state)
 {
 	static const char *const kinds[] = { "ack", "vendor_response", "submission",
 	    "publication", "filing_review", "filing_supplement", "change_filing",
-	    "initial_filing" };
+	    "initial_filing", "dispute", "warning_ack" };
 	static const char *const states[] = { "open", "met", "missed", "paused", "waived" };
 	int	i;
 
 	(void)state;
+	assert_int_equal(NELEM(kinds), DL__MAX);
 	for (i = 0; i < DL__MAX; i++) {
 		assert_string_equal(deadline_kind_name((enum deadline_kind)i), kinds[i]);
 		assert_int_equal(deadline_kind_parse(str_from(kinds[i])), i);

@@ -159,6 +159,15 @@ test_config__defaults(void **state)
 	assert_false(cfg.filing_live_before);
 	assert_false(cfg.filing_open_unfiled);
 	assert_int_equal(cfg.filing_poll_s, 300);
+	assert_string_equal(cfg.library_name, "");
+	assert_string_equal(cfg.specialisation, "none");
+	assert_string_equal(cfg.unit_app_prefix, "ZC");
+	assert_string_equal(cfg.unit_star_thresholds, "20,50,100,200");
+	assert_int_equal(cfg.unit_period_months, 12);
+	assert_int_equal(cfg.unit_validity_months, 12);
+	assert_string_equal(cfg.unit_evaluation_day, "01-15");
+	assert_string_equal(cfg.dl_period[8], "10wd");
+	assert_string_equal(cfg.dl_period[9], "24h");
 }
 
 static void
@@ -306,6 +315,10 @@ static const struct {
 	{ "LOUDONG_DEADLINES_CHANGE_FILING_REMINDERS", "2d" },
 	{ "LOUDONG_DEADLINES_INITIAL_FILING", "12wd" },
 	{ "LOUDONG_DEADLINES_INITIAL_FILING_REMINDERS", "2h" },
+	{ "LOUDONG_DEADLINES_DISPUTE", "5wd" },
+	{ "LOUDONG_DEADLINES_DISPUTE_REMINDERS", "1d" },
+	{ "LOUDONG_DEADLINES_WARNING_ACK", "2wd" },
+	{ "LOUDONG_DEADLINES_WARNING_ACK_REMINDERS", "" },
 	{ "LOUDONG_DEADLINES_SCHEDULER_INTERVAL", "5" },
 	{ "LOUDONG_FEDERATION_REGISTRY_URL", "https://nvdb.example" },
 	{ "LOUDONG_FEDERATION_REGISTRY_TOKEN", "ldt_secret" },
@@ -317,6 +330,9 @@ static const struct {
 	{ "LOUDONG_REGISTRY_FORWARD_TO", "CNCERT=mailto:v@cncert.example" },
 	{ "LOUDONG_REGISTRY_FORWARD_TOKEN", "fwd" },
 	{ "LOUDONG_REGISTRY_LIBRARIES", "CNVD=https://cnvd.example/api" },
+	{ "LOUDONG_REGISTRY_LIBRARY_NAME", "CAPPVD漏洞库" },
+	{ "LOUDONG_REGISTRY_SPECIALISATION", "app" },
+	{ "LOUDONG_REGISTRY_APP_REQUIRED_FIELDS", "app_name,app_package" },
 	{ "LOUDONG_REPORTERS_SUBMIT_MIN_LEVEL", "1" },
 	{ "LOUDONG_REPORTERS_LEVEL2_ACCEPTED_REPORTS", "5" },
 	{ "LOUDONG_REPORTERS_LEVEL3_ACCEPTED_REPORTS", "20" },
@@ -347,6 +363,19 @@ static const struct {
 	{ "LOUDONG_FILING_LIVE_BEFORE_EFFECTIVE", "true" },
 	{ "LOUDONG_FILING_OPEN_INTAKE_UNFILED", "true" },
 	{ "LOUDONG_FILING_POLL_SECONDS", "60" },
+	{ "LOUDONG_UNITS_ISSUER", "安全漏洞管理特设工作组" },
+	{ "LOUDONG_UNITS_APPLICATION_PREFIX", "CAPPZC" },
+	{ "LOUDONG_UNITS_CERTIFICATE_PREFIX", "CAPPVDZC" },
+	{ "LOUDONG_UNITS_WARNING_PREFIX", "CAPPYJ" },
+	{ "LOUDONG_UNITS_DISPUTE_PREFIX", "CAPPZY" },
+	{ "LOUDONG_UNITS_STAR_THRESHOLDS", "5,10,20,40" },
+	{ "LOUDONG_UNITS_WEIGHTS", "critical=8,high=4,medium=2,low=1,warning=3,verification=1,assistance=1" },
+	{ "LOUDONG_UNITS_PERIOD_MONTHS", "6" },
+	{ "LOUDONG_UNITS_VALIDITY_MONTHS", "24" },
+	{ "LOUDONG_UNITS_EVALUATION_DAY", "03-01" },
+	{ "LOUDONG_UNITS_CRITERIA_FILE", "/etc/loudong/criteria.conf" },
+	{ "LOUDONG_UNITS_AWARD_RULES", "most_contributing=any:points:top1" },
+	{ "LOUDONG_UNITS_CERTIFICATE_FONT", "WenQuanYi Micro Hei" },
 };
 
 static void
@@ -413,6 +442,10 @@ assert_env_values_applied(const struct config *cfg)
 	assert_string_equal(cfg->dl_reminders[6], "2d");
 	assert_string_equal(cfg->dl_period[7], "12wd");
 	assert_string_equal(cfg->dl_reminders[7], "2h");
+	assert_string_equal(cfg->dl_period[8], "5wd");
+	assert_string_equal(cfg->dl_reminders[8], "1d");
+	assert_string_equal(cfg->dl_period[9], "2wd");
+	assert_string_equal(cfg->dl_reminders[9], "");
 	assert_int_equal(cfg->scheduler_interval_s, 5);
 	assert_string_equal(cfg->registry_url, "https://nvdb.example");
 	assert_string_equal(cfg->registry_token, "ldt_secret");
@@ -424,6 +457,9 @@ assert_env_values_applied(const struct config *cfg)
 	assert_string_equal(cfg->forward_to, "CNCERT=mailto:v@cncert.example");
 	assert_string_equal(cfg->forward_token, "fwd");
 	assert_string_equal(cfg->libraries, "CNVD=https://cnvd.example/api");
+	assert_string_equal(cfg->library_name, "CAPPVD漏洞库");
+	assert_string_equal(cfg->specialisation, "app");
+	assert_string_equal(cfg->app_required_fields, "app_name,app_package");
 	assert_int_equal(cfg->submit_min_level, 1);
 	assert_int_equal(cfg->level2_accepted, 5);
 	assert_int_equal(cfg->level3_accepted, 20);
@@ -454,6 +490,20 @@ assert_env_values_applied(const struct config *cfg)
 	assert_true(cfg->filing_live_before);
 	assert_true(cfg->filing_open_unfiled);
 	assert_int_equal(cfg->filing_poll_s, 60);
+	assert_string_equal(cfg->unit_issuer, "安全漏洞管理特设工作组");
+	assert_string_equal(cfg->unit_app_prefix, "CAPPZC");
+	assert_string_equal(cfg->unit_cert_prefix, "CAPPVDZC");
+	assert_string_equal(cfg->unit_warning_prefix, "CAPPYJ");
+	assert_string_equal(cfg->unit_dispute_prefix, "CAPPZY");
+	assert_string_equal(cfg->unit_star_thresholds, "5,10,20,40");
+	assert_string_equal(cfg->unit_weights,
+	    "critical=8,high=4,medium=2,low=1,warning=3,verification=1,assistance=1");
+	assert_int_equal(cfg->unit_period_months, 6);
+	assert_int_equal(cfg->unit_validity_months, 24);
+	assert_string_equal(cfg->unit_evaluation_day, "03-01");
+	assert_string_equal(cfg->unit_criteria_file, "/etc/loudong/criteria.conf");
+	assert_string_equal(cfg->unit_award_rules, "most_contributing=any:points:top1");
+	assert_string_equal(cfg->unit_font, "WenQuanYi Micro Hei");
 }
 
 static void
@@ -620,6 +670,12 @@ test_config__file_invalid_values(void **state)
 		{ "[filing]\nnumber_template = {PREFIX}{YYYY}\n", "number_template" },
 		{ "[filing]\napplication_prefix = JB\n", "application_prefix" },
 		{ "[filing]\npoll_seconds = 5\n", "poll_seconds" },
+		{ "[registry]\nspecialisation = mobile\n", "specialisation" },
+		{ "[units]\nevaluation_day = 13-01\n", "evaluation_day" },
+		{ "[units]\nevaluation_day = 02-30\n", "evaluation_day" },
+		{ "[units]\nvalidity_months = 0\n", "validity_months" },
+		{ "[units]\napplication_prefix = zc\n", "application_prefix" },
+		{ "[deadlines]\ndispute = soon\n", "dispute" },
 	};
 	struct config	cfg;
 	char		path[64], err[512];
