@@ -5,7 +5,8 @@ def schemas(h):
               "harm", "impact_scope", "vendor", "category", "grade", "cvss", "cwe", "affected_versions",
               "discovered_at", "known_at", "reporter_org", "reporter_role", "contact_name", "contact_phone",
               "contact_email", "verification", "remediation_status", "remediation_plan", "user_notification",
-              "upstream_component", "related_ids", "target_library", "forward_to"]
+              "upstream_component", "related_ids", "target_library", "forward_to",
+              "app_name", "app_package", "app_version", "app_platform", "app_store", "app_developer"]
     props = {k: {"type": "string"} for k in fields}
     props["grade"] = {"enum": ["", "critical", "high", "medium", "low"], "description": "GB/T 30279 grade"}
     props["reporter_role"] = {"enum": ["", "provider", "platform", "individual"]}
@@ -15,6 +16,7 @@ def schemas(h):
     props["discovered_at"] = {"type": "string", "description": "YYYY-MM-DD"}
     props["known_at"] = {"type": "string", "description": "RFC 3339"}
     props["forward_to"] = {"type": "string", "description": "other libraries to forward to (R17), comma-separated names the registry knows"}
+    props["app_platform"] = {"enum": ["", "android", "ios", "harmonyos", "miniprogram", "official_account", "quickapp"], "description": "issue 9: the app fields (see the App schema); a registry with [registry] specialisation = app requires [registry] app_required_fields (400 `rule` R40)"}
     return {
       "SubmissionRecord": {"type": "object", "additionalProperties": False, "properties": props,
           "description": "The 报送 (Art. 7(2) + R37). Legal fields (always required to send): name, product_name, product_model, product_versions, technical_characteristics, harm, impact_scope; more by [federation] required_fields."},
@@ -69,7 +71,9 @@ def paths(h):
                 "responses": {"200": ok("The 报送", ref("Submission")), "403": E403, "404": nf}}},
       "/api/v1/submissions": {
         "get": {"summary": "Staff: provider/platform role: this instance's 报送; registry role: the 报送 received, newest first", "security": sec,
-                "parameters": [{"name": "state", "in": "query", "schema": {"type": "string"}}] + h["page_params"],
+                "parameters": [{"name": "state", "in": "query", "schema": {"type": "string"}},
+                               {"name": "app", "in": "query", "schema": {"type": "string", "maxLength": 100}, "description": "registry: substring (ASCII case ignored; % and _ literal) of the app's name, package or developer (issue 9)"},
+                               {"name": "platform", "in": "query", "schema": {"enum": ["android", "ios", "harmonyos", "miniprogram", "official_account", "quickapp"]}, "description": "registry: the app's platform"}] + h["page_params"],
                 "responses": {"200": ok("A page of Submission (provider) or ReceivedSubmission (registry)"), "400": E400, "403": E403}},
         "post": {"summary": "Registry role: receive a 报送 from a member organisation's account (a vendor member of a provider or platform organisation, usually its API token). Checked, a receipt-log leaf appended (channel federation, SHA-256 of the exact body), a library id <PREFIX>-<YYYY>-<seq> assigned, stored sealed, and forwarded (同步通报, R7) to [registry] forward_to and, if asked, to [registry] libraries (R17); each forward passes the disclosure gate (action federate, the recipient in [policy] default_country) and a refused one is kept with status refused and never sent. The same Idempotency-Key from the same organisation answers 200 with the same record.", "security": [{"bearer": []}, {"session": []}],
                  "parameters": [{"name": "Idempotency-Key", "in": "header", "required": True, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,128}$"}}, csrf],

@@ -45,6 +45,8 @@ static const char usage_main[] =
 "  deadlines     run the deadline scheduler once: reminders, missed clocks,\n"
 "                scheduled advisories\n"
 "  export        write published advisories as files (csaf, cve5, osv, gbt28458, json)\n"
+"  units         support units (registry): evaluate star levels, award\n"
+"                candidates, list\n"
 "\n"
 "options:\n"
 "  --help        this text; 'loudong <command> --help' for a command\n"
@@ -155,6 +157,27 @@ static const char usage_deadlines[] =
 "  --as-of UNIX-SECONDS  judge what is due as if the clock read this time\n"
 "                        (for tests and diagnostics); what is recorded\n"
 "                        still carries the real time\n";
+
+static const char usage_units[] =
+"usage: loudong units evaluate --data-dir DIR [--as-of YYYY-MM-DD] [--id UNIT]\n"
+"       loudong units awards YEAR --data-dir DIR\n"
+"       loudong units list --data-dir DIR\n"
+"\n"
+"Support units (支撑单位) of a registry ([instance] role = registry).\n"
+"\n"
+"evaluate: each active unit's (or UNIT's) star level from its contributions\n"
+"over the [units] period_months before the date (default today, China time),\n"
+"with [units] weights and star_thresholds; a level that changes issues a new\n"
+"certificate.  Prints one line per unit.  The server also runs it once a year\n"
+"on [units] evaluation_day, renewing every certificate.\n"
+"\n"
+"awards: the candidates of YEAR's awards by [units] award_rules (candidates\n"
+"not yet decided are replaced); staff confirm and publish them.\n"
+"\n"
+"list: every unit with its type, level, status and certificate.\n"
+"\n"
+"  --as-of YYYY-MM-DD    evaluate as of this date\n"
+"  --id UNIT             one unit (its number)\n";
 
 static int usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -658,6 +681,49 @@ cmd_deadlines(int argc, char **argv)
 	return app_deadlines_run(a.data_dir, (long long)as_of);
 }
 
+static int
+cmd_units(int argc, char **argv)
+{
+	struct args	a;
+	int64_t		n = 0;
+	int		rc;
+	const char	*action = argc >= 2 ? argv[1] : "";
+
+	if (strcmp(action, "--help") == 0 || strcmp(action, "-h") == 0)
+		return fputs(usage_units, stdout), 0;
+	if (strcmp(action, "evaluate") == 0) {
+		if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A(O_AS_OF) | A(O_ID),
+		    usage_units, &a)) != 0)
+			return rc;
+	} else if (strcmp(action, "awards") == 0) {
+		if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR) | A_POSITIONAL, usage_units,
+		    &a)) != 0)
+			return rc;
+	} else if (strcmp(action, "list") == 0) {
+		if ((rc = parse(argc - 1, argv + 1, A(O_DATA_DIR), usage_units, &a)) != 0)
+			return rc;
+	} else
+		return usage_error(usage_units, "%s", "the actions are evaluate, awards and list");
+	if (a.help)
+		return fputs(usage_units, stdout), 0;
+	if ((rc = need(usage_units, 1, a.data_dir, "--data-dir")) != 0)
+		return rc;
+	if (strcmp(action, "list") == 0)
+		return app_units_list(a.data_dir);
+	if (strcmp(action, "awards") == 0) {
+		if (a.positional == NULL || parse_i64(a.positional, strlen(a.positional), 2000,
+		    9999, &n) != 0)
+			return usage_error(usage_units, "%s", "give the year (2000-9999)");
+		return app_units_awards(a.data_dir, (int)n);
+	}
+	if (a.id != NULL && parse_i64(a.id, strlen(a.id), 1, INT64_MAX, &n) != 0)
+		return usage_error(usage_units, "--id must be a unit's number, not '%s'", a.id);
+	if (a.as_of != NULL && (strlen(a.as_of) != 10 || a.as_of[4] != '-' ||
+	    a.as_of[7] != '-'))
+		return usage_error(usage_units, "--as-of must be YYYY-MM-DD, not '%s'", a.as_of);
+	return app_units_evaluate(a.data_dir, a.as_of, (long long)n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -679,6 +745,7 @@ main(int argc, char **argv)
 		{ "config", cmd_config },
 		{ "deadlines", cmd_deadlines },
 		{ "export", cmd_export },
+		{ "units", cmd_units },
 	};
 	size_t	i;
 

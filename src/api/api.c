@@ -31,6 +31,10 @@ api_tables(struct route_table *out)
 	out[n++] = (struct route_table){ api_complaint_routes, api_complaint_nroutes };
 	out[n++] = (struct route_table){ api_filing_routes, api_filing_nroutes };
 	out[n++] = (struct route_table){ api_pfiling_routes, api_pfiling_nroutes };
+	out[n++] = (struct route_table){ api_unit_routes, api_unit_nroutes };
+	out[n++] = (struct route_table){ api_stats_routes, api_stats_nroutes };
+	out[n++] = (struct route_table){ api_warning_routes, api_warning_nroutes };
+	out[n++] = (struct route_table){ api_dispute_routes, api_dispute_nroutes };
 	return n;
 }
 

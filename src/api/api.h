@@ -17,7 +17,7 @@ struct route_table;
 
 /* Fill out with the API's route tables (at most API_MAX_TABLES); returns how many. */
 size_t		api_tables(struct route_table *out);
-#define API_MAX_TABLES	24
+#define API_MAX_TABLES	32
 
 /* Route tables of each resource file, joined by api_tables(). */
 extern const struct route	api_session_routes[];
@@ -61,6 +61,15 @@ extern const struct route	api_filing_routes[];
 extern const size_t		api_filing_nroutes;
 extern const struct route	api_pfiling_routes[];
 extern const size_t		api_pfiling_nroutes;
+/* Support units, statistics, warnings, disputes (issue 9, R40; registry role). */
+extern const struct route	api_unit_routes[];
+extern const size_t		api_unit_nroutes;
+extern const struct route	api_stats_routes[];
+extern const size_t		api_stats_nroutes;
+extern const struct route	api_warning_routes[];
+extern const size_t		api_warning_nroutes;
+extern const struct route	api_dispute_routes[];
+extern const size_t		api_dispute_nroutes;
 extern const size_t		api_deadline_nroutes;
 
 struct fed_payload;

@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "core/arena.h"
 #include "core/sbuf.h"
+#include "svc/apps.h"
 #include "svc/products.h"
 
 /* {id, name, model, org} */
@@ -74,6 +75,18 @@ products_search(struct req *rq)
 	return resp_json(rq, 200, json_pack("{s:o}", "items", items));
 }
 
+/* A product's app fields as members of o (the name is the product's: not repeated). */
+static void
+app_members(json_t *o, const struct appinfo *app)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		if (i != AF_NAME && i != AF_VERSION)
+			json_object_set_new(o, app_fields[i].key,	/* steals */
+			    json_string(appinfo_get(app, (enum app_field)i)));
+}
+
 enum { P_ID };
 static const struct param product_params[] = {
 	{ "id", PARAM_I64, 1, INT64_MAX, true },	/* P_ID */
@@ -85,6 +98,7 @@ product_get(struct req *rq)
 	struct svc_ctx		 c = api_svc(rq);
 	struct product		 p;
 	struct product_link	*comp, *users;
+	struct appinfo		 app;
 	struct fault		 f = { .er = APP_OK };
 	size_t			 ncomp, nusers, i;
 	json_t			*o, *a, *b;
@@ -93,6 +107,12 @@ product_get(struct req *rq)
 	    &f) != APP_OK)
 		return req_fault(rq, &f);
 	o = api_product_json(&p);
+	/* The app it is (issue 9): package, platform, store, developer. */
+	if (svc_product_app_get(&c, p.id, &app, &f) != APP_OK) {
+		json_decref(o);
+		return req_fault(rq, &f);
+	}
+	app_members(o, &app);
 	a = json_array();
 	for (i = 0; i < ncomp; i++)
 		json_array_append_new(a, link_json(&comp[i]));	/* steals */
@@ -101,6 +121,43 @@ product_get(struct req *rq)
 		json_array_append_new(b, link_json(&users[i]));	/* steals */
 	json_object_set_new(o, "components", a);	/* steals */
 	json_object_set_new(o, "used_by", b);	/* steals */
+	return resp_json(rq, 200, o);
+}
+
+static const char *const app_keys[] = { "app_package", "app_platform", "app_store",
+	"app_developer", NULL };
+
+/* PUT /api/v1/products/{id}/app: the app a product is (issue 9); absent members are emptied. */
+static enum app_err
+product_app_put(struct req *rq)
+{
+	struct svc_ctx		 c = api_svc(rq);
+	struct fault		 f = { .er = APP_OK };
+	struct appinfo		 app;
+	struct app_problem	 pr[AF__MAX];
+	size_t			 np = 0, i;
+	json_t			*o;
+	enum app_err		 er;
+
+	memset(&app, 0, sizeof(app));
+	if ((er = api_body_object(rq, app_keys)) != APP_OK)
+		return er;
+	for (i = 0; app_keys[i] != NULL; i++) {
+		int	k = app_field_parse(str_from(app_keys[i]));
+
+		if ((er = api_str(rq, app_keys[i], false, app_fields[k].max * 4,
+		    &app.v[k], NULL)) != APP_OK)
+			return er;
+	}
+	if (svc_product_app_set(&c, req_param(rq, P_ID)->i, &app, pr, &np, &f) != APP_OK) {
+		for (i = 0; i < np; i++)
+			req_field_error(rq, app_fields[pr[i].field].key, pr[i].msg);
+		return req_fault(rq, &f);
+	}
+	if (svc_product_app_get(&c, req_param(rq, P_ID)->i, &app, &f) != APP_OK)
+		return req_fault(rq, &f);
+	o = json_pack("{s:I}", "id", (json_int_t)req_param(rq, P_ID)->i);
+	app_members(o, &app);
 	return resp_json(rq, 200, o);
 }
 
@@ -241,6 +298,8 @@ const struct route api_product_routes[] = {
 	  product_get },
 	{ HTTP_POST, "/api/v1/products/{id}/components", PERM_ACCOUNT, R_JSON,
 	  PARAMS(product_params), product_component_add },
+	{ HTTP_PUT, "/api/v1/products/{id}/app", PERM_ACCOUNT, R_JSON,
+	  PARAMS(product_params), product_app_put },
 	{ HTTP_GET, "/api/v1/cases/{id}/products", PERM_CASES_READ, 0, PARAMS(case_params),
 	  case_products },
 	{ HTTP_POST, "/api/v1/cases/{id}/products", PERM_CASES_MANAGE, R_JSON,

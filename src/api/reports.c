@@ -10,13 +10,16 @@
 #include "core/config.h"
 #include "crypto/crypto.h"
 #include "store/store.h"
+#include "store/store_apps.h"
+#include "svc/apps.h"
 #include "svc/intake.h"
 
 static const char *const report_keys[] = {
 	"title", "kind", "vendor", "product", "model", "versions", "weakness",
 	"cvss_vector", "discovered_at", "description", "reproduction", "impact",
 	"suggested_fix", "vendor_contacted", "vendor_contact", "disclosure_plan",
-	"credit", "credit_alias", "attachments", NULL
+	"credit", "credit_alias", "attachments", "app_name", "app_package", "app_version",
+	"app_platform", "app_store", "app_developer", NULL
 };
 
 /* A string member into *out; type errors are collected, not returned. */
@@ -139,6 +142,9 @@ read_report(struct req *rq, json_t *o, struct intake_in *in)
 	member(rq, o, "vendor_contact", &r->details.vendor_contact);
 	member(rq, o, "disclosure_plan", &r->details.disclosure_plan);
 	member(rq, o, "credit_alias", &r->credit_alias);
+	/* The app it is in (issue 9): optional; report_check applies appinfo_check. */
+	for (i = 0; i < AF__MAX; i++)
+		member(rq, o, app_fields[i].key, &r->app.v[i]);
 	if ((v = json_object_get(o, "kind")) == NULL)
 		req_field_error(rq, "kind", MSG_ERR_FIELD_MISSING);
 	e = member_enum(rq, o, "kind", report_kind_parse, RKIND_GENERIC, MSG_ERR_REPORT_KIND);
@@ -281,6 +287,7 @@ static json_t *
 report_json(const struct report *r, bool details)
 {
 	json_t	*o;
+	int	 i;
 
 	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, "
 	    "s:s, s:s, s:o, s:o, s:I, s:i}",
@@ -304,6 +311,9 @@ report_json(const struct report *r, bool details)
 	    "attachments", r->nattachments);
 	json_object_set_new(o, "reporter", r->reporter_login ?	/* steals */
 	    json_string(r->reporter_login) : json_null());
+	for (i = 0; i < AF__MAX; i++)
+		json_object_set_new(o, app_fields[i].key,	/* steals */
+		    json_string(appinfo_get(&r->app, (enum app_field)i)));
 	if (details)
 		json_object_set_new(o, "details", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}",
 		    "description", r->details.description,
@@ -315,13 +325,15 @@ report_json(const struct report *r, bool details)
 	return o;
 }
 
-enum { L_STATUS, L_KIND, L_Q, L_CURSOR, L_LIMIT };
+enum { L_STATUS, L_KIND, L_Q, L_CURSOR, L_LIMIT, L_APP, L_PLATFORM };
 static const struct param list_params[] = {
 	{ "status", PARAM_TEXT, 0, 32, false },			/* L_STATUS */
 	{ "kind", PARAM_TEXT, 0, 32, false },			/* L_KIND */
 	{ "q", PARAM_TEXT, 0, 100, false },			/* L_Q */
 	{ "cursor", PARAM_I64, 1, INT64_MAX, false },		/* L_CURSOR */
 	{ "limit", PARAM_I64, 1, API_PAGE_MAX, false },		/* L_LIMIT */
+	{ "app", PARAM_TEXT, 0, APP_QUERY_MAX, false },		/* L_APP: name, package, developer */
+	{ "platform", PARAM_TEXT, 0, 32, false },		/* L_PLATFORM */
 };
 
 static enum app_err
@@ -329,6 +341,11 @@ report_list(struct req *rq)
 {
 	struct report_filter	 f = { .limit = API_PAGE_DEFAULT };
 	struct report		*rs;
+	struct fault		 flt = { .er = APP_OK };
+	const char		*app = req_param(rq, L_APP)->present ?
+				    req_param(rq, L_APP)->s.p : NULL;
+	const char		*platform = req_param(rq, L_PLATFORM)->present ?
+				    req_param(rq, L_PLATFORM)->s.p : NULL;
 	size_t			 n, i;
 	json_t			*items;
 	enum app_err		 er;
@@ -352,7 +369,11 @@ report_list(struct req *rq)
 	/* Need-to-know: a reporter lists only their own reports. */
 	if (!svc_report_sees_all(rq->user))
 		f.reporter_id = rq->user->id;
-	if ((er = store_report_list(rq->store, rq->arena, &f, &rs, &n)) != APP_OK)
+	/* By app (issue 9): its name, package or developer, and its platform. */
+	if (svc_app_filters(app, platform, &flt) != APP_OK)
+		return req_fault(rq, &flt);
+	if ((er = store_report_list_app(rq->store, rq->arena, &f, app, platform, &rs,
+	    &n)) != APP_OK)
 		return er;
 	items = json_array();
 	for (i = 0; i < n; i++)

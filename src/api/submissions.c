@@ -27,6 +27,7 @@
 #include "core/parse.h"
 #include "core/sbuf.h"
 #include "crypto/crypto.h"
+#include "svc/apps.h"
 #include "svc/submissions.h"
 
 /* The wire format */
@@ -133,8 +134,29 @@ submission_json(const struct submission_row *r, const sub_values *v)
 	return o;
 }
 
+/* The app's fields as app_name, ... members of o (issue 9). */
+static void
+app_members(json_t *o, const struct appinfo *app)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		json_object_set_new(o, app_fields[i].key,	/* steals */
+		    json_string(appinfo_get(app, (enum app_field)i)));
+}
+
+/* The app of a record (its SF_APP_* fields). */
+static void
+record_app(const sub_values v, struct appinfo *app)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		app->v[i] = v[SF_APP_NAME + i];
+}
+
 static json_t *
-received_json(const struct received_row *r, const sub_values *v,
+received_json(const struct received_row *r, const struct appinfo *app, const sub_values *v,
     const struct forward_row *fw, size_t nfw)
 {
 	json_t	*o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:o}",
@@ -152,7 +174,14 @@ received_json(const struct received_row *r, const sub_values *v,
 	    "verified_at", api_time(r->verified_at));
 	json_t	*a;
 	size_t	 i;
+	struct appinfo	 rec;
 
+	if (app == NULL && v != NULL) {
+		record_app(*v, &rec);
+		app = &rec;
+	}
+	if (app != NULL)
+		app_members(o, app);
 	if (v != NULL)
 		json_object_set_new(o, "record", values_json(*v));
 	if (fw != NULL) {
@@ -246,10 +275,12 @@ case_get(struct req *rq)
 	return resp_json(rq, 200, submission_json(&r, &v));
 }
 
-enum { L_STATE, L_CURSOR, L_LIMIT };
+enum { L_STATE, L_CURSOR, L_LIMIT, L_APP, L_PLATFORM };
 static const struct param list_params[] = {
 	{ "state", PARAM_TEXT, 1, 32, false },		/* L_STATE */
 	API_PAGE_PARAMS,				/* L_CURSOR, L_LIMIT */
+	{ "app", PARAM_TEXT, 1, APP_QUERY_MAX, false },	/* L_APP: registry, svc_app_filters */
+	{ "platform", PARAM_TEXT, 1, 32, false },	/* L_PLATFORM: registry */
 };
 
 static enum app_err
@@ -266,15 +297,20 @@ list(struct req *rq)
 	size_t			 n, i;
 
 	if (rq->cfg->role == ROLE_REGISTRY) {
-		struct received_row	*r;
+		struct received_app_row	*r;
 
-		if (svc_library_list(&c, state, cursor, limit, &r, &n, &f) != APP_OK) {
+		/* Searched by app (issue 9): its name, package or developer, and platform. */
+		if (svc_library_search(&c, state, req_param(rq, L_APP)->present ?
+		    req_param(rq, L_APP)->s.p : NULL, req_param(rq, L_PLATFORM)->present ?
+		    req_param(rq, L_PLATFORM)->s.p : NULL, cursor, limit, &r, &n, &f) !=
+		    APP_OK) {
 			json_decref(items);
 			return req_fault(rq, &f);
 		}
 		for (i = 0; i < n; i++)
-			json_array_append_new(items, received_json(&r[i], NULL, NULL, 0));
-		return resp_json(rq, 200, api_page(items, n, limit, n ? r[n - 1].rowid : 0));
+			json_array_append_new(items, received_json(&r[i].r, &r[i].app, NULL,
+			    NULL, 0));
+		return resp_json(rq, 200, api_page(items, n, limit, n ? r[n - 1].r.rowid : 0));
 	} else {
 		struct submission_row	*r;
 
@@ -321,7 +357,7 @@ get_one(struct req *rq)
 		if (svc_library_get(&c, req_param(rq, S_ID)->s.p, &r, &v, &fw, &nfw, &f) !=
 		    APP_OK)
 			return req_fault(rq, &f);
-		return resp_json(rq, 200, received_json(&r, &v, fw, nfw));
+		return resp_json(rq, 200, received_json(&r, NULL, &v, fw, nfw));
 	} else {
 		struct submission_row	r;
 
@@ -495,7 +531,12 @@ receive(struct req *rq)
 	if (svc_library_receive(&c, req_header(rq, "Idempotency-Key"), v, sha, &out, &pr,
 	    &f) != APP_OK)
 		return problems(rq, &pr, &f);
-	o = received_json(&out.r, NULL, NULL, 0);
+	{
+		struct appinfo	app;
+
+		record_app(v, &app);
+		o = received_json(&out.r, out.replay ? NULL : &app, NULL, NULL, 0);
+	}
 	json_object_set_new(o, "replay", json_boolean(out.replay));
 	if (ref != NULL)
 		json_object_set_new(o, "reference", json_string(ref));
@@ -524,7 +565,7 @@ decision(struct req *rq)
 		return er;
 	if (svc_library_decide(&c, req_param(rq, S_ID)->s.p, state, reason, &r, &f) != APP_OK)
 		return req_fault(rq, &f);
-	return resp_json(rq, 200, received_json(&r, NULL, NULL, 0));
+	return resp_json(rq, 200, received_json(&r, NULL, NULL, NULL, 0));
 }
 
 const struct route api_submission_routes[] = {

@@ -125,7 +125,7 @@ app_serve(const char *data_dir, const char *listen_addr)
 	struct outbox_worker	*outbox = NULL;
 	struct gbt_tables	*grading = NULL;
 	struct calendar		*calendar = NULL;
-	struct route_table	 tables[API_MAX_TABLES + 11];
+	struct route_table	 tables[API_MAX_TABLES + 15];
 	struct server_hooks	 hooks = { web_error_page };
 	sigset_t		 sigs;
 	size_t			 nt;
@@ -209,6 +209,10 @@ app_serve(const char *data_dir, const char *listen_addr)
 	tables[nt++] = (struct route_table){ complaint_web_routes, complaint_web_nroutes };
 	tables[nt++] = (struct route_table){ filing_web_routes, filing_web_nroutes };
 	tables[nt++] = (struct route_table){ pfiling_web_routes, pfiling_web_nroutes };
+	tables[nt++] = (struct route_table){ unit_web_routes, unit_web_nroutes };
+	tables[nt++] = (struct route_table){ stats_web_routes, stats_web_nroutes };
+	tables[nt++] = (struct route_table){ warning_web_routes, warning_web_nroutes };
+	tables[nt++] = (struct route_table){ dispute_web_routes, dispute_web_nroutes };
 	router = router_new(tables, nt);
 
 	/* Workers inherit this mask; only the main thread takes the signals. */

@@ -68,6 +68,17 @@ int	app_deadlines_run(const char *data_dir, long long as_of);
 /* loudong export FORMAT: published advisories as files (exportcmd.c); id NULL: all. */
 int	app_export(const char *data_dir, const char *format, const char *id, const char *out);
 
+/*
+ * Support units (unitscmd.c; registry role): star levels as of a date
+ * (YYYY-MM-DD, NULL: today) for one unit (unit_id) or all (0); a year's
+ * award candidates; every unit.  Exit 2 for a bad date or year.
+ */
+int	app_units_evaluate(const char *data_dir, const char *as_of, long long unit_id);
+int	app_units_awards(const char *data_dir, int year);
+int	app_units_list(const char *data_dir);
+/* Check [units] and take its criteria_file (at start, registry role); 0 or -1 + err. */
+int	app_units_setup(const struct config *cfg, char *err, size_t errsz);
+
 /* Print every configuration key (Markdown table when markdown). */
 int	app_config_describe(bool markdown);
 

@@ -105,7 +105,8 @@ app_load_config(const char *data_dir, bool must_exist, struct config *cfg)
 		return -1;
 	}
 	if (config_load(cfg, path, must_exist, err, sizeof(err)) != 0 ||
-	    filing_setup(cfg, err, sizeof(err)) != 0) {
+	    filing_setup(cfg, err, sizeof(err)) != 0 ||
+	    app_units_setup(cfg, err, sizeof(err)) != 0) {
 		fprintf(stderr, "loudong: %s\n", err);
 		return -1;
 	}

@@ -21,6 +21,7 @@
 #include "svc/deadlines.h"
 #include "svc/filings.h"
 #include "svc/pfiling.h"
+#include "svc/units.h"
 
 struct sched_worker {
 	struct periodic		 p;		/* every [deadlines] scheduler_interval */
@@ -75,6 +76,7 @@ tick(void *arg)
 	int64_t			 now = (int64_t)time(NULL);
 	struct svc_ctx		 c = { w->st, a, w->cfg, now, NULL, "", true, w->keys };
 	size_t			 reminded = 0, missed = 0;
+	bool			 units_ran = false;
 	enum app_err		 er;
 
 	if (!w->started) {
@@ -95,6 +97,9 @@ tick(void *arg)
 		log_err("event=filings_tick_failed error=\"%s\"", app_strerror(er));
 	if ((er = svc_pfiling_tick(&c)) != APP_OK)
 		log_err("event=platform_filing_tick_failed error=\"%s\"", app_strerror(er));
+	/* Support units (registry): the annual star-level evaluation on [units] evaluation_day. */
+	if (w->cfg->role == ROLE_REGISTRY && (er = svc_units_tick(&c, &units_ran)) != APP_OK)
+		log_err("event=units_tick_failed error=\"%s\"", app_strerror(er));
 	public_gen_poll(w, a);
 	arena_free(a);
 }

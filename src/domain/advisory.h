@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/appinfo.h"
 #include "i18n/i18n.h"
 
 enum adv_state {
@@ -97,6 +98,12 @@ struct adv_doc {
 	const char	*grade;		/* critical, high, medium, low ("" if not graded) */
 	struct adv_product *products;	/* 受影响产品或服务 */
 	size_t		 nproducts;
+	/*
+	 * The apps the products are (issue 9): apps[i] is products[i]'s
+	 * package, platform, store and developer (adv_product_app); NULL
+	 * when no product is an app.
+	 */
+	struct appinfo	*apps;
 	struct adv_id	*ids;		/* 相关编号 */
 	size_t		 nids;
 	struct adv_cvss	*cvss;
@@ -162,6 +169,9 @@ struct adv_range {
 };
 int		 adv_versions_parse(struct arena *a, const char *text, const char *fixed_version,
 		    struct adv_range *out, size_t max);
+
+/* Product i's app, or NULL when it is not one (no app field filled). */
+const struct appinfo *adv_product_app(const struct adv_doc *doc, size_t i);
 
 /* Grade names and their Chinese labels: "critical" -> "超危" … */
 const char	*adv_grade_zh(const char *grade);

@@ -170,6 +170,14 @@ report_check(const struct report *r, struct report_problem *out, int max)
 	add(out, max, &n, "suggested_fix", text_check(d->suggested_fix, REPORT_MD_MAX, true, false));
 	add(out, max, &n, "vendor_contact", text_check(d->vendor_contact, REPORT_TEXT_MAX, true, false));
 	add(out, max, &n, "disclosure_plan", text_check(d->disclosure_plan, REPORT_TEXT_MAX, true, false));
+	/* The app it is in (issue 9): optional on every instance. */
+	{
+		struct app_problem	ap[AF__MAX];
+		size_t			na = appinfo_check(&r->app, ap), i;
+
+		for (i = 0; i < na; i++)
+			add(out, max, &n, app_fields[ap[i].field].key, ap[i].msg);
+	}
 	return n;
 }
 

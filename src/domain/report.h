@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/str.h"
+#include "domain/appinfo.h"
 #include "i18n/i18n.h"
 
 struct arena;
@@ -81,6 +82,7 @@ struct report {
 	int64_t			 received_at;	/* unix seconds */
 	int64_t			 leaf_index;	/* in the receipt log */
 	int			 nattachments;	/* how many */
+	struct appinfo		 app;		/* the app it is in, if any (issue 9); in the clear */
 };
 
 /* An attachment as submitted (bytes borrowed from the request). */
@@ -129,8 +131,9 @@ struct report_problem {
 
 /*
  * Check every field of r (title, product, kind, lengths, encodings, the
- * date, the alias when credit is alias) and collect every problem, not just
- * the first.  Returns how many were written to out.
+ * date, the alias when credit is alias, the app fields as appinfo_check
+ * does, all optional) and collect every problem, not just the first.
+ * Returns how many were written to out.
  */
 int	report_check(const struct report *r, struct report_problem *out, int max);
 

@@ -50,7 +50,25 @@ const struct sub_field_def sub_fields[SF__MAX] = {
 	[SF_TARGET_LIBRARY] = { "target_library", SFT_ENUM, 16, false,
 	    "CNVDB|CICSVD|CAPPVD|CAVD|OTHER", MSG_SF_TARGET_LIBRARY },
 	[SF_FORWARD_TO] = { "forward_to", SFT_LIST, 512, false, NULL, MSG_SF_FORWARD_TO },
+	/* Bytes here (4 per character at most); appinfo_check counts the characters. */
+	[SF_APP_NAME] = { "app_name", SFT_LINE, 4 * APP_NAME_MAX, false, NULL, MSG_APP_F_NAME },
+	[SF_APP_PACKAGE] = { "app_package", SFT_LINE, APP_PACKAGE_MAX, false, NULL,
+	    MSG_APP_F_PACKAGE },
+	[SF_APP_VERSION] = { "app_version", SFT_LINE, 4 * APP_VERSION_MAX, false, NULL,
+	    MSG_APP_F_VERSION },
+	[SF_APP_PLATFORM] = { "app_platform", SFT_ENUM, 32, false,
+	    "android|ios|harmonyos|miniprogram|official_account|quickapp", MSG_APP_F_PLATFORM },
+	[SF_APP_STORE] = { "app_store", SFT_LINE, 4 * APP_STORE_MAX, false, NULL,
+	    MSG_APP_F_STORE },
+	[SF_APP_DEVELOPER] = { "app_developer", SFT_LINE, 4 * APP_DEVELOPER_MAX, false, NULL,
+	    MSG_APP_F_DEVELOPER },
 };
+
+int
+sub_app_field(enum sub_field f)
+{
+	return f >= SF_APP_NAME && f < SF__MAX ? (int)(f - SF_APP_NAME) : -1;
+}
 
 static const char *const state_names[SUB__MAX] = {
 	"draft", "queued", "sent", "accepted", "rejected", "waived",
@@ -238,6 +256,30 @@ blank(struct str s)
 	return true;
 }
 
+/*
+ * The app fields' own rules (characters, the package's form on its
+ * platform), for the fields that have no problem yet.
+ */
+static void
+app_check(const char *const v[SF__MAX], struct sub_problem out[SF__MAX], size_t *n)
+{
+	struct appinfo		app;
+	struct app_problem	ap[AF__MAX];
+	size_t			na, i, j;
+	enum sub_field		f;
+
+	for (i = 0; i < AF__MAX; i++)
+		app.v[i] = v[SF_APP_NAME + i];
+	na = appinfo_check(&app, ap);
+	for (i = 0; i < na; i++) {
+		f = (enum sub_field)(SF_APP_NAME + ap[i].field);
+		for (j = 0; j < *n && out[j].field != f; j++)
+			;
+		if (j == *n)
+			out[(*n)++] = (struct sub_problem){ f, ap[i].msg };
+	}
+}
+
 bool
 sub_check(const char *const v[SF__MAX], const char *required,
     struct sub_problem out[SF__MAX], size_t *n)
@@ -256,6 +298,7 @@ sub_check(const char *const v[SF__MAX], const char *required,
 		if (m != MSG_OK)
 			out[(*n)++] = (struct sub_problem){ (enum sub_field)i, m };
 	}
+	app_check(v, out, n);
 	return *n == 0;
 }
 

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "core/str.h"
+#include "domain/appinfo.h"
 #include "i18n/i18n.h"
 
 enum sub_field {
@@ -56,8 +57,25 @@ enum sub_field {
 	SF_RELATED_IDS,			/* CVE-…, CNVD-…, comma-separated */
 	SF_TARGET_LIBRARY,		/* CNVDB, CICSVD, CAPPVD, CAVD, OTHER */
 	SF_FORWARD_TO,			/* other libraries to forward to (R17), comma-separated */
+	/*
+	 * The app (issue 9; domain/appinfo.h), optional unless a specialised
+	 * registry requires them (R40).  Appended: records sealed before
+	 * them hold SF_APP_NAME fields, the rest read as "" (sub_unpack_count).
+	 */
+	SF_APP_NAME,			/* 应用名称 */
+	SF_APP_PACKAGE,			/* package name or bundle id */
+	SF_APP_VERSION,
+	SF_APP_PLATFORM,		/* android, ios, harmonyos, miniprogram, official_account, quickapp */
+	SF_APP_STORE,			/* distribution channel or store */
+	SF_APP_DEVELOPER,
 	SF__MAX
 };
+
+/* How many fields records sealed before the app fields hold. */
+#define SF_BEFORE_APP	SF_APP_NAME
+
+/* The app field of a record field (SF_APP_NAME.. -> AF_NAME..), -1 if not one. */
+int	sub_app_field(enum sub_field f);
 
 enum sub_ftype {
 	SFT_LINE,	/* one line of text */
@@ -108,9 +126,10 @@ struct sub_problem {
 };
 
 /*
- * Check every field of v (NULL counts as ""): lengths, types, enums, and
- * that the legal fields, the name and those in required ("a,b"; NULL: none
- * more) are filled.  Problems into out[0..*n) (at most SF__MAX); returns
+ * Check every field of v (NULL counts as ""): lengths, types, enums (the
+ * app fields as appinfo_check does: the package's form follows the
+ * platform), and that the legal fields, the name and those in required
+ * ("a,b"; NULL: none more) are filled.  Problems into out[0..*n) (at most SF__MAX); returns
  * true when there are none.
  */
 bool	sub_check(const char *const v[SF__MAX], const char *required,

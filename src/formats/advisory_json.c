@@ -68,13 +68,21 @@ products_json(const struct adv_doc *d)
 
 	for (size_t i = 0; i < d->nproducts; i++) {
 		const struct adv_product *p = &d->products[i];
+		const struct appinfo *app;
 
-		json_array_append_new(a, json_pack("{s:o s:o s:o s:o s:o s:o s:o s:o}",
+		json_t *o = json_pack("{s:o s:o s:o s:o s:o s:o s:o s:o}",
 		    "vendor", str_or_empty(p->vendor), "vendor_slug", str_or_empty(p->vendor_slug),
 		    "product", str_or_empty(p->product), "model", str_or_empty(p->model),
 		    "versions", str_or_empty(p->versions),
 		    "fixed_version", str_or_empty(p->fixed_version), "cpe", str_or_empty(p->cpe),
-		    "purl", str_or_empty(p->purl)));
+		    "purl", str_or_empty(p->purl));
+
+		/* An app's fields (issue 9) only where there are some: other products are unchanged. */
+		if ((app = adv_product_app(d, i)) != NULL)
+			for (int k = 0; k < AF__MAX; k++)
+				json_object_set_new(o, app_fields[k].key,
+				    str_or_empty(appinfo_get(app, (enum app_field)k)));
+		json_array_append_new(a, o);
 	}
 	return a;
 }
@@ -233,14 +241,18 @@ static int
 read_products(struct rd *r, const json_t *o, struct adv_doc *d)
 {
 	static const char *const keys[] = { "vendor", "vendor_slug", "product", "model",
-	    "versions", "fixed_version", "cpe", "purl", NULL };
+	    "versions", "fixed_version", "cpe", "purl", "app_name", "app_package",
+	    "app_version", "app_platform", "app_store", "app_developer", NULL };
 	const json_t *arr;
+	struct appinfo *apps;
+	bool any = false;
 	int n = get_array(r, o, "products", &arr);
 
 	if (n < 0)
 		return -1;
 	d->nproducts = (size_t)n;
 	d->products = arena_calloc(r->a, (size_t)n + 1, sizeof *d->products);
+	apps = arena_calloc(r->a, (size_t)n + 1, sizeof *apps);
 	for (int i = 0; i < n; i++) {
 		const json_t *p = json_array_get(arr, (size_t)i);
 		struct adv_product *q = &d->products[i];
@@ -254,7 +266,13 @@ read_products(struct rd *r, const json_t *o, struct adv_doc *d)
 			if (get_str(r, p, keys[k], arena_printf(r->a, "%s%s", w, keys[k]),
 			    dst[k]) != 0)
 				return -1;
+		for (int k = 0; k < AF__MAX; k++)
+			if (get_str(r, p, app_fields[k].key, arena_printf(r->a, "%s%s", w,
+			    app_fields[k].key), &apps[i].v[k]) != 0)
+				return -1;
+		any = any || !appinfo_empty(&apps[i]);
 	}
+	d->apps = any ? apps : NULL;
 	return 0;
 }
 

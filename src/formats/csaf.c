@@ -38,6 +38,7 @@ struct build {
 	json_t				*fixed;		/* product ids: fixed */
 	int				 lastid;	/* the last CSAFPID number given */
 	int64_t				 initial;	/* initial_release_date */
+	const struct appinfo		*app;		/* the product's app, or NULL */
 };
 
 static bool
@@ -429,6 +430,30 @@ cpe_valid(const char *s)
 	return true;
 }
 
+/*
+ * An app's package (issue 9) that is a URI (a 快应用's or a 小程序's link,
+ * say) as x_generic_uris; a package name or bundle id is no URI, and goes
+ * into the full product name instead (product()).
+ */
+static void
+app_uris(struct build *b, json_t *helper)
+{
+	const char	*pkg = appinfo_get(b->app, AF_PACKAGE), *slash;
+	json_t		*uris, *u;
+
+	if (b->app == NULL || !str_http_url(str_from(pkg)))
+		return;
+	/* The namespace: the scheme and host the link lives under. */
+	slash = strchr(strstr(pkg, "//") + 2, '/');
+	uris = json_array();
+	u = json_object();
+	jset(b, u, "namespace", jstr(b, slash != NULL ? arena_strndup(b->a, pkg,
+	    (size_t)(slash - pkg) + 1) : arena_printf(b->a, "%s/", pkg)));
+	jset(b, u, "uri", jstr(b, pkg));
+	jpush(b, uris, u);
+	jset(b, helper, "x_generic_uris", uris);
+}
+
 /* One leaf: a version or range branch with its Full Product Name. */
 static void
 leaf(struct build *b, json_t *leaves, const struct adv_product *pr, const char *pname,
@@ -447,6 +472,7 @@ leaf(struct build *b, json_t *leaves, const struct adv_product *pr, const char *
 		jset(b, helper, "cpe", jstr(b, pr->cpe));
 	if (!blank(pr->purl) && csaf_purl_valid(pr->purl))
 		jset(b, helper, "purl", jstr(b, pr->purl));
+	app_uris(b, helper);
 	if (json_object_size(helper) > 0)
 		jset(b, prod, "product_identification_helper", helper);
 	else
@@ -483,7 +509,7 @@ static void
 product(struct build *b, json_t *vendors, const struct adv_product *pr)
 {
 	struct adv_range	 r[CSAF_RANGES_MAX];
-	const char		*pname, *vers, *human;
+	const char		*pname, *fname, *vers, *human;
 	json_t			*leaves;
 	int			 n, i;
 
@@ -493,24 +519,38 @@ product(struct build *b, json_t *vendors, const struct adv_product *pr)
 	}
 	pname = blank(pr->model) ? pr->product : arena_printf(b->a, "%s %s", pr->product,
 	    pr->model);
+	fname = pname;
+	/* An app (issue 9): its platform in the product's name, its package id in the full names. */
+	b->app = adv_product_app(b->doc, (size_t)(pr - b->doc->products));
+	if (b->app != NULL) {
+		const char	*plat = app_platform_en(appinfo_platform(b->app));
+		const char	*pkg = appinfo_get(b->app, AF_PACKAGE);
+
+		if (plat[0] != '\0')
+			pname = arena_printf(b->a, "%s (%s)", pname, plat);
+		fname = pname;
+		if (!blank(pkg) && !str_http_url(str_from(pkg)))
+			fname = arena_printf(b->a, "%s [%s]", pname, pkg);
+	}
 	leaves = branch(b, branch(b, vendors, "vendor", pr->vendor), "product_name", pname);
 	n = adv_versions_parse(b->a, pr->versions, pr->fixed_version, r, CSAF_RANGES_MAX);
 	if (n < 0)	/* unreadable: CSAF takes a range in words as it is */
-		leaf(b, leaves, pr, pname, true, pr->versions, pr->versions, b->affected);
+		leaf(b, leaves, pr, fname, true, pr->versions, pr->versions, b->affected);
 	for (i = 0; i < n; i++) {
 		if (*r[i].exact != '\0') {
 			if (!blank(pr->fixed_version) && strcmp(r[i].exact, pr->fixed_version) == 0)
 				fail(b, "a fixed version is also listed as affected");
-			leaf(b, leaves, pr, pname, csaf_name_is_range(r[i].exact), r[i].exact,
+			leaf(b, leaves, pr, fname, csaf_name_is_range(r[i].exact), r[i].exact,
 			    r[i].exact, b->affected);
 			continue;
 		}
 		range_text(b, &r[i], &vers, &human);
-		leaf(b, leaves, pr, pname, true, vers, human, b->affected);
+		leaf(b, leaves, pr, fname, true, vers, human, b->affected);
 	}
 	if (!blank(pr->fixed_version))
-		leaf(b, leaves, pr, pname, csaf_name_is_range(pr->fixed_version),
+		leaf(b, leaves, pr, fname, csaf_name_is_range(pr->fixed_version),
 		    pr->fixed_version, pr->fixed_version, b->fixed);
+	b->app = NULL;
 }
 
 static json_t *

@@ -386,6 +386,34 @@ product(struct build *b, const struct adv_product *pr)
 	return o;
 }
 
+/*
+ * An app's fields (issue 9): its package name or bundle id as packageName,
+ * its platform in platforms, and a store that is a web address as the
+ * collectionURL the package name is found in.
+ */
+static void
+product_app(struct build *b, const struct appinfo *app, json_t *o)
+{
+	const char	*plat = app_platform_en(appinfo_platform(app));
+	const char	*pkg = appinfo_get(app, AF_PACKAGE), *store = appinfo_get(app, AF_STORE);
+	json_t		*platforms;
+
+	if (o == NULL || app == NULL)
+		return;
+	if (!blank(pkg))
+		set(b, o, "packageName", jtext(b, pkg, PRODUCT_MAX));
+	if (!blank(pkg) && app_store_is_url(store) && strlen(store) <= URL_MAX)
+		set(b, o, "collectionURL", json_string(store));
+	if (plat[0] != '\0') {
+		if ((platforms = json_array()) == NULL)
+			b->bad = true;
+		else {
+			push(b, platforms, json_string(plat));
+			set(b, o, "platforms", platforms);
+		}
+	}
+}
+
 static json_t *
 affected(struct build *b, const struct adv_doc *doc)
 {
@@ -397,8 +425,12 @@ affected(struct build *b, const struct adv_doc *doc)
 		return NULL;
 	}
 	for (i = 0; i < doc->nproducts; i++)
-		if (!blank(doc->products[i].product))
-			push(b, arr, product(b, &doc->products[i]));
+		if (!blank(doc->products[i].product)) {
+			json_t	*o = product(b, &doc->products[i]);
+
+			product_app(b, adv_product_app(doc, i), o);
+			push(b, arr, o);
+		}
 	return arr;
 }
 

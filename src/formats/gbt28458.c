@@ -32,6 +32,7 @@ enum gx {
 	GX_GRADE,
 	GX_AFFECTED, GX_PRODUCT, GX_VENDOR, GX_PRODUCT_NAME, GX_MODEL, GX_VERSIONS,
 	GX_FIXED, GX_CPE, GX_PURL,
+	GX_APP_PACKAGE, GX_APP_PLATFORM, GX_APP_STORE, GX_APP_DEVELOPER,
 	GX_RELATED, GX_RELATED_ID, GX_RELATED_SCHEME, GX_RELATED_VALUE,
 	GX_EXISTENCE, GX_DETECTION, GX_SOLUTION, GX_MITIGATION, GX_OTHER,
 	GX_EXTENSION, GX_REVISION, GX_UPDATED,
@@ -65,6 +66,10 @@ static const char *const gx_keys[GX__MAX] = {
 	[GX_FIXED] = "affected.fixed",
 	[GX_CPE] = "affected.cpe",
 	[GX_PURL] = "affected.purl",
+	[GX_APP_PACKAGE] = "affected.app.package",
+	[GX_APP_PLATFORM] = "affected.app.platform",
+	[GX_APP_STORE] = "affected.app.store",
+	[GX_APP_DEVELOPER] = "affected.app.developer",
 	[GX_RELATED] = "related",
 	[GX_RELATED_ID] = "related.id",
 	[GX_RELATED_SCHEME] = "related.scheme",
@@ -353,6 +358,7 @@ affected(struct xw *w, const struct adv_doc *doc)
 	open_el(w, GX_AFFECTED);
 	for (i = 0; i < doc->nproducts; i++) {
 		const struct adv_product	*p = &doc->products[i];
+		const struct appinfo		*app;
 
 		open_el(w, GX_PRODUCT);
 		leaf(w, GX_VENDOR, p->vendor);
@@ -362,6 +368,14 @@ affected(struct xw *w, const struct adv_doc *doc)
 		leaf_opt(w, GX_FIXED, p->fixed_version);
 		leaf_opt(w, GX_CPE, p->cpe);
 		leaf_opt(w, GX_PURL, p->purl);
+		/* An app's fields (issue 9): the product element's extra children. */
+		if ((app = adv_product_app(doc, i)) != NULL) {
+			leaf_opt(w, GX_APP_PACKAGE, appinfo_get(app, AF_PACKAGE));
+			leaf_opt(w, GX_APP_PLATFORM,
+			    app_platform_zh(appinfo_platform(app)));
+			leaf_opt(w, GX_APP_STORE, appinfo_get(app, AF_STORE));
+			leaf_opt(w, GX_APP_DEVELOPER, appinfo_get(app, AF_DEVELOPER));
+		}
 		close_el(w, GX_PRODUCT);
 	}
 	close_el(w, GX_AFFECTED);

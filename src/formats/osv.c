@@ -568,18 +568,36 @@ product_specific(struct build *b, const struct adv_product *pr, bool has_package
 	return o;
 }
 
+/*
+ * An app's fields (issue 9), which OSV has no ecosystem for: into the
+ * product's database_specific, as app_name, app_package, ... (the platform
+ * by its name, android, ios, ...).
+ */
+static void
+app_specific(struct build *b, const struct appinfo *app, json_t *o)
+{
+	int	i;
+
+	if (app == NULL || o == NULL)
+		return;
+	for (i = 0; i < AF__MAX; i++)
+		set_text(b, o, app_fields[i].key, appinfo_get(app, (enum app_field)i));
+}
+
 static json_t *
-affected_one(struct build *b, const struct adv_product *pr)
+affected_one(struct build *b, const struct adv_product *pr, const struct appinfo *app)
 {
 	const struct purl_type	*pt = NULL;
-	json_t			*o, *pkg;
+	json_t			*o, *pkg, *ds;
 
 	if ((o = new_object(b)) == NULL)
 		return NULL;
 	pkg = package(b, pr->purl, &pt);
 	set_opt(b, o, "package", pkg);
 	product_ranges(b, pr, pt, o);
-	set(b, o, "database_specific", product_specific(b, pr, pkg != NULL));
+	ds = product_specific(b, pr, pkg != NULL);
+	app_specific(b, app, ds);
+	set(b, o, "database_specific", ds);
 	return o;
 }
 
@@ -590,7 +608,7 @@ affected(struct build *b, const struct adv_doc *doc)
 	size_t	 i;
 
 	for (i = 0; arr != NULL && i < doc->nproducts; i++)
-		push(b, arr, affected_one(b, &doc->products[i]));
+		push(b, arr, affected_one(b, &doc->products[i], adv_product_app(doc, i)));
 	return arr;
 }
 

@@ -2,8 +2,11 @@
  * The 报送 (provider side), what a registry receives and forwards, and the
  * notices of risk and remedy to users (issue 6).
  */
+#include <string.h>
+
 #include "core/arena.h"
 #include "store/store.h"
+#include "store/store_apps.h"
 #include "store/store_int.h"
 
 /* The provider's 报送 */
@@ -294,6 +297,86 @@ store_received_decide(struct store *st, const char *id, const char *state,
 	if ((er = q_exec_done(&q)) != APP_OK)
 		return er;
 	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+/* The app of a received 报送 (issue 9) */
+
+static void
+app_bind(struct q *q, int first, const struct appinfo *app)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		q_text(q, first + i, appinfo_get(app, (enum app_field)i));
+}
+
+static void
+app_read(struct q *q, int col, struct arena *a, struct appinfo *out)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		out->v[i] = q_col_text(q, col + i, a);
+}
+
+enum app_err
+store_received_app_set(struct store *st, const char *id, const struct appinfo *app)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_APP_REC_SET);
+	q_text(&q, 1, id);
+	app_bind(&q, 2, app);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_received_app_get(struct store *st, struct arena *a, const char *id,
+    struct appinfo *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	memset(out, 0, sizeof(*out));
+	q_open(&q, st, STMT_APP_REC_GET);
+	q_text(&q, 1, id);
+	if (q_step(&q) == Q_ROW) {
+		app_read(&q, 0, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_received_list_app(struct store *st, struct arena *a, const char *state,
+    const char *app, const char *platform, int64_t cursor, int limit,
+    struct received_app_row **out, size_t *n)
+{
+	struct q	q;
+	size_t		cap = 0;
+	int		col;
+
+	*out = NULL;
+	*n = 0;
+	q_open(&q, st, STMT_APP_REC_LIST);
+	q_text(&q, 1, state);
+	q_i64(&q, 2, cursor);
+	q_i64(&q, 3, limit);
+	/* A substring: the user's %, _ and \ are literal (ESCAPE '\'). */
+	q_text(&q, 4, app != NULL && app[0] != '\0' ?
+	    arena_printf(a, "%%%s%%", store_like_escape(a, app)) : NULL);
+	q_text(&q, 5, platform != NULL && platform[0] != '\0' ? platform : NULL);
+	while (q_step(&q) == Q_ROW) {
+		*out = store_grow(a, *out, *n, &cap, sizeof(**out));
+		memset(&(*out)[*n], 0, sizeof(**out));
+		col = received_fill(&q, a, &(*out)[*n].r);
+		app_read(&q, col, a, &(*out)[*n].app);
+		(*n)++;
+	}
+	return q_close(&q);
 }
 
 /* Forwards */

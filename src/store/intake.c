@@ -5,6 +5,7 @@
 #include "core/sbuf.h"
 #include "receipts/merkle.h"
 #include "store/store.h"
+#include "store/store_apps.h"
 #include "store/store_int.h"
 
 
@@ -26,6 +27,7 @@ store_report_insert(struct store *st, const struct report *r, int year,
     int64_t seq, const struct sealed *d)
 {
 	struct q	q;
+	enum app_err	er;
 
 	q_open(&q, st, STMT_REPORT_INSERT);
 	q_text(&q, 1, r->id);
@@ -51,7 +53,60 @@ store_report_insert(struct store *st, const struct report *r, int year,
 	q_text(&q, 21, r->payload_sha256);
 	q_i64(&q, 22, r->received_at);
 	q_i64(&q, 23, r->leaf_index);
-	return q_exec_done(&q);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	/* The app, when the report names one (issue 9), in the same transaction. */
+	return appinfo_empty(&r->app) ? APP_OK : store_report_app_set(st, r->id, &r->app);
+}
+
+/* Bind the app's fields to ?first .. ?first+5. */
+static void
+app_bind(struct q *q, int first, const struct appinfo *app)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		q_text(q, first + i, appinfo_get(app, (enum app_field)i));
+}
+
+/* Read the app's fields from columns col .. col+5. */
+static void
+app_read(struct q *q, int col, struct arena *a, struct appinfo *out)
+{
+	int	i;
+
+	for (i = 0; i < AF__MAX; i++)
+		out->v[i] = q_col_text(q, col + i, a);
+}
+
+enum app_err
+store_report_app_set(struct store *st, const char *id, const struct appinfo *app)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_APP_REPORT_SET);
+	q_text(&q, 1, id);
+	app_bind(&q, 2, app);
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_report_app_get(struct store *st, struct arena *a, const char *id, struct appinfo *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	memset(out, 0, sizeof(*out));
+	q_open(&q, st, STMT_APP_REPORT_GET);
+	q_text(&q, 1, id);
+	if (q_step(&q) == Q_ROW) {
+		app_read(&q, 0, a, out);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
 }
 
 static void
@@ -105,44 +160,66 @@ store_report_get(struct store *st, struct arena *a, const char *id,
 		d->data = q_col_blob(&q, 22, a, &d->data_len);
 		er = APP_OK;
 	}
-	return q_close(&q) != APP_OK ? APP_STORE : er;
+	if (q_close(&q) != APP_OK)
+		return APP_STORE;
+	if (er == APP_OK)
+		er = store_report_app_get(st, a, id, &out->app);
+	return er;
 }
 
 enum app_err
 store_report_list(struct store *st, struct arena *a, const struct report_filter *f,
     struct report **out, size_t *n)
 {
+	return store_report_list_app(st, a, f, NULL, NULL, out, n);
+}
+
+/* "%text%" for LIKE, the user's %, _ and \ literal; NULL for NULL or "". */
+static const char *
+like_pattern(struct arena *a, const char *text)
+{
+	struct sbuf	like;
+	size_t		i;
+
+	if (text == NULL || text[0] == '\0')
+		return NULL;
+	sbuf_init(&like, a, 1024);
+	sbuf_addch(&like, '%');
+	for (i = 0; text[i] != '\0'; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			sbuf_addch(&like, '\\');
+		sbuf_addch(&like, text[i]);
+	}
+	sbuf_addch(&like, '%');
+	return like.buf;
+}
+
+enum app_err
+store_report_list_app(struct store *st, struct arena *a, const struct report_filter *f,
+    const char *app, const char *platform, struct report **out, size_t *n)
+{
 	struct q	 q;
 	struct report	*arr = NULL;
-	struct sbuf	 like;
-	size_t		 cap = 0, i;
+	size_t		 cap = 0;
+	bool		 search = f->q != NULL && f->q[0] != '\0';
 
 	*n = 0;
-	q_open(&q, st, STMT_REPORT_LIST);
+	q_open(&q, st, STMT_APP_REPORT_LIST);
 	q_text(&q, 1, f->status);
 	q_text(&q, 2, f->kind);
 	q_i64_or_null(&q, 3, f->reporter_id);
-	if (f->q != NULL && f->q[0] != '\0') {
-		/* A substring match: the user's %, _ and \ are literal. */
-		sbuf_init(&like, a, 1024);
-		sbuf_addch(&like, '%');
-		for (i = 0; f->q[i] != '\0'; i++) {
-			if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '\\')
-				sbuf_addch(&like, '\\');
-			sbuf_addch(&like, f->q[i]);
-		}
-		sbuf_addch(&like, '%');
-		q_text(&q, 4, like.buf);
-		q_text(&q, 7, f->q);
-	} else {
-		q_text(&q, 4, NULL);
-		q_text(&q, 7, NULL);
-	}
+	/* A substring match: the user's %, _ and \ are literal. */
+	q_text(&q, 4, search ? like_pattern(a, f->q) : NULL);
 	q_i64(&q, 5, f->before);
 	q_i64(&q, 6, f->limit);
+	q_text(&q, 7, search ? f->q : NULL);
+	q_text(&q, 8, like_pattern(a, app));
+	q_text(&q, 9, platform != NULL && platform[0] != '\0' ? platform : NULL);
 	while (q_step(&q) == Q_ROW) {
 		arr = store_grow(a, arr, *n, &cap, sizeof(*arr));
-		report_row(&q, a, &arr[(*n)++]);
+		report_row(&q, a, &arr[*n]);
+		app_read(&q, 21, a, &arr[*n].app);
+		(*n)++;
 	}
 	*out = arr;
 	return q_close(&q);

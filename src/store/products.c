@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "store/store.h"
+#include "store/store_apps.h"
 #include "store/store_int.h"
 
 /* How many direct components (or users) one product contributes to a walk. */
@@ -179,4 +180,41 @@ store_case_products(struct store *st, struct arena *a, const char *case_id, int 
 		cp->added_by = q_col_i64(&q, 13);
 	}
 	return q_close(&q);
+}
+
+/* A product's app (issue 9) */
+
+enum app_err
+store_product_app_set(struct store *st, int64_t id, const struct appinfo *app)
+{
+	struct q	q;
+	enum app_err	er;
+
+	q_open(&q, st, STMT_APP_PRODUCT_SET);
+	q_i64(&q, 1, id);
+	q_text(&q, 2, appinfo_get(app, AF_PACKAGE));
+	q_text(&q, 3, appinfo_get(app, AF_PLATFORM));
+	q_text(&q, 4, appinfo_get(app, AF_STORE));
+	q_text(&q, 5, appinfo_get(app, AF_DEVELOPER));
+	if ((er = q_exec_done(&q)) != APP_OK)
+		return er;
+	return q_changes(&q) > 0 ? APP_OK : APP_NOTFOUND;
+}
+
+enum app_err
+store_product_app_get(struct store *st, struct arena *a, int64_t id, struct appinfo *out)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+	int		i;
+
+	memset(out, 0, sizeof(*out));
+	q_open(&q, st, STMT_APP_PRODUCT_GET);
+	q_i64(&q, 1, id);
+	if (q_step(&q) == Q_ROW) {
+		for (i = 0; i < AF__MAX; i++)
+			out->v[i] = q_col_text(&q, i, a);
+		er = APP_OK;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
 }

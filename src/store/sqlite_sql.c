@@ -856,4 +856,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* 备案 (issue 8) */
 #include "store/sqlite_filings.inc"
 #include "store/sqlite_pfiling.inc"
+#include "store/sqlite_units.inc"
+#include "store/sqlite_warnings.inc"
+#include "store/sqlite_stats.inc"
+#include "store/sqlite_apps.inc"
 };

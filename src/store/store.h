@@ -918,5 +918,8 @@ enum app_err	 store_meta_set(struct store *st, const char *key, const char *valu
 #include "store/store_complaints.h"
 #include "store/store_filings.h"
 #include "store/store_pfiling.h"
+#include "store/store_units.h"
+#include "store/store_warnings.h"
+#include "store/store_stats.h"
 
 #endif

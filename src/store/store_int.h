@@ -253,6 +253,10 @@ enum stmt {
 	/* 备案 (issue 8): registry side (filings.c), platform side (pfiling.c) */
 #include "store/stmt_filings.def"
 #include "store/stmt_pfiling.def"
+#include "store/stmt_units.def"
+#include "store/stmt_warnings.def"
+#include "store/stmt_stats.def"
+#include "store/stmt_apps.def"
 	STMT__MAX
 };
 

@@ -23,6 +23,7 @@
 #include "domain/cvss.h"
 #include "domain/grade.h"
 #include "formats/formats.h"
+#include "svc/apps.h"
 #include "svc/cases.h"
 #include "svc/deadlines.h"
 #include "svc/policy.h"
@@ -281,6 +282,7 @@ svc_advisory_draft(const struct svc_ctx *c, const char *case_id, struct advisory
 	d.version = 1;
 	d.updated_at = c->now;
 	draft_products(c, k.id, &d);
+	svc_advisory_apps(c, k.id, &d);	/* which apps the products are (issue 9) */
 	draft_assessment(c, reports, nreports, &d);
 	draft_credit(c, reports, nreports, &d);
 	if ((er = store_begin(c->st)) != APP_OK)

@@ -10,6 +10,7 @@
 #include "domain/ids.h"
 #include "store/store.h"
 #include "svc/assessment.h"
+#include "svc/units.h"
 
 /* Collects problems of one assessment. */
 struct checks {
@@ -367,6 +368,9 @@ svc_assessment_put(const struct svc_ctx *c, const char *report_id,
 	neu.updated_at = c->now;
 	neu.updated_by = c->actor->id;
 	if ((er = store_assessment_put(c->st, &neu)) != APP_OK ||
+	    /* A credited item's new grade reaches the support units' ledger (R40). */
+	    (strcmp(old.comprehensive_grade, neu.comprehensive_grade) != 0 &&
+	    (er = svc_units_regrade(c, subject, neu.comprehensive_grade)) != APP_OK) ||
 	    (er = store_audit_add(c->st, c->actor->id, "report.assess", subject,
 	    arena_printf(c->a, "changes=%d technical=%s comprehensive=%s", n,
 	    neu.technical_grade[0] ? neu.technical_grade : "-",

@@ -10,6 +10,7 @@
 #include "svc/deadlines.h"
 #include "svc/submissions.h"
 #include "svc/notices.h"
+#include "svc/units.h"
 
 #define TIMELINE_MAX	1000	/* events a timeline read returns */
 
@@ -295,6 +296,9 @@ svc_report_triage(const struct svc_ctx *c, const char *report_id,
 	    (in->reason != NULL ? in->reason : ""))) != APP_OK ||
 	    (er = tell_reporter(c, &r, d)) != APP_OK ||
 	    (er = triage_clock(c, &r, d)) != APP_OK ||
+	    /* A support unit's member's report accepted counts for the unit (R40). */
+	    (d == TRIAGE_ACCEPT && (er = svc_units_credit_user(c, r.reporter_id,
+	    arena_printf(c->a, "report:%s", r.id))) != APP_OK) ||
 	    (er = store_audit_add(c->st, c->actor->id, "report.triage",
 	    arena_printf(c->a, "report:%s", r.id), detail, c->addr, c->now)) != APP_OK ||
 	    (er = store_commit(c->st)) != APP_OK) {

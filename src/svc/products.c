@@ -9,8 +9,12 @@
 #include "core/arena.h"
 #include "core/utf8.h"
 #include "domain/authz.h"
+#include "svc/apps.h"
 #include "svc/cases.h"
 #include "svc/products.h"
+
+/* The products of a case an advisory's draft reads (svc/advisories.c's CASE_ITEMS_MAX). */
+#define ADV_PRODUCTS_MAX	256
 
 static const char *const reason_names[SUPPLY__MAX] = {
 	"flaw_in_component",	/* SUPPLY_FLAW_IN_COMPONENT */
@@ -469,4 +473,91 @@ svc_case_supply_chain(const struct svc_ctx *c, const char *case_id,
 	*out = ps.v;
 	*n = ps.n;
 	return APP_OK;
+}
+
+/* A product's app (issue 9) */
+
+enum app_err
+svc_product_app_get(const struct svc_ctx *c, int64_t id, struct appinfo *out,
+    struct fault *f)
+{
+	struct product	p;
+	int64_t		org = vendor_org(c);
+	enum app_err	er;
+
+	memset(out, 0, sizeof(*out));
+	if ((er = may_read(c, f)) != APP_OK || (er = product_load(c, id, "id", &p, f)) != APP_OK)
+		return er;
+	/* A vendor member reads their own organisation's products only (svc_product_get). */
+	if (org != 0 && !holds(c, PERM_ORGS_READ) && p.org_id != org)
+		return fault_set(f, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_PRODUCT, 0);
+	if ((er = store_product_app_get(c->st, c->a, id, out)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	return APP_OK;
+}
+
+enum app_err
+svc_product_app_set(const struct svc_ctx *c, int64_t id, const struct appinfo *app,
+    struct app_problem out[AF__MAX], size_t *np, struct fault *f)
+{
+	struct product	p;
+	struct appinfo	a = *app;
+	int64_t		org = vendor_org(c);
+	enum app_err	er;
+
+	*np = 0;
+	if (!holds(c, PERM_ORGS_MANAGE) && !holds(c, PERM_CASES_MANAGE) && org == 0)
+		return denied(f, MSG_ERR_PRODUCT_NOT_YOURS, "rbac.role");
+	/* The product's own name is the app's: a product keeps no other name or version. */
+	a.v[AF_NAME] = "";
+	a.v[AF_VERSION] = "";
+	if ((*np = appinfo_check(&a, out)) > 0)
+		return fault_set(f, APP_INVALID, app_fields[out[0].field].key, out[0].msg, 0);
+	if ((er = store_begin(c->st)) != APP_OK)
+		return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+	if (product_load(c, id, "id", &p, f) != APP_OK)
+		goto fail;
+	if (!holds(c, PERM_ORGS_MANAGE) && !holds(c, PERM_CASES_MANAGE) && p.org_id != org) {
+		/* Another organisation's product: not found, as for reading it. */
+		fault_set(f, APP_NOTFOUND, "id", MSG_ERR_NO_SUCH_PRODUCT, 0);
+		goto fail;
+	}
+	if ((er = store_product_app_set(c->st, id, &a)) != APP_OK ||
+	    (er = store_audit_add(c->st, c->actor->id, "product.app",
+	    arena_printf(c->a, "product:%lld", (long long)id),
+	    arena_printf(c->a, "platform=%s package=%s", appinfo_get(&a, AF_PLATFORM),
+	    appinfo_get(&a, AF_PACKAGE)), c->addr, c->now)) != APP_OK ||
+	    (er = store_commit(c->st)) != APP_OK) {
+		fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		goto fail;
+	}
+	return APP_OK;
+fail:
+	store_rollback(c->st);
+	return f->er;
+}
+
+void
+svc_advisory_apps(const struct svc_ctx *c, const char *case_id, struct adv_doc *d)
+{
+	struct case_product	*p;
+	struct appinfo		*apps;
+	size_t			 np = 0, i;
+	bool			 any = false;
+
+	d->apps = NULL;
+	/* The products in the order draft_products (svc/advisories.c) reads them. */
+	if (d->nproducts == 0 || store_case_products(c->st, c->a, case_id,
+	    ADV_PRODUCTS_MAX, &p, &np) != APP_OK || np != d->nproducts)
+		return;
+	apps = arena_calloc(c->a, np + 1, sizeof(*apps));
+	for (i = 0; i < np; i++) {
+		if (store_product_app_get(c->st, c->a, p[i].p.id, &apps[i]) != APP_OK)
+			continue;
+		/* The advisory names the product; its app fields say which app it is. */
+		apps[i].v[AF_NAME] = "";
+		any = any || !appinfo_empty(&apps[i]);
+	}
+	if (any)
+		d->apps = apps;
 }

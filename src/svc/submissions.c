@@ -14,6 +14,7 @@
 #include "core/str.h"
 #include "core/utf8.h"
 #include "domain/authz.h"
+#include "store/store_apps.h"
 #include "svc/cases.h"
 #include "svc/deadlines.h"
 #include "svc/filings.h"
@@ -42,12 +43,22 @@ sub_open(const struct svc_ctx *c, const struct sealed *s, const char *ad, sub_va
 	unsigned char	*p;
 	size_t		 n;
 
-	if ((p = svc_unseal(c, s, ad, &n)) == NULL ||
-	    unpack_strings(c->a, p, n, *v, SF__MAX) != 0) {
-		log_err("event=unseal_failed what=submission ad=\"%s\"", ad);
-		return APP_INTERNAL;
+	if ((p = svc_unseal(c, s, ad, &n)) == NULL)
+		goto fail;
+	if (unpack_strings(c->a, p, n, *v, SF__MAX) == 0)
+		return APP_OK;
+	/*
+	 * A record sealed before the app fields were appended (issue 9)
+	 * holds the fields before them; the app fields are empty.
+	 */
+	if (unpack_strings(c->a, p, n, *v, SF_BEFORE_APP) == 0) {
+		for (int i = SF_BEFORE_APP; i < SF__MAX; i++)
+			(*v)[i] = "";
+		return APP_OK;
 	}
-	return APP_OK;
+fail:
+	log_err("event=unseal_failed what=submission ad=\"%s\"", ad);
+	return APP_INTERNAL;
 }
 
 bool
@@ -145,6 +156,8 @@ draft_from_reports(const struct svc_ctx *c, const char *const *reports, size_t n
 	v[SF_TECHNICAL] = r.details.description;
 	v[SF_HARM] = r.details.impact;
 	v[SF_VERIFICATION] = r.details.reproduction;
+	for (i = 0; i < AF__MAX; i++)
+		v[SF_APP_NAME + i] = appinfo_get(&r.app, (enum app_field)i);
 	er = store_assessment_get(c->st, c->a, arena_printf(c->a, "report:%s", reports[0]), &as);
 	if (er == APP_NOTFOUND)		/* not assessed yet: no grade to propose */
 		assessment_clear(&as, "");
@@ -166,6 +179,35 @@ draft_from_reports(const struct svc_ctx *c, const char *const *reports, size_t n
 		    as.related[i].value);
 	v[SF_RELATED_IDS] = related;
 	return APP_OK;
+}
+
+/*
+ * The app (issue 9): for a library of apps ([federation] target_library
+ * CAPPVD), or when a product of the case is an app, from the first such
+ * product: its name and package, platform, store and developer, and the
+ * affected versions as the app's: the provider's own record of its app
+ * rather than what the first report said (draft_from_reports), which
+ * stays where the product says nothing.
+ */
+static void
+draft_app(const struct svc_ctx *c, const struct case_product *cp, size_t np, sub_values v)
+{
+	struct appinfo	app;
+	bool		library = strcmp(c->cfg->target_library, "CAPPVD") == 0;
+	size_t		i;
+	int		k;
+
+	for (i = 0; i < np; i++) {
+		if (store_product_app_get(c->st, c->a, cp[i].p.id, &app) != APP_OK)
+			continue;
+		if (appinfo_platform(&app) == APLAT_NONE && !library)
+			continue;
+		app.v[AF_VERSION] = cp[i].versions;
+		for (k = 0; k < AF__MAX; k++)
+			if (appinfo_get(&app, (enum app_field)k)[0] != '\0')
+				v[SF_APP_NAME + k] = app.v[k];
+		return;
+	}
 }
 
 enum app_err
@@ -208,6 +250,7 @@ svc_submission_draft(const struct svc_ctx *c, const char *case_id,
 			v[SF_VENDOR] = cp[i].p.org_name;
 		}
 	}
+	draft_app(c, cp, np, v);
 	draft_remediation(c, &cs, vs, nv, v);
 	v[SF_NAME] = cs.title;
 	v[SF_KNOWN_AT] = rfc3339_cst(c->a, cs.known_at);

@@ -43,6 +43,7 @@
 #include "web/web.h"
 #include "web/web_int.h"
 #include "web/advisories_int.h"
+#include "web/apps_int.h"
 
 #define QUEUE_ROWS	50	/* rows of each state's table in the queue */
 #define TEXT_ROWS	5	/* rows of the record's textareas */
@@ -980,6 +981,7 @@ record_section(struct req *rq, const struct adv_page *p)
 	history_list(rq, d);
 	tmpl_raw(rq, "</dl>\n");	/* literal */
 	products_table(rq, d);
+	wa_advisory_apps(rq, d);	/* the products that are apps (issue 9) */
 	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_ADV_PRODUCTS_HINT, "</p>\n");
 	tmpl_raw(rq, "</section>\n");	/* literal */
 }

@@ -212,6 +212,10 @@ has_get_route(const char *path)
 		{ complaint_web_routes, &complaint_web_nroutes },
 		{ filing_web_routes, &filing_web_nroutes },
 		{ pfiling_web_routes, &pfiling_web_nroutes },
+		{ unit_web_routes, &unit_web_nroutes },
+		{ stats_web_routes, &stats_web_nroutes },
+		{ warning_web_routes, &warning_web_nroutes },
+		{ dispute_web_routes, &dispute_web_nroutes },
 	};
 	size_t	t, i;
 
@@ -309,6 +313,27 @@ nav(struct req *rq, const char *here)
 	if (rq->cfg->role == ROLE_REGISTRY && full && authz_allows(u->role, PERM_CASES_MANAGE) &&
 	    has_get_route("/staff/filings"))
 		nav_item(rq, here, "/staff/filings", MSG_WEB_NAV_FILING_QUEUE);
+	/* Support units (issue 9): the public list; the staff's queue; a member's own unit. */
+	if (rq->cfg->role == ROLE_REGISTRY && has_get_route("/support-units"))
+		nav_item(rq, here, "/support-units", MSG_UW_NAV_LIST);
+	if (rq->cfg->role == ROLE_REGISTRY && full && authz_allows(u->role, PERM_CASES_MANAGE) &&
+	    has_get_route("/staff/support-units"))
+		nav_item(rq, here, "/staff/support-units", MSG_UW_NAV_QUEUE);
+	else if (rq->cfg->role == ROLE_REGISTRY && full && u->org_id != 0 &&
+	    has_get_route("/support-units/mine"))
+		nav_item(rq, here, "/support-units/mine", MSG_UW_NAV_MINE);
+	/* Statistics (issue 9): staff, regulators, auditors; vendors see their unit's, if any. */
+	if (rq->cfg->role == ROLE_REGISTRY && full && (authz_allows(u->role, PERM_CASES_MANAGE) ||
+	    u->role == UROLE_REGULATOR || u->role == UROLE_AUDITOR || u->role == UROLE_VENDOR))
+		nav_item(rq, here, "/statistics", MSG_WEB_NAV_STATISTICS);
+	/* Warnings and disputes (issue 9): staff, regulators, accounts of an organisation. */
+	if (rq->cfg->role == ROLE_REGISTRY && full && (authz_allows(u->role, PERM_CASES_MANAGE) ||
+	    u->role == UROLE_REGULATOR || u->org_id != 0) && has_get_route("/warnings"))
+		nav_item(rq, here, "/warnings", MSG_WEB_NAV_WARNINGS);
+	if (rq->cfg->role == ROLE_REGISTRY && full && (authz_allows(u->role, PERM_CASES_MANAGE) ||
+	    u->org_id != 0) && has_get_route("/disputes"))
+		nav_item(rq, here, authz_allows(u->role, PERM_CASES_MANAGE) ? "/staff/disputes" :
+		    "/disputes", MSG_WEB_NAV_DISPUTES);
 	if (rq->cfg->role == ROLE_PLATFORM && full && u->role == UROLE_ADMIN &&
 	    has_get_route("/staff/filing"))
 		nav_item(rq, here, "/staff/filing", MSG_WEB_NAV_PLATFORM_FILING);

@@ -22,6 +22,7 @@
 #include "formats/formats.h"
 #include "svc/pfiling.h"
 #include "svc/publication.h"
+#include "web/apps_int.h"
 #include "web/layout.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -334,6 +335,7 @@ view_get(struct req *rq)
 	facts(rq, &row, &d);
 	section(rq, MSG_PUB_SUMMARY, d.summary);
 	products_table(rq, &d);
+	wa_advisory_apps(rq, &d);	/* the products that are apps (issue 9) */
 	section(rq, MSG_PUB_EXISTENCE, d.existence);
 	section(rq, MSG_PUB_DETECTION, d.detection);
 	section(rq, MSG_PUB_SOLUTION, d.solution);

@@ -10,7 +10,10 @@
 #include "domain/report.h"
 #include "http/auth.h"
 #include "store/store.h"
+#include "store/store_apps.h"
+#include "svc/apps.h"
 #include "svc/intake.h"
+#include "web/apps_int.h"
 #include "web/cases_int.h"
 #include "web/layout.h"
 #include "web/markdown.h"
@@ -48,9 +51,19 @@ filter_select(struct req *rq, const char *name, enum msg_id label,
 	tmpl_raw(rq, "</select></div>");	/* literal */
 }
 
+/* The list's filters (each "" when not set). */
+struct rfilter {
+	const char	*status;
+	const char	*kind;
+	const char	*q;
+	const char	*app;		/* the app's name, package or developer (issue 9) */
+	const char	*platform;	/* its platform */
+};
+
 static void
-filters(struct req *rq, const char *status, const char *kind, const char *q)
+filters(struct req *rq, const struct rfilter *rf)
 {
+	const char	*status = rf->status, *kind = rf->kind, *q = rf->q;
 	const char	*snames[RSTATUS__MAX], *knames[RKIND__MAX];
 	enum msg_id	 smsgs[RSTATUS__MAX], kmsgs[RKIND__MAX];
 	int		 i;
@@ -77,11 +90,16 @@ filters(struct req *rq, const char *status, const char *kind, const char *q)
 	    "maxlength=\"100\"");	/* literal */
 	tmpl_attr(rq, "placeholder", req_msg(rq, MSG_WEB_REPORTS_Q_HINT));
 	tmpl_attr(rq, "value", q);
-	tmpl_raw(rq, "></div><div class=\"field\"><button type=\"submit\" "
+	tmpl_raw(rq, "></div>");	/* literal */
+	/* By the app (issue 9): staff only, who see every report. */
+	if (svc_report_sees_all(rq->user))
+		wa_filters(rq, rf->app, rf->platform);
+	tmpl_raw(rq, "<div class=\"field\"><button type=\"submit\" "
 	    "class=\"primary\">");	/* literal */
 	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER);
 	tmpl_raw(rq, "</button></div>");	/* literal */
-	if (status[0] != '\0' || kind[0] != '\0' || q[0] != '\0') {
+	if (status[0] != '\0' || kind[0] != '\0' || q[0] != '\0' || rf->app[0] != '\0' ||
+	    rf->platform[0] != '\0') {
 		tmpl_raw(rq, "<div class=\"field\">");	/* literal */
 		layout_link(rq, "/reports", MSG_WEB_REPORTS_CLEAR);
 		tmpl_raw(rq, "</div>");	/* literal */
@@ -91,27 +109,21 @@ filters(struct req *rq, const char *status, const char *kind, const char *q)
 
 /* The list's URL with its filters (and a cursor when before > 0). */
 static const char *
-list_url(struct req *rq, const char *status, const char *kind, const char *q,
-    int64_t before)
+list_url(struct req *rq, const struct rfilter *rf, int64_t before)
 {
-	struct sbuf	url;
-	char		sep = '?';
+	const char	*names[] = { "status", "kind", "q", "app", "platform" };
+	const char	*vals[] = { rf->status, rf->kind, rf->q, rf->app, rf->platform };
+	struct sbuf	 url;
+	char		 sep = '?';
+	size_t		 i;
 
 	sbuf_init(&url, rq->arena, 0);
 	sbuf_addstr(&url, "/reports");
-	if (status[0] != '\0') {
-		sbuf_addf(&url, "%cstatus=", sep);
-		sbuf_add_urlenc(&url, status, strlen(status));
-		sep = '&';
-	}
-	if (kind[0] != '\0') {
-		sbuf_addf(&url, "%ckind=", sep);
-		sbuf_add_urlenc(&url, kind, strlen(kind));
-		sep = '&';
-	}
-	if (q[0] != '\0') {
-		sbuf_addf(&url, "%cq=", sep);
-		sbuf_add_urlenc(&url, q, strlen(q));
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (vals[i][0] == '\0')
+			continue;
+		sbuf_addf(&url, "%c%s=", sep, names[i]);
+		sbuf_add_urlenc(&url, vals[i], strlen(vals[i]));
 		sep = '&';
 	}
 	if (before > 0)
@@ -131,7 +143,7 @@ status_badge(struct req *rq, enum report_status s)
 }
 
 static void
-report_row(struct req *rq, const struct report *r, bool staff)
+report_row(struct req *rq, const struct report *r, bool staff, bool apps)
 {
 	tmpl_raw(rq, "<tr><td><a");	/* literal */
 	tmpl_href(rq, arena_printf(rq->arena, "/reports/%s", r->id));
@@ -150,6 +162,11 @@ report_row(struct req *rq, const struct report *r, bool staff)
 	}
 	tmpl_text(rq, r->product);
 	tmpl_raw(rq, "</td>");	/* literal */
+	if (apps) {
+		tmpl_raw(rq, "<td>");	/* literal */
+		wa_cell(rq, &r->app);
+		tmpl_raw(rq, "</td>");	/* literal */
+	}
 	if (staff) {
 		tmpl_raw(rq, "<td>");	/* literal */
 		if (r->reporter_login != NULL)
@@ -169,12 +186,16 @@ reports_list_get(struct req *rq)
 {
 	struct report_filter	 flt = { .limit = WEB_PAGE_ROWS + 1 };
 	struct report		*rs = NULL;
-	const char		*status = web_pstr(req_param(rq, REPORTS_STATUS));
-	const char		*kind = web_pstr(req_param(rq, REPORTS_KIND));
-	const char		*q = web_pstr(req_param(rq, REPORTS_Q));
+	struct rfilter		 rf = { web_pstr(req_param(rq, REPORTS_STATUS)),
+				    web_pstr(req_param(rq, REPORTS_KIND)),
+				    web_pstr(req_param(rq, REPORTS_Q)),
+				    web_pstr(req_param(rq, REPORTS_APP)),
+				    web_pstr(req_param(rq, REPORTS_PLATFORM)) };
+	struct fault		 f = { .er = APP_OK };
+	const char		*status = rf.status, *kind = rf.kind, *q = rf.q;
 	const struct param_val	*before = req_param(rq, REPORTS_BEFORE);
 	bool			 staff = svc_report_sees_all(rq->user);
-	bool			 filtered;
+	bool			 filtered, apps;
 	enum msg_id		 title = staff ? MSG_WEB_NAV_REPORT_QUEUE :
 				    MSG_WEB_NAV_MY_REPORTS;
 	size_t			 n = 0, i;
@@ -197,12 +218,17 @@ reports_list_get(struct req *rq)
 	}
 	if (q[0] != '\0')
 		flt.q = q;
+	if (svc_app_filters(rf.app, rf.platform, &f) != APP_OK) {
+		er = web_fault(rq, f.er, &f);
+		goto out;
+	}
 	flt.before = before->present ? before->i : 0;
 	/* Need-to-know: who is not staff lists their own reports only. */
 	if (!staff)
 		flt.reporter_id = rq->user->id;
 	/* One row more than shown tells whether there is a next page. */
-	if ((er = store_report_list(rq->store, rq->arena, &flt, &rs, &n)) != APP_OK) {
+	if ((er = store_report_list_app(rq->store, rq->arena, &flt, rf.app, rf.platform, &rs,
+	    &n)) != APP_OK) {
 		er = req_fail(rq, er, NULL, MSG_ERR_STORE);
 		goto out;
 	}
@@ -210,12 +236,17 @@ reports_list_get(struct req *rq)
 		n = WEB_PAGE_ROWS;
 		next = rs[n - 1].leaf_index;
 	}
-	filtered = flt.status != NULL || flt.kind != NULL || flt.q != NULL;
+	filtered = flt.status != NULL || flt.kind != NULL || flt.q != NULL ||
+	    rf.app[0] != '\0' || rf.platform[0] != '\0';
+	/* The app column (issue 9): on a library of apps, or when a report names one. */
+	apps = svc_app_library(rq->cfg);
+	for (i = 0; i < n && !apps; i++)
+		apps = !appinfo_empty(&rs[i].app);
 
 	resp_html(rq, 200);
 	layout_begin(rq, title);
 	layout_wrap(rq, "<h1>", title, "</h1>\n");
-	filters(rq, status, kind, q);
+	filters(rq, &rf);
 	if (n == 0 && !staff && !filtered && flt.before == 0) {
 		layout_wrap(rq, "<p class=\"muted\">", MSG_WEB_REPORTS_NONE_MINE, " ");
 		layout_link(rq, "/reports/new", MSG_WEB_NAV_REPORT_NEW);
@@ -230,17 +261,19 @@ reports_list_get(struct req *rq)
 		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORT_F_KIND, "</th>");
 		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_STATUS, "</th>");
 		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_AFFECTED, "</th>");
+		if (apps)
+			layout_wrap(rq, "<th scope=\"col\">", MSG_APP_COLUMN, "</th>");
 		if (staff)
 			layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_REPORTS_REPORTER,
 			    "</th>");
 		layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_RECEIPT_TIME, "</th>");
 		tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 		for (i = 0; i < n; i++)
-			report_row(rq, &rs[i], staff);
+			report_row(rq, &rs[i], staff, apps);
 		tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
 	}
-	layout_pager(rq, flt.before > 0 ? list_url(rq, status, kind, q, 0) : NULL,
-	    next > 0 ? list_url(rq, status, kind, q, next) : NULL);
+	layout_pager(rq, flt.before > 0 ? list_url(rq, &rf, 0) : NULL,
+	    next > 0 ? list_url(rq, &rf, next) : NULL);
 	layout_end(rq);
 out:
 	return er;
@@ -363,6 +396,7 @@ rp_view(struct req *rq, int status)
 	layout_dl_text(rq, MSG_WEB_REPORT_F_PRODUCT, r.product, false);
 	layout_dl_text(rq, MSG_WEB_REPORT_F_MODEL, r.model, false);
 	layout_dl_text(rq, MSG_WEB_REPORT_F_VERSIONS, r.versions, false);
+	wa_dl(rq, &r.app);	/* the app it is in, if any (issue 9) */
 	layout_dl_text(rq, MSG_WEB_REPORT_F_WEAKNESS, r.weakness, false);
 	layout_wrap(rq, "<dt>", MSG_WEB_REPORT_F_CVSS, "</dt><dd>");
 	if (r.cvss_vector != NULL && r.cvss_vector[0] != '\0') {

@@ -15,8 +15,10 @@
 #include "domain/report.h"
 #include "http/auth.h"
 #include "store/store.h"
+#include "svc/apps.h"
 #include "svc/intake.h"
 #include "svc/pfiling.h"
+#include "web/apps_int.h"
 #include "web/layout.h"
 #include "web/markdown.h"
 #include "web/tmpl.h"
@@ -71,6 +73,8 @@ const struct param reports_params[REPORTS__MAX] = {
 	[REPORTS_Q] = { "q", PARAM_TEXT, .max = 100 },		/* as the API allows */
 	[REPORTS_BEFORE] = { "before", PARAM_I64, .min = 1,
 	    .max = INT64_MAX },					/* cursor: a leaf index */
+	[REPORTS_APP] = { "app", PARAM_TEXT, .max = APP_QUERY_MAX },	/* svc_app_filters */
+	[REPORTS_PLATFORM] = { "platform", PARAM_TEXT, .max = RF_CHOICE_MAX },	/* a platform */
 };
 
 /*
@@ -188,6 +192,7 @@ static const struct rfield rfields[REPORT_NEW__MAX] = {
 struct typed {
 	const char	*v[REPORT_NEW__MAX];	/* each field's text, "" if none */
 	bool		 contacted;		/* the checkbox */
+	struct appinfo	 app;			/* the app fields (issue 9) */
 };
 
 enum msg_id
@@ -238,10 +243,13 @@ static enum msg_id
 field_label(const char *name)
 {
 	size_t	i;
+	int	a;
 
 	for (i = 0; i < REPORT_NEW__MAX; i++)
 		if (strcmp(report_new_params[i].name, name) == 0)
 			return rfields[i].label;
+	if ((a = app_field_parse(str_from(name))) >= 0)
+		return app_fields[a].label;
 	return strcmp(name, RF_FILES) == 0 ? MSG_WEB_REPORT_F_FILES : MSG_WEB_NONE;
 }
 
@@ -435,6 +443,8 @@ form_page(struct req *rq, int status, const struct typed *t)
 		rf_field(rq, i, t);
 	}
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
+	/* The app it is in (issue 9): open on a library of apps, optional everywhere. */
+	wa_fieldset(rq, &t->app, svc_app_library(rq->cfg), NULL);
 	/* Browsers do not keep chosen files when a form comes back. */
 	rf_files(rq, rq->nfiles > 0);
 	layout_wrap(rq, "<p class=\"hint\">", MSG_WEB_REPORT_CONFIDENTIAL, "</p>");
@@ -523,6 +533,7 @@ report_from_typed(const struct req *rq, const struct typed *t, struct report *r)
 		r->credit = k < 0 ? RCREDIT__MAX : (enum report_credit)k;
 	}
 	r->credit_alias = t->v[REPORT_NEW_ALIAS];
+	r->app = t->app;
 }
 
 /* The file parts of the "files" input; other file parts are undeclared. */
@@ -733,6 +744,7 @@ reports_new_post(struct req *rq)
 	for (i = 0; i < REPORT_NEW__MAX; i++)
 		t.v[i] = web_pstr(req_param(rq, i));
 	t.contacted = req_param(rq, REPORT_NEW_CONTACTED)->b;
+	wa_read_form(rq, &t.app);
 	memset(&in, 0, sizeof(in));
 	report_from_typed(rq, &t, &in.r);
 	/* The exact bytes received: their hash goes into the receipt's leaf. */

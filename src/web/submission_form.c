@@ -22,7 +22,9 @@
 #include "core/parse.h"
 #include "core/str.h"
 #include "domain/grade.h"
+#include "svc/apps.h"
 #include "svc/submissions.h"
+#include "web/apps_int.h"
 #include "web/layout.h"
 #include "web/submissions_int.h"
 #include "web/tmpl.h"
@@ -57,6 +59,12 @@ static const struct {
 	{ "not_started", MSG_WEB_SUBW_NOT_STARTED },
 	{ "done", MSG_WEB_SUBW_DONE },
 	{ "OTHER", MSG_WEB_SUBW_OTHER },
+	{ "android", MSG_APP_PLATFORM_ANDROID },
+	{ "ios", MSG_APP_PLATFORM_IOS },
+	{ "harmonyos", MSG_APP_PLATFORM_HARMONYOS },
+	{ "miniprogram", MSG_APP_PLATFORM_MINIPROGRAM },
+	{ "official_account", MSG_APP_PLATFORM_OFFICIAL_ACCOUNT },
+	{ "quickapp", MSG_APP_PLATFORM_QUICKAPP },
 };
 
 /* What the "done" parameter of a redirect says. */
@@ -375,7 +383,26 @@ field_control(struct req *rq, const struct sub_view *sv, enum sub_field i)
 	}
 }
 
-/* The record read-only, every field with its label. */
+/*
+ * Whether the record's app fields are shown: when it names an app, or it
+ * goes to (or was received by) a library of apps (issue 9).
+ */
+static bool
+app_shown(const struct req *rq, const struct sub_view *sv)
+{
+	const char	*lib = sv->v[SF_TARGET_LIBRARY];
+	int		 i;
+
+	if (svc_app_library(rq->cfg) || (lib != NULL && strcmp(lib, "CAPPVD") == 0) ||
+	    strcmp(rq->cfg->target_library, "CAPPVD") == 0)
+		return true;
+	for (i = SF_APP_NAME; i < SF__MAX; i++)
+		if (sv->v[i] != NULL && sv->v[i][0] != '\0')
+			return true;
+	return false;
+}
+
+/* The record read-only, every field with its label; the app's under their own heading. */
 static void
 record_dl(struct req *rq, const struct sub_view *sv)
 {
@@ -384,6 +411,13 @@ record_dl(struct req *rq, const struct sub_view *sv)
 
 	tmpl_raw(rq, "<dl class=\"meta record\">");	/* literal */
 	for (i = 0; i < SF__MAX; i++) {
+		if (i == SF_APP_NAME) {
+			if (!app_shown(rq, sv))
+				break;
+			tmpl_raw(rq, "</dl>\n");	/* literal */
+			layout_wrap(rq, "<h3 id=\"app\">", MSG_APP_SECTION, "</h3>\n");
+			tmpl_raw(rq, "<dl class=\"meta record app-fields\">");	/* literal */
+		}
 		value = sv->v[i] != NULL ? sv->v[i] : "";
 		if (sub_fields[i].type == SFT_ENUM && value[0] != '\0')
 			value = word_text(rq, (enum sub_field)i, value);
@@ -413,8 +447,25 @@ record_section(struct req *rq, const struct sub_view *sv)
 	    (long long)sv->r.id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	for (i = 0; i < SF__MAX; i++)
+	for (i = 0; i < SF__MAX; i++) {
+		/* The app (issue 9): open for a library of apps, or once filled. */
+		if (i == SF_APP_NAME) {
+			bool	open = app_shown(rq, sv);
+
+			for (int k = SF_APP_NAME; k < SF__MAX && !open; k++)
+				open = record_problem(rq, sv, sub_fields[k].key) != NULL ||
+				    (sv->failed == SFORM_SAVE && sv->t->v[k] != NULL &&
+				    sv->t->v[k][0] != '\0');
+			tmpl_raw(rq, open ? "<details class=\"app-fields\" open>" :
+			    "<details class=\"app-fields\">");	/* literal: either */
+			layout_wrap(rq, "<summary>", MSG_APP_SECTION, "</summary>");
+			tmpl_raw(rq, "<fieldset class=\"group\"><legend>");	/* literal */
+			tmpl_msg(rq, MSG_APP_SECTION);
+			tmpl_raw(rq, "</legend>");	/* literal */
+		}
 		field_control(rq, sv, (enum sub_field)i);
+	}
+	tmpl_raw(rq, "</fieldset></details>\n");	/* literal */
 	layout_submit(rq, MSG_WEB_SUB_SAVE_SUBMIT);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
 }
@@ -768,6 +819,15 @@ registry_page(struct req *rq, const struct sub_view *sv, const char *done)
 		sw_dl_text(rq, MSG_WEB_SUB_REASON, r->reason, true);
 	sw_dl_text(rq, MSG_SF_TARGET_LIBRARY, word_text(rq, SF_TARGET_LIBRARY,
 	    r->target_library), false);
+	if (app_shown(rq, sv)) {
+		struct appinfo	app;
+
+		for (int k = 0; k < AF__MAX; k++)
+			app.v[k] = sv->v[SF_APP_NAME + k];
+		layout_wrap(rq, "<dt>", MSG_APP_COLUMN, "</dt><dd>");
+		wa_cell(rq, &app);
+		tmpl_raw(rq, "</dd>");	/* literal */
+	}
 	sw_dl_time(rq, MSG_WEB_SUB_RECEIVED_AT, r->received_at);
 	if (r->verified_at > 0)
 		sw_dl_time(rq, MSG_WEB_SUB_DECIDED_AT, r->verified_at);

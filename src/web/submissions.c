@@ -20,8 +20,10 @@
 #include "core/config.h"
 #include "core/parse.h"
 #include "core/sbuf.h"
+#include "svc/apps.h"
 #include "svc/deadlines.h"
 #include "svc/submissions.h"
+#include "web/apps_int.h"
 #include "web/cases_int.h"
 #include "web/layout.h"
 #include "web/submissions_int.h"
@@ -36,11 +38,14 @@
 static const char *const received_states[] = { "received", "verified", "rejected" };
 
 /* GET /submissions */
-enum { SLIST_STATE, SLIST_BEFORE, SLIST__MAX };
+enum { SLIST_STATE, SLIST_BEFORE, SLIST_APP, SLIST_PLATFORM, SLIST__MAX };
 static const struct param sub_list_params[SLIST__MAX] = {
 	[SLIST_STATE] = { "state", PARAM_TEXT, .max = SW_CHOICE_MAX },	/* a state name */
 	[SLIST_BEFORE] = { "before", PARAM_I64, .min = 1,
 	    .max = INT64_MAX },					/* cursor: a row id */
+	/* registry: the app searched for (svc_app_filters), its platform */
+	[SLIST_APP] = { "app", PARAM_TEXT, .max = APP_QUERY_MAX },
+	[SLIST_PLATFORM] = { "platform", PARAM_TEXT, .max = SW_CHOICE_MAX },
 };
 
 /* GET /submissions/{id} */
@@ -101,6 +106,12 @@ static const struct param sub_save_params[SSAVE_F0 + SF__MAX] = {
 	[SSAVE_F0 + SF_RELATED_IDS] = SW_FIELD("related_ids"),
 	[SSAVE_F0 + SF_TARGET_LIBRARY] = SW_FIELD("target_library"),
 	[SSAVE_F0 + SF_FORWARD_TO] = SW_FIELD("forward_to"),
+	[SSAVE_F0 + SF_APP_NAME] = SW_FIELD("app_name"),
+	[SSAVE_F0 + SF_APP_PACKAGE] = SW_FIELD("app_package"),
+	[SSAVE_F0 + SF_APP_VERSION] = SW_FIELD("app_version"),
+	[SSAVE_F0 + SF_APP_PLATFORM] = SW_FIELD("app_platform"),
+	[SSAVE_F0 + SF_APP_STORE] = SW_FIELD("app_store"),
+	[SSAVE_F0 + SF_APP_DEVELOPER] = SW_FIELD("app_developer"),
 };
 
 /* POST /submissions/{id}/uploaded */
@@ -217,18 +228,30 @@ cw_submission_section(struct req *rq, const struct case_view *v)
 
 /* --- the lists --- */
 
-/* The list's URL with its filter (and a cursor when before > 0). */
+/* The list's filters: the state, and on a registry the app and its platform. */
+struct list_filter {
+	const char	*state;
+	const char	*app;
+	const char	*platform;
+};
+
+/* The list's URL with its filters (and a cursor when before > 0). */
 static const char *
-list_url(struct req *rq, const char *state, int64_t before)
+list_url(struct req *rq, const struct list_filter *lf, int64_t before)
 {
-	struct sbuf	url;
-	char		sep = '?';
+	static const char *const names[] = { "state", "app", "platform" };
+	const char	*vals[] = { lf->state, lf->app, lf->platform };
+	struct sbuf	 url;
+	char		 sep = '?';
+	size_t		 i;
 
 	sbuf_init(&url, rq->arena, 0);
 	sbuf_addstr(&url, "/submissions");
-	if (state[0] != '\0') {
-		sbuf_addstr(&url, "?state=");
-		sbuf_add_urlenc(&url, state, strlen(state));
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (vals[i][0] == '\0')
+			continue;
+		sbuf_addf(&url, "%c%s=", sep, names[i]);
+		sbuf_add_urlenc(&url, vals[i], strlen(vals[i]));
 		sep = '&';
 	}
 	if (before > 0)
@@ -237,8 +260,9 @@ list_url(struct req *rq, const char *state, int64_t before)
 }
 
 static void
-state_filter(struct req *rq, const char *cur)
+state_filter(struct req *rq, const struct list_filter *lf)
 {
+	const char	*cur = lf->state;
 	bool	registry = rq->cfg->role == ROLE_REGISTRY;
 	size_t	i, n = registry ? sizeof(received_states) / sizeof(received_states[0]) :
 		    SUB__MAX;
@@ -263,11 +287,15 @@ state_filter(struct req *rq, const char *cur)
 		tmpl_msg(rq, registry ? sw_received_msg(name) : sw_state_msg((enum sub_state)i));
 		tmpl_raw(rq, "</option>");	/* literal */
 	}
-	tmpl_raw(rq, "</select></div><div class=\"field\"><button type=\"submit\" "
+	tmpl_raw(rq, "</select></div>");	/* literal */
+	/* A library searches what it received by app (issue 9). */
+	if (registry)
+		wa_filters(rq, lf->app, lf->platform);
+	tmpl_raw(rq, "<div class=\"field\"><button type=\"submit\" "
 	    "class=\"primary\">");	/* literal */
 	tmpl_msg(rq, MSG_WEB_REPORTS_FILTER);
 	tmpl_raw(rq, "</button></div>");	/* literal */
-	if (cur[0] != '\0') {
+	if (cur[0] != '\0' || lf->app[0] != '\0' || lf->platform[0] != '\0') {
 		tmpl_raw(rq, "<div class=\"field\">");	/* literal */
 		layout_link(rq, "/submissions", MSG_WEB_REPORTS_CLEAR);
 		tmpl_raw(rq, "</div>");	/* literal */
@@ -325,7 +353,7 @@ provider_rows(struct req *rq, const struct submission_row *rs, size_t n)
 }
 
 static void
-registry_rows(struct req *rq, const struct received_row *rs, size_t n)
+registry_rows(struct req *rq, const struct received_app_row *ra, size_t n)
 {
 	size_t	i;
 
@@ -335,32 +363,37 @@ registry_rows(struct req *rq, const struct received_row *rs, size_t n)
 	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_SUB_SUBMITTED_BY, "</th>");
 	layout_wrap(rq, "<th scope=\"col\">", MSG_SF_NAME, "</th>");
 	layout_wrap(rq, "<th scope=\"col\">", MSG_SF_PRODUCT_NAME, "</th>");
+	layout_wrap(rq, "<th scope=\"col\">", MSG_APP_COLUMN, "</th>");
 	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_SUB_STATE, "</th>");
 	layout_wrap(rq, "<th scope=\"col\">", MSG_WEB_SUB_RECEIVED_AT, "</th>");
 	tmpl_raw(rq, "</tr></thead><tbody>\n");	/* literal */
 	for (i = 0; i < n; i++) {
+		const struct received_row	*r = &ra[i].r;
+
 		tmpl_raw(rq, "<tr><td>");	/* literal */
 		/* Only an id safe in a URL as it is becomes a link. */
-		if (sw_library_id_ok(rs[i].id)) {
+		if (sw_library_id_ok(r->id)) {
 			tmpl_raw(rq, "<a");	/* literal */
-			tmpl_href(rq, arena_printf(rq->arena, "/submissions/%s", rs[i].id));
+			tmpl_href(rq, arena_printf(rq->arena, "/submissions/%s", r->id));
 			tmpl_raw(rq, "><code>");	/* literal */
-			tmpl_text(rq, rs[i].id);
+			tmpl_text(rq, r->id);
 			tmpl_raw(rq, "</code></a>");	/* literal */
 		} else
-			tmpl_text(rq, rs[i].id);
+			tmpl_text(rq, r->id);
 		tmpl_raw(rq, "</td><td>");	/* literal */
-		tmpl_text(rq, rs[i].org_name);
+		tmpl_text(rq, r->org_name);
 		tmpl_raw(rq, " <code>");	/* literal */
-		tmpl_text(rq, rs[i].org_slug);
+		tmpl_text(rq, r->org_slug);
 		tmpl_raw(rq, "</code></td><td>");	/* literal */
-		cell_text(rq, rs[i].title);
+		cell_text(rq, r->title);
 		tmpl_raw(rq, "</td><td>");	/* literal */
-		cell_text(rq, rs[i].product_name);
+		cell_text(rq, r->product_name);
 		tmpl_raw(rq, "</td><td>");	/* literal */
-		sw_received_badge(rq, rs[i].state);
+		wa_cell(rq, &ra[i].app);
+		tmpl_raw(rq, "</td><td>");	/* literal */
+		sw_received_badge(rq, r->state);
 		tmpl_raw(rq, "</td><td class=\"nowrap\">");	/* literal */
-		tmpl_time(rq, rs[i].received_at);
+		tmpl_time(rq, r->received_at);
 		tmpl_raw(rq, "</td></tr>\n");	/* literal */
 	}
 	tmpl_raw(rq, "</tbody></table></div>\n");	/* literal */
@@ -383,8 +416,11 @@ list_get(struct req *rq)
 	struct svc_ctx		 c = web_ctx(rq);
 	struct fault		 f = { .er = APP_OK };
 	struct submission_row	*rs = NULL;
-	struct received_row	*rr = NULL;
-	const char		*state = web_pstr(req_param(rq, SLIST_STATE));
+	struct received_app_row	*rr = NULL;
+	struct list_filter	 lf = { web_pstr(req_param(rq, SLIST_STATE)),
+				    web_pstr(req_param(rq, SLIST_APP)),
+				    web_pstr(req_param(rq, SLIST_PLATFORM)) };
+	const char		*state = lf.state;
 	const struct param_val	*before = req_param(rq, SLIST_BEFORE);
 	bool			 registry = rq->cfg->role == ROLE_REGISTRY;
 	enum msg_id		 title = registry ? MSG_WEB_SUB_RECEIVED_TITLE :
@@ -398,8 +434,8 @@ list_get(struct req *rq)
 		return req_fail(rq, APP_INVALID, "state", MSG_ERR_FIELD_CHOICE);
 	/* One row more than shown tells whether there is a next page. */
 	if (registry)
-		er = svc_library_list(&c, state[0] != '\0' ? state : NULL, cursor,
-		    SUBS_PAGE_ROWS + 1, &rr, &n, &f);
+		er = svc_library_search(&c, state[0] != '\0' ? state : NULL, lf.app,
+		    lf.platform, cursor, SUBS_PAGE_ROWS + 1, &rr, &n, &f);
 	else
 		er = svc_submission_list(&c, state[0] != '\0' ? state : NULL, cursor,
 		    SUBS_PAGE_ROWS + 1, &rs, &n, &f);
@@ -407,7 +443,7 @@ list_get(struct req *rq)
 		return web_fault(rq, er, &f);
 	if (n > SUBS_PAGE_ROWS) {
 		n = SUBS_PAGE_ROWS;
-		next = registry ? rr[n - 1].rowid : rs[n - 1].id;
+		next = registry ? rr[n - 1].r.rowid : rs[n - 1].id;
 	}
 
 	resp_html(rq, 200);
@@ -415,7 +451,7 @@ list_get(struct req *rq)
 	layout_wrap(rq, "<h1>", title, "</h1>\n");
 	layout_wrap(rq, "<p class=\"lead\">", registry ? MSG_WEB_SUB_RECEIVED_INTRO :
 	    MSG_WEB_SUB_LIST_INTRO, "</p>\n");
-	state_filter(rq, state);
+	state_filter(rq, &lf);
 	if (n == 0)
 		layout_wrap(rq, "<p class=\"muted\">", registry ? MSG_WEB_SUB_RECEIVED_NONE :
 		    MSG_WEB_SUB_NONE, "</p>\n");
@@ -423,8 +459,8 @@ list_get(struct req *rq)
 		registry_rows(rq, rr, n);
 	else
 		provider_rows(rq, rs, n);
-	layout_pager(rq, cursor > 0 ? list_url(rq, state, 0) : NULL,
-	    next > 0 ? list_url(rq, state, next) : NULL);
+	layout_pager(rq, cursor > 0 ? list_url(rq, &lf, 0) : NULL,
+	    next > 0 ? list_url(rq, &lf, next) : NULL);
 	layout_end(rq);
 	return APP_OK;
 }

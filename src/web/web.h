@@ -43,5 +43,14 @@ extern const struct route	filing_web_routes[];
 extern const size_t		filing_web_nroutes;
 extern const struct route	pfiling_web_routes[];
 extern const size_t		pfiling_web_nroutes;
+/* Support units, statistics, warnings, disputes (issue 9, R40; registry role). */
+extern const struct route	unit_web_routes[];
+extern const size_t		unit_web_nroutes;
+extern const struct route	stats_web_routes[];
+extern const size_t		stats_web_nroutes;
+extern const struct route	warning_web_routes[];
+extern const size_t		warning_web_nroutes;
+extern const struct route	dispute_web_routes[];
+extern const size_t		dispute_web_nroutes;
 
 #endif
