@@ -246,39 +246,21 @@ get_one(struct req *rq)
 static enum app_err
 certificate_pdf(struct req *rq)
 {
-	struct svc_ctx		c = api_svc(rq);
-	struct unit_row		u;
-	struct unit_cert_row	cert;
-	struct cert_doc		d;
-	struct sbuf		pdf, cd;
-	struct fault		f = { .er = APP_OK };
-	char			err[256];
+	struct svc_ctx		 c = api_svc(rq);
+	struct unit_cert_row	 cert;
+	struct sbuf		 cd;
+	struct fault		 f = { .er = APP_OK };
+	const unsigned char	*pdf;
+	size_t			 len;
 
 	if (rq->cfg->role != ROLE_REGISTRY)
 		return units_api_off(rq);
-	if (svc_unit_certificate(&c, req_param(rq, U_ID)->i, &u, &cert, &f) != APP_OK)
+	if (svc_unit_certificate_pdf(&c, req_param(rq, U_ID)->i, &cert, &pdf, &len, &f) !=
+	    APP_OK)
 		return req_fault(rq, &f);
-	memset(&d, 0, sizeof(d));
-	d.library = svc_library_name(rq->cfg);
-	d.issuer = rq->cfg->unit_issuer[0] != '\0' ? rq->cfg->unit_issuer : d.library;
-	d.number = cert.number;
-	d.unit_name = cert.unit_name;
-	d.type_zh = msg(LANG_ZH, unit_type_label(cert.type));
-	d.type_en = msg(LANG_EN, unit_type_label(cert.type));
-	d.level = cert.level;
-	d.issued_on = cert.issued_on;
-	d.valid_until = cert.valid_until;
-	d.verify_url = arena_printf(rq->arena, "%s/support-units/verify/%s",
-	    rq->cfg->base_url, cert.number);
-	d.font = rq->cfg->unit_font;
-	sbuf_init(&pdf, rq->arena, 64u << 20);
-	err[0] = '\0';
-	if (office_certificate_pdf(&d, &pdf, err, sizeof(err)) != 0 || sbuf_err(&pdf) != APP_OK)
-		return req_fail(rq, APP_STORE, NULL, MSG_ERR_UNIT_CERT_RENDER,
-		    err[0] != '\0' ? err : "-");
 	rq->status = 200;
 	rq->ctype = "application/pdf";
-	sbuf_add(&rq->out, pdf.buf, pdf.len);
+	sbuf_add(&rq->out, pdf, len);
 	sbuf_init(&cd, rq->arena, 256);
 	sbuf_addf(&cd, "inline; filename=\"certificate-%s.pdf\"", cert.number);
 	resp_header(rq, "Content-Disposition", cd.buf);

@@ -120,4 +120,16 @@ int	app_demo_filing(const struct svc_ctx *c, struct sbuf *out);
  */
 int	app_demo_registry(const struct svc_ctx *c, struct sbuf *out);
 
+/*
+ * Registry role, after app_demo_registry (demo_units.c): support units at
+ * every star level.  Four organisations with a member each (demo-unit-1
+ * to -4): one applies and passes every stage, three are registered by
+ * hand; their contributions and tasks, evaluated, give 四星, 三星, 二星 and
+ * 一星 with the default [units] settings.  A fifth (demo-unit-5) applies
+ * and waits at 专家评审; demo-registrar warns the technical units of 二星
+ * and above (the 四星's member acknowledges); demo-unit-3 files a
+ * dispute; the year's award candidates are computed.  A line for each.
+ */
+int	app_demo_units(const struct svc_ctx *c, struct sbuf *out);
+
 #endif

@@ -833,5 +833,7 @@ app_demo_registry(const struct svc_ctx *c, struct sbuf *out)
 		sbuf_addf(out, "  %-*s %s for %s, under review\n", DEMO_LABEL_WIDTH,
 		    "demo pending application:", pending.v.a.id, pending.v.a.name);
 
-	return complain(c, &rc, out);
+	if (complain(c, &rc, out) != 0)
+		return -1;
+	return app_demo_units(c, out);
 }

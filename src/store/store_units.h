@@ -193,6 +193,15 @@ enum app_err	 store_unit_cert_issue(struct store *st, const struct unit_cert_row
 enum app_err	 store_unit_cert_revoke(struct store *st, int64_t unit_id);
 enum app_err	 store_unit_cert_get(struct store *st, struct arena *a, const char *number,
 		    struct unit_cert_row *out);
+/*
+ * The certificate's PDF kept under key (the SHA-256 of what the page shows
+ * beyond the row): APP_NOTFOUND if none is kept, or under another key.
+ */
+enum app_err	 store_unit_cert_pdf_get(struct store *st, struct arena *a, const char *number,
+		    const char *key, const unsigned char **pdf, size_t *len);
+/* Keep the PDF under key (replacing one kept before). */
+enum app_err	 store_unit_cert_pdf_put(struct store *st, const char *number, const char *key,
+		    const void *pdf, size_t len);
 /* Newest first. */
 enum app_err	 store_unit_certs(struct store *st, struct arena *a, int64_t unit_id,
 		    struct unit_cert_row **out, size_t *n);

@@ -686,6 +686,39 @@ store_unit_cert_get(struct store *st, struct arena *a, const char *number,
 }
 
 enum app_err
+store_unit_cert_pdf_get(struct store *st, struct arena *a, const char *number, const char *key,
+    const unsigned char **pdf, size_t *len)
+{
+	struct q	q;
+	enum app_err	er = APP_NOTFOUND;
+
+	*pdf = NULL;
+	*len = 0;
+	q_open(&q, st, STMT_UNIT_CERT_PDF_GET);
+	q_text(&q, 1, number);
+	q_text(&q, 2, key);
+	if (q_step(&q) == Q_ROW) {
+		*pdf = q_col_blob(&q, 0, a, len);
+		er = *len > 0 ? APP_OK : APP_NOTFOUND;
+	}
+	return q_close(&q) != APP_OK ? APP_STORE : er;
+}
+
+enum app_err
+store_unit_cert_pdf_put(struct store *st, const char *number, const char *key, const void *pdf,
+    size_t len)
+{
+	struct q	q;
+
+	q_open(&q, st, STMT_UNIT_CERT_PDF_PUT);
+	q_text(&q, 1, number);
+	q_blob(&q, 2, pdf, len);
+	q_text(&q, 3, key);
+	q_step(&q);
+	return q_close(&q);
+}
+
+enum app_err
 store_unit_certs(struct store *st, struct arena *a, int64_t unit_id,
     struct unit_cert_row **out, size_t *n)
 {

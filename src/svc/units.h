@@ -197,6 +197,17 @@ enum app_err	svc_unit_set_status(const struct svc_ctx *c, int64_t id, const char
 /* The unit's valid certificate (public for an announced active unit, like its page). */
 enum app_err	svc_unit_certificate(const struct svc_ctx *c, int64_t id, struct unit_row *u,
 		    struct unit_cert_row *cert, struct fault *f);
+/*
+ * The certificate as a PDF (office/certificate.h), read as svc_unit_certificate
+ * reads.  Rendered once and kept with the certificate (a download is then a
+ * read: cairo costs CPU and loses memory per rendering), again only when
+ * what the page shows beyond the row changes (the library's name, the
+ * issuer, the base URL, the font).  A failed rendering: APP_STORE with
+ * MSG_ERR_UNIT_CERT_RENDER and cairo's or fontconfig's reason.
+ */
+enum app_err	svc_unit_certificate_pdf(const struct svc_ctx *c, int64_t id,
+		    struct unit_cert_row *cert, const unsigned char **pdf, size_t *len,
+		    struct fault *f);
 /* The public verification of a number: valid, superseded, revoked or expired. */
 enum app_err	svc_unit_cert_verify(const struct svc_ctx *c, const char *number,
 		    struct unit_cert_row *out, const char **verdict, struct fault *f);

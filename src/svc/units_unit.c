@@ -11,7 +11,9 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/pubgen.h"
+#include "crypto/crypto.h"
 #include "domain/report.h"
+#include "office/certificate.h"
 #include "units_int.h"
 
 /* Tasks one listing returns at most. */
@@ -287,6 +289,78 @@ svc_unit_certificate(const struct svc_ctx *c, int64_t id, struct unit_row *u,
 		return fault_set(f, APP_NOTFOUND, NULL, MSG_ERR_NO_SUCH_UNIT_CERT, 0);
 	if ((er = store_unit_cert_get(c->st, c->a, u->cert_number, cert)) != APP_OK)
 		return units_stored(f, er, MSG_ERR_NO_SUCH_UNIT_CERT);
+	return APP_OK;
+}
+
+/* One field of the rendering key, with its length so no two inputs run together. */
+static void
+key_add(struct sbuf *sb, const char *s)
+{
+	sbuf_addf(sb, "%zu:", strlen(s));
+	sbuf_addstr(sb, s);
+}
+
+enum app_err
+svc_unit_certificate_pdf(const struct svc_ctx *c, int64_t id, struct unit_cert_row *cert,
+    const unsigned char **pdf, size_t *len, struct fault *f)
+{
+	struct unit_row	 u;
+	struct cert_doc	 d;
+	struct sbuf	 key, out;
+	char		 hex[CRYPTO_HASH_HEX], err[256], lv[4];
+	enum app_err	 er;
+
+	*pdf = NULL;
+	*len = 0;
+	if ((er = svc_unit_certificate(c, id, &u, cert, f)) != APP_OK)
+		return er;
+	memset(&d, 0, sizeof(d));
+	d.library = svc_library_name(c->cfg);
+	d.issuer = c->cfg->unit_issuer[0] != '\0' ? c->cfg->unit_issuer : d.library;
+	d.number = cert->number;
+	d.unit_name = cert->unit_name;
+	d.type_zh = msg(LANG_ZH, unit_type_label(cert->type));
+	d.type_en = msg(LANG_EN, unit_type_label(cert->type));
+	d.level = cert->level;
+	d.issued_on = cert->issued_on;
+	d.valid_until = cert->valid_until;
+	d.verify_url = arena_printf(c->a, "%s/support-units/verify/%s", c->cfg->base_url,
+	    cert->number);
+	d.font = c->cfg->unit_font;
+	snprintf(lv, sizeof(lv), "%d", d.level);
+	sbuf_init(&key, c->a, 4096);
+	key_add(&key, d.library);
+	key_add(&key, d.issuer);
+	key_add(&key, d.number);
+	key_add(&key, d.unit_name);
+	key_add(&key, d.type_zh);
+	key_add(&key, d.type_en);
+	key_add(&key, lv);
+	key_add(&key, d.issued_on);
+	key_add(&key, d.valid_until);
+	key_add(&key, d.verify_url);
+	key_add(&key, d.font);
+	if (sbuf_err(&key) != APP_OK)
+		return fault_set(f, APP_STORE, NULL, MSG_ERR_STORE, 0);
+	crypto_hash_hex(key.buf, key.len, hex);
+	er = store_unit_cert_pdf_get(c->st, c->a, cert->number, hex, pdf, len);
+	if (er != APP_NOTFOUND)
+		return er == APP_OK ? APP_OK : units_stored(f, er, MSG_ERR_NO_SUCH_UNIT_CERT);
+	sbuf_init(&out, c->a, 16u << 20);
+	err[0] = '\0';
+	if (office_certificate_pdf(&d, &out, err, sizeof(err)) != 0 || sbuf_err(&out) != APP_OK) {
+		log_err("event=certificate_render number=%s error=\"%s\"", cert->number,
+		    err[0] != '\0' ? err : "too large");
+		fault_set(f, APP_STORE, NULL, MSG_ERR_UNIT_CERT_RENDER, 0);
+		f->sarg = arena_strdup(c->a, err[0] != '\0' ? err : "-");
+		return APP_STORE;
+	}
+	/* Kept for the next download; a failure to keep it costs only a rendering. */
+	if ((er = store_unit_cert_pdf_put(c->st, cert->number, hex, out.buf, out.len)) != APP_OK)
+		log_err("event=certificate_keep number=%s error=%s", cert->number,
+		    app_strerror(er));
+	*pdf = (const unsigned char *)out.buf;
+	*len = out.len;
 	return APP_OK;
 }
 

@@ -235,6 +235,18 @@ case_row(struct req *rq, const struct case_row *k)
 	tmpl_raw(rq, "</td></tr>\n");	/* literal */
 }
 
+/* A row id in a notice's subject: 1 to 18 digits. */
+static bool
+digits_only(const char *s)
+{
+	size_t	n;
+
+	for (n = 0; s[n] != '\0'; n++)
+		if (s[n] < '0' || s[n] > '9' || n >= 18)
+			return false;
+	return n > 0;
+}
+
 /* What a notice is about: a link to the case or report its subject names. */
 static const char *
 notice_href(struct req *rq, const char *subject)
@@ -243,6 +255,19 @@ notice_href(struct req *rq, const char *subject)
 		return arena_printf(rq->arena, "/cases/%s", subject + 5);
 	if (strncmp(subject, "report:", 7) == 0 && report_id_valid(str_from(subject + 7)))
 		return arena_printf(rq->arena, "/reports/%s", subject + 7);
+	/* A registry's warnings, disputes and support units: their pages check who reads. */
+	if (strncmp(subject, "warning:", 8) == 0 && report_id_valid(str_from(subject + 8)))
+		return arena_printf(rq->arena, "/warnings/%s", subject + 8);
+	if (strncmp(subject, "dispute:", 8) == 0 && report_id_valid(str_from(subject + 8)))
+		return arena_printf(rq->arena, "/disputes/%s", subject + 8);
+	if (strncmp(subject, "support-unit-application:", 25) == 0 &&
+	    report_id_valid(str_from(subject + 25)))
+		return arena_printf(rq->arena, "/support-units/applications/%s", subject + 25);
+	if (strncmp(subject, "support-unit:", 13) == 0 && digits_only(subject + 13))
+		return arena_printf(rq->arena, "/support-units/%s", subject + 13);
+	if (strncmp(subject, "support-unit-task:", 18) == 0)
+		return rq->user != NULL && authz_allows(rq->user->role, PERM_CASES_MANAGE) ?
+		    "/staff/support-units" : "/support-units/mine";
 	/* A registry's filings and complaints have pages for its staff only. */
 	if (rq->user == NULL || !authz_allows(rq->user->role, PERM_CASES_MANAGE))
 		return NULL;

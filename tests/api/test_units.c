@@ -320,6 +320,20 @@ test_units__application_to_certificate_and_listing(void **state)
 	assert_string_equal(resp_header(r, "Content-Type"), "application/pdf");
 	assert_contains(resp_header(r, "Content-Disposition"), number);
 	assert_true(r->len > 4 && memcmp(r->body, "%PDF", 4) == 0);
+	/*
+	 * Kept once rendered: the next download is the same document, although
+	 * a new rendering would carry a later /CreationDate (a second on).
+	 */
+	{
+		struct resp	*again;
+
+		sleep(1);
+		again = http(s, "GET", path, NULL, NULL);
+		assert_status(again, 200);
+		assert_int_equal(again->len, r->len);
+		assert_memory_equal(again->body, r->body, r->len);
+		resp_free(again);
+	}
 	resp_free(r);
 }
 
@@ -918,6 +932,12 @@ test_units__web_apply_decide_and_navigate(void **state)
 	r = web_page(s, "/support-units/mine", vic, NULL);
 	assert_status(r, 200);
 	assert_contains(r->body, page + strlen("/support-units/applications/"));
+	resp_free(r);
+	/* The in-app notice of the decision links to the application. */
+	r = web_page(s, "/cases", vic, NULL);
+	assert_status(r, 200);
+	snprintf(path, sizeof(path), "href=\"%s\"", page);
+	assert_contains(r->body, path);
 	resp_free(r);
 }
 
