@@ -36,6 +36,43 @@ svc_staff(const struct svc_ctx *c, struct fault *f)
 	return APP_FORBIDDEN;
 }
 
+enum app_err
+svc_staff_accounts(const struct svc_ctx *c, struct user **out, size_t *n, struct fault *f)
+{
+	enum { PAGE_ROWS = 200 };
+	struct user	*page;
+	size_t		 np, i, cap = 0, seen;
+	int64_t		 after = 0;
+	enum app_err	 er;
+
+	*out = NULL;
+	*n = 0;
+	if ((er = svc_staff(c, f)) != APP_OK)
+		return er;
+	for (seen = 0; seen < SVC_STAFF_ACCOUNTS_MAX; seen += np) {
+		if ((er = store_user_list(c->st, c->a, after, PAGE_ROWS, &page, &np)) != APP_OK)
+			return fault_set(f, er, NULL, MSG_ERR_STORE, 0);
+		for (i = 0; i < np; i++) {
+			if (page[i].disabled || !authz_allows(page[i].role, PERM_CASES_MANAGE))
+				continue;
+			if (*n == cap) {
+				struct user	*grown;
+
+				cap = cap ? 2 * cap : 16;
+				grown = arena_calloc(c->a, cap, sizeof(*grown));
+				if (*n > 0)
+					memcpy(grown, *out, *n * sizeof(*grown));
+				*out = grown;
+			}
+			(*out)[(*n)++] = page[i];
+		}
+		if (np < PAGE_ROWS)
+			break;
+		after = page[np - 1].id;
+	}
+	return APP_OK;
+}
+
 static enum app_err
 allowed(const struct svc_ctx *c, struct fault *f)
 {

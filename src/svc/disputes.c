@@ -21,8 +21,6 @@
 
 /* The longest login (domain/user.c: 3 to 32 characters) with room to spare. */
 #define LOGIN_MAX		64
-#define ASSIGNEE_PAGES		20
-#define ASSIGNEE_PAGE_ROWS	200
 
 bool
 svc_disputes_on(const struct svc_ctx *c)
@@ -589,39 +587,10 @@ svc_dispute_withdraw(const struct svc_ctx *c, const char *id, const char *reason
 enum app_err
 svc_dispute_assignees(const struct svc_ctx *c, struct user **out, size_t *n, struct fault *f)
 {
-	struct user	*page;
-	size_t		 np, i, cap = 0;
-	int64_t		 after = 0;
-	int		 pages;
-	enum app_err	 er;
-
-	*out = NULL;
-	*n = 0;
-	if (!svc_disputes_on(c))
+	if (!svc_disputes_on(c)) {
+		*out = NULL;
+		*n = 0;
 		return not_here(f);
-	if ((er = svc_staff(c, f)) != APP_OK)
-		return er;
-	for (pages = 0; pages < ASSIGNEE_PAGES; pages++) {
-		if ((er = store_user_list(c->st, c->a, after, ASSIGNEE_PAGE_ROWS, &page, &np)) !=
-		    APP_OK)
-			return stored(f, er);
-		for (i = 0; i < np; i++) {
-			if (page[i].disabled || !authz_allows(page[i].role, PERM_CASES_MANAGE))
-				continue;
-			if (*n == cap) {
-				struct user	*grown;
-
-				cap = cap ? 2 * cap : 16;
-				grown = arena_calloc(c->a, cap, sizeof(*grown));
-				if (*n > 0)
-					memcpy(grown, *out, *n * sizeof(*grown));
-				*out = grown;
-			}
-			(*out)[(*n)++] = page[i];
-		}
-		if (np < ASSIGNEE_PAGE_ROWS)
-			break;
-		after = page[np - 1].id;
 	}
-	return APP_OK;
+	return svc_staff_accounts(c, out, n, f);
 }

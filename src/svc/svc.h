@@ -47,6 +47,14 @@ struct svc_ctx {
 enum app_err	svc_staff(const struct svc_ctx *c, struct fault *f);
 /* The same question, without the refusal. */
 bool		svc_is_staff(const struct svc_ctx *c);
+/*
+ * The accounts that may be given staff work (enabled, PERM_CASES_MANAGE),
+ * for an assignee list: read page by page, at most SVC_STAFF_ACCOUNTS_MAX
+ * accounts scanned.  Asks svc_staff of the actor first.
+ */
+#define SVC_STAFF_ACCOUNTS_MAX	4000
+enum app_err	svc_staff_accounts(const struct svc_ctx *c, struct user **out, size_t *n,
+		    struct fault *f);
 
 /* What an account is made of, as typed (unvalidated). */
 struct user_new {

@@ -240,47 +240,6 @@ summary_target(struct req *rq, const char *field, const char **id, const char **
 	*label = req_msg(rq, field_label(field));
 }
 
-/* A control's parts, its problem from rq->errors (or the one failure). */
-static struct layout_control
-control(struct req *rq, const char *name, enum msg_id label, enum msg_id hint, bool optional)
-{
-	const char	*err = layout_field_problem(rq, name);
-
-	if (err == NULL && rq->err != APP_OK && rq->err_field != NULL &&
-	    strcmp(rq->err_field, name) == 0)
-		err = rq->err_detail;
-	return (struct layout_control){ name, arena_printf(rq->arena, "f-%s", name), label,
-	    NULL, hint, NULL, err, optional, false };
-}
-
-/* A <select> of words with their labels, the first option "choose" when given. */
-static void
-word_select(struct req *rq, const struct layout_control *c, const char *const *words,
-    const enum msg_id *labels, size_t n, enum msg_id choose, const char *value)
-{
-	size_t	i;
-
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<select");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_raw(rq, ">");	/* literal */
-	if (choose != MSG_OK) {
-		tmpl_raw(rq, "<option value=\"\">");	/* literal */
-		tmpl_msg(rq, choose);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	for (i = 0; i < n; i++) {
-		tmpl_raw(rq, "<option");	/* literal */
-		tmpl_attr(rq, "value", words[i]);
-		if (value != NULL && strcmp(value, words[i]) == 0)
-			tmpl_raw(rq, " selected");	/* literal */
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, labels[i]);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	tmpl_raw(rq, "</select></div>\n");	/* literal */
-}
-
 static void
 category_select(struct req *rq, const struct layout_control *c, enum msg_id choose,
     const char *value)
@@ -290,7 +249,7 @@ category_select(struct req *rq, const struct layout_control *c, enum msg_id choo
 
 	for (i = 0; i < CCAT__MAX; i++)
 		words[i] = complaint_category_name((enum complaint_category)i);
-	word_select(rq, c, words, category_msgs, CCAT__MAX, choose, value);
+	layout_word_select(rq, c, words, category_msgs, CCAT__MAX, choose, value);
 }
 
 /* The form; t holds what was typed (empty the first time). */
@@ -309,25 +268,26 @@ form_page(struct req *rq, int status, const struct typed *t)
 	    "action=\"/complaints/new\">");	/* literal */
 	tmpl_csrf(rq);
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_PLATFORM, "</legend>");
-	c = control(rq, "platform_name", MSG_CPL_F_PLATFORM, MSG_CPL_F_PLATFORM_HINT, false);
+	c = layout_control_for(rq, "platform_name", MSG_CPL_F_PLATFORM,
+	    MSG_CPL_F_PLATFORM_HINT, false);
 	layout_text_input(rq, &c, "text", t->v[CN_PLATFORM], COMPLAINT_PLATFORM_MAX, true);
-	c = control(rq, "platform_url", MSG_CPL_F_URL, MSG_CPL_F_URL_HINT, true);
+	c = layout_control_for(rq, "platform_url", MSG_CPL_F_URL, MSG_CPL_F_URL_HINT, true);
 	layout_text_input(rq, &c, "url", t->v[CN_URL], COMPLAINT_URL_MAX, false);
-	c = control(rq, "filing_number", MSG_CPL_F_FILING, MSG_CPL_F_FILING_HINT, true);
+	c = layout_control_for(rq, "filing_number", MSG_CPL_F_FILING, MSG_CPL_F_FILING_HINT, true);
 	layout_text_input(rq, &c, "text", t->v[CN_FILING], COMPLAINT_FILING_MAX, false);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_WHAT, "</legend>");
-	c = control(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
+	c = layout_control_for(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
 	category_select(rq, &c, MSG_CPL_CHOOSE, t->v[CN_CATEGORY]);
-	c = control(rq, "description", MSG_CPL_F_TEXT, MSG_CPL_F_TEXT_HINT, false);
+	c = layout_control_for(rq, "description", MSG_CPL_F_TEXT, MSG_CPL_F_TEXT_HINT, false);
 	layout_textarea(rq, &c, t->v[CN_TEXT], CW_TEXT_ROWS, 0, true);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_CPL_SEC_YOU, "</legend>");
-	c = control(rq, "contact", MSG_CPL_F_CONTACT, MSG_CPL_F_CONTACT_HINT, true);
+	c = layout_control_for(rq, "contact", MSG_CPL_F_CONTACT, MSG_CPL_F_CONTACT_HINT, true);
 	layout_text_input(rq, &c, "text", t->v[CN_CONTACT], COMPLAINT_CONTACT_MAX, false);
 	/* With an account: whether to link the complaint to it. */
 	if (rq->user != NULL) {
-		c = control(rq, "anonymous", MSG_CPL_F_ANONYMOUS, MSG_OK, false);
+		c = layout_control_for(rq, "anonymous", MSG_CPL_F_ANONYMOUS, MSG_OK, false);
 		c.no_label = true;
 		layout_control_open(rq, &c);
 		tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" "
@@ -348,8 +308,9 @@ form_page(struct req *rq, int status, const struct typed *t)
 		static const enum msg_id labels[] = { MSG_CPL_CH_WEB, MSG_CPL_CH_PHONE,
 		    MSG_CPL_CH_EMAIL };
 
-		c = control(rq, "channel", MSG_CPL_F_CHANNEL, MSG_CPL_F_CHANNEL_HINT, false);
-		word_select(rq, &c, words, labels, 3, MSG_OK, t->v[CN_CHANNEL]);
+		c = layout_control_for(rq, "channel", MSG_CPL_F_CHANNEL,
+		    MSG_CPL_F_CHANNEL_HINT, false);
+		layout_word_select(rq, &c, words, labels, 3, MSG_OK, t->v[CN_CHANNEL]);
 	}
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<p class=\"hint\">", MSG_CPL_CONFIDENTIAL, "</p>");
@@ -519,10 +480,10 @@ status_page(struct req *rq, int status, const char *id, const struct complaint_v
 	tmpl_raw(rq, "<form class=\"stack complaint-lookup\" method=\"post\" "
 	    "action=\"/complaints/status\">");	/* literal */
 	tmpl_csrf(rq);
-	c = control(rq, "id", MSG_CPL_ID, MSG_CPL_ID_HINT, false);
+	c = layout_control_for(rq, "id", MSG_CPL_ID, MSG_CPL_ID_HINT, false);
 	layout_text_input(rq, &c, "text", id, CW_ID_MAX, true);
 	/* The token is a secret: never sent back to the browser. */
-	c = control(rq, "token", MSG_CPL_TOKEN, MSG_CPL_TOKEN_HINT, rq->user != NULL);
+	c = layout_control_for(rq, "token", MSG_CPL_TOKEN, MSG_CPL_TOKEN_HINT, rq->user != NULL);
 	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<input type=\"password\" autocomplete=\"off\"");	/* literal */
 	layout_control_attrs(rq, &c);
@@ -613,11 +574,11 @@ filters(struct req *rq, const char *state, const char *category, const char *pla
 	tmpl_raw(rq, "\">");	/* literal */
 	for (i = 0; i < CST__MAX; i++)
 		words[i] = complaint_state_name((enum complaint_state)i);
-	c = control(rq, "state", MSG_CPL_STATE, MSG_OK, false);
-	word_select(rq, &c, words, state_msgs, CST__MAX, MSG_WEB_REPORTS_ALL, state);
-	c = control(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
+	c = layout_control_for(rq, "state", MSG_CPL_STATE, MSG_OK, false);
+	layout_word_select(rq, &c, words, state_msgs, CST__MAX, MSG_WEB_REPORTS_ALL, state);
+	c = layout_control_for(rq, "category", MSG_CPL_F_CATEGORY, MSG_OK, false);
 	category_select(rq, &c, MSG_WEB_REPORTS_ALL, category);
-	c = control(rq, "platform", MSG_CPL_F_PLATFORM, MSG_OK, false);
+	c = layout_control_for(rq, "platform", MSG_CPL_F_PLATFORM, MSG_OK, false);
 	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<input type=\"search\"");	/* literal */
 	layout_control_attrs(rq, &c);
@@ -884,7 +845,7 @@ close_form(struct req *rq, const struct complaint_view *v, const struct cf_typed
 		words[i - 1] = complaint_outcome_name((enum complaint_outcome)i);
 	form_open(rq, "close", arena_printf(rq->arena, "/staff/complaints/%s/close", v->c.id),
 	    MSG_CPL_CLOSE_TITLE, t, CF_CLOSE);
-	word_select(rq, &co, words, outcome_msgs + 1, COUT__MAX - 1, MSG_CPL_CHOOSE,
+	layout_word_select(rq, &co, words, outcome_msgs + 1, COUT__MAX - 1, MSG_CPL_CHOOSE,
 	    ours ? t->outcome : "");
 	layout_textarea(rq, &cn, ours ? t->note : "", CW_NOTE_ROWS, 0, true);
 	layout_submit(rq, MSG_CPL_CLOSE_SUBMIT);

@@ -157,18 +157,6 @@ dl_msg(struct req *rq, enum msg_id term, enum msg_id value)
 	tmpl_raw(rq, "</dd>");	/* literal */
 }
 
-static struct layout_control
-control(struct req *rq, const char *name, enum msg_id label, enum msg_id hint, bool optional)
-{
-	const char	*err = layout_field_problem(rq, name);
-
-	if (err == NULL && rq->err != APP_OK && rq->err_field != NULL &&
-	    strcmp(rq->err_field, name) == 0)
-		err = rq->err_detail;
-	return (struct layout_control){ name, arena_printf(rq->arena, "f-%s", name), label,
-	    NULL, hint, NULL, err, optional, false };
-}
-
 static enum msg_id
 field_label(const char *field)
 {
@@ -218,33 +206,30 @@ form_page(struct req *rq, int status, const char *const *v)
 	tmpl_raw(rq, "<form class=\"stack wide dispute-form\" method=\"post\" "
 	    "action=\"/disputes/new\">");	/* literal */
 	tmpl_csrf(rq);
-	c = control(rq, "category", MSG_DSP_F_CATEGORY, MSG_OK, false);
-	layout_control_open(rq, &c);
-	tmpl_raw(rq, "<select");	/* literal */
-	layout_control_attrs(rq, &c);
-	tmpl_raw(rq, ">");	/* literal */
-	for (i = 0; i < DCAT__MAX; i++) {
-		tmpl_raw(rq, "<option");	/* literal */
-		tmpl_attr(rq, "value", dispute_category_name((enum dispute_category)i));
-		if (strcmp(v[DN_CATEGORY], dispute_category_name((enum dispute_category)i)) == 0)
-			tmpl_raw(rq, " selected");	/* literal */
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, category_msgs[i]);
-		tmpl_raw(rq, "</option>");	/* literal */
+	c = layout_control_for(rq, "category", MSG_DSP_F_CATEGORY, MSG_OK, false);
+	{
+		const char	*words[DCAT__MAX];
+
+		for (i = 0; i < DCAT__MAX; i++)
+			words[i] = dispute_category_name((enum dispute_category)i);
+		layout_word_select(rq, &c, words, category_msgs, DCAT__MAX, MSG_OK,
+		    v[DN_CATEGORY]);
 	}
-	tmpl_raw(rq, "</select></div>\n");	/* literal */
-	c = control(rq, "subject_ref", MSG_DSP_F_SUBJECT, MSG_DSP_F_SUBJECT_HINT, false);
+	c = layout_control_for(rq, "subject_ref", MSG_DSP_F_SUBJECT,
+	    MSG_DSP_F_SUBJECT_HINT, false);
 	layout_text_input(rq, &c, "text", v[DN_SUBJECT], DISPUTE_SUBJECT_MAX, true);
-	c = control(rq, "other_party", MSG_DSP_F_PARTY, MSG_DSP_F_PARTY_HINT, false);
+	c = layout_control_for(rq, "other_party", MSG_DSP_F_PARTY, MSG_DSP_F_PARTY_HINT, false);
 	layout_text_input(rq, &c, "text", v[DN_PARTY], DISPUTE_PARTY_MAX, true);
-	c = control(rq, "title", MSG_DSP_F_TITLE, MSG_OK, false);
+	c = layout_control_for(rq, "title", MSG_DSP_F_TITLE, MSG_OK, false);
 	layout_text_input(rq, &c, "text", v[DN_TITLE], DISPUTE_TITLE_MAX, true);
-	c = control(rq, "statement", MSG_DSP_F_STATEMENT, MSG_DSP_F_STATEMENT_HINT, false);
+	c = layout_control_for(rq, "statement", MSG_DSP_F_STATEMENT,
+	    MSG_DSP_F_STATEMENT_HINT, false);
 	layout_textarea(rq, &c, v[DN_STATEMENT], DW_TEXT_ROWS, 0, true);
-	c = control(rq, "outcome_wanted", MSG_DSP_F_WANTED, MSG_OK, true);
+	c = layout_control_for(rq, "outcome_wanted", MSG_DSP_F_WANTED, MSG_OK, true);
 	layout_textarea(rq, &c, v[DN_WANTED], DW_NOTE_ROWS, 0, false);
 	if (staff(rq)) {
-		c = control(rq, "on_behalf_of", MSG_DSP_F_ON_BEHALF, MSG_DSP_F_ON_BEHALF_HINT,
+		c = layout_control_for(rq, "on_behalf_of", MSG_DSP_F_ON_BEHALF,
+		    MSG_DSP_F_ON_BEHALF_HINT,
 		    true);
 		layout_text_input(rq, &c, "text", v[DN_BEHALF], 32, false);
 	}
@@ -535,7 +520,7 @@ step_forms(struct req *rq, const struct dispute_view *v, const struct df_typed *
 
 	if (v->staff && svc_dispute_assignees(&sc, &us, &nus, &f) == APP_OK) {
 		form_open(rq, v->d.id, "assign", MSG_DSP_ASSIGN, t, DF_ASSIGN);
-		c = control(rq, "assignee", MSG_DSP_ASSIGNEE, MSG_OK, false);
+		c = layout_control_for(rq, "assignee", MSG_DSP_ASSIGNEE, MSG_OK, false);
 		layout_control_open(rq, &c);
 		tmpl_raw(rq, "<select");	/* literal */
 		layout_control_attrs(rq, &c);
@@ -554,7 +539,7 @@ step_forms(struct req *rq, const struct dispute_view *v, const struct df_typed *
 		form_close(rq, MSG_DSP_ASSIGN);
 	}
 	form_open(rq, v->d.id, "notes", MSG_DSP_NOTE, t, DF_NOTE);
-	c = control(rq, "note", MSG_DSP_F_NOTE, MSG_OK, false);
+	c = layout_control_for(rq, "note", MSG_DSP_F_NOTE, MSG_OK, false);
 	layout_textarea(rq, &c, typed(t, DF_NOTE), DW_NOTE_ROWS, 0, true);
 	if (v->staff) {
 		tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" id=\"f-party\" "
@@ -568,13 +553,14 @@ step_forms(struct req *rq, const struct dispute_view *v, const struct df_typed *
 	form_close(rq, MSG_DSP_NOTE);
 	if (v->staff && v->d.state == DST_COORDINATING) {
 		form_open(rq, v->d.id, "resolve", MSG_DSP_RESOLVE, t, DF_RESOLVE);
-		c = control(rq, "outcome", MSG_DSP_RESOLUTION, MSG_DSP_RESOLUTION_HINT, false);
+		c = layout_control_for(rq, "outcome", MSG_DSP_RESOLUTION,
+		    MSG_DSP_RESOLUTION_HINT, false);
 		layout_textarea(rq, &c, typed(t, DF_RESOLVE), DW_NOTE_ROWS, 0, true);
 		form_close(rq, MSG_DSP_RESOLVE);
 	}
 	if (v->filer || (rq->user != NULL && v->d.recorded_by == rq->user->id)) {
 		form_open(rq, v->d.id, "withdraw", MSG_DSP_WITHDRAW, t, DF_WITHDRAW);
-		c = control(rq, "reason", MSG_DSP_F_REASON, MSG_OK, true);
+		c = layout_control_for(rq, "reason", MSG_DSP_F_REASON, MSG_OK, true);
 		layout_textarea(rq, &c, typed(t, DF_WITHDRAW), 3, 0, false);
 		form_close(rq, MSG_DSP_WITHDRAW);
 	}

@@ -546,6 +546,46 @@ layout_control_error(struct req *rq, const struct layout_control *c)
 	tmpl_raw(rq, "</p>");	/* literal */
 }
 
+struct layout_control
+layout_control_for(struct req *rq, const char *name, enum msg_id label, enum msg_id hint,
+    bool optional)
+{
+	const char	*err = layout_field_problem(rq, name);
+
+	if (err == NULL && rq->err != APP_OK && rq->err_field != NULL &&
+	    strcmp(rq->err_field, name) == 0)
+		err = rq->err_detail;
+	return (struct layout_control){ name, arena_printf(rq->arena, "f-%s", name), label,
+	    NULL, hint, NULL, err, optional, false };
+}
+
+void
+layout_word_select(struct req *rq, const struct layout_control *c, const char *const *words,
+    const enum msg_id *labels, size_t n, enum msg_id choose, const char *value)
+{
+	size_t	i;
+
+	layout_control_open(rq, c);
+	tmpl_raw(rq, "<select");	/* literal */
+	layout_control_attrs(rq, c);
+	tmpl_raw(rq, ">");	/* literal */
+	if (choose != MSG_OK) {
+		tmpl_raw(rq, "<option value=\"\">");	/* literal */
+		tmpl_msg(rq, choose);
+		tmpl_raw(rq, "</option>");	/* literal */
+	}
+	for (i = 0; i < n; i++) {
+		tmpl_raw(rq, "<option");	/* literal */
+		tmpl_attr(rq, "value", words[i]);
+		if (value != NULL && strcmp(value, words[i]) == 0)
+			tmpl_raw(rq, " selected");	/* literal */
+		tmpl_raw(rq, ">");	/* literal */
+		tmpl_msg(rq, labels[i]);
+		tmpl_raw(rq, "</option>");	/* literal */
+	}
+	tmpl_raw(rq, "</select></div>\n");	/* literal */
+}
+
 void
 layout_control_open(struct req *rq, const struct layout_control *c)
 {

@@ -92,6 +92,20 @@ void	layout_control_error(struct req *rq, const struct layout_control *c);
 const char *layout_field_problem(const struct req *rq, const char *name);
 
 /*
+ * A control named name with id "f-<name>": its problem from rq->errors, or
+ * the request's one failure when that names this field.
+ */
+struct layout_control layout_control_for(struct req *rq, const char *name, enum msg_id label,
+	    enum msg_id hint, bool optional);
+/*
+ * A <select> of words with their labels (n of each), value selected; the
+ * first option, value "", says choose unless it is MSG_OK.
+ */
+void	layout_word_select(struct req *rq, const struct layout_control *c,
+	    const char *const *words, const enum msg_id *labels, size_t n, enum msg_id choose,
+	    const char *value);
+
+/*
  * The summary above a refused form: layout_form_errors, then each field's
  * problem as a link to its control.  target gives a field's control id and
  * label (NULL id: the field has no control; it is listed without a link).

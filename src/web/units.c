@@ -42,19 +42,6 @@ uw_staff(const struct req *rq)
 	return rq->user != NULL && authz_allows(rq->user->role, PERM_CASES_MANAGE);
 }
 
-struct layout_control
-uw_control(struct req *rq, const char *name, enum msg_id label, enum msg_id hint,
-    bool optional)
-{
-	const char	*err = layout_field_problem(rq, name);
-
-	if (err == NULL && rq->err != APP_OK && rq->err_field != NULL &&
-	    strcmp(rq->err_field, name) == 0)
-		err = rq->err_detail;
-	return (struct layout_control){ name, arena_printf(rq->arena, "f-%s", name), label,
-	    NULL, hint, NULL, err, optional, false };
-}
-
 void
 uw_dl_msg(struct req *rq, enum msg_id term, enum msg_id value)
 {
@@ -89,28 +76,6 @@ uw_status_msg(enum unit_status s)
 	};
 
 	return (unsigned)s < US__MAX ? m[s] : MSG_WEB_NONE;
-}
-
-void
-uw_select(struct req *rq, const struct layout_control *c, const char *const *words,
-    const enum msg_id *labels, size_t n, const char *value)
-{
-	size_t	i;
-
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<select");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_raw(rq, ">");	/* literal */
-	for (i = 0; i < n; i++) {
-		tmpl_raw(rq, "<option");	/* literal */
-		tmpl_attr(rq, "value", words[i]);
-		if (value != NULL && strcmp(value, words[i]) == 0)
-			tmpl_raw(rq, " selected");	/* literal */
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, labels[i]);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	tmpl_raw(rq, "</select></div>\n");	/* literal */
 }
 
 void
@@ -217,8 +182,8 @@ list_get(struct req *rq)
 	tmpl_text(rq, layout_msgf(rq, MSG_UW_LIST_INTRO, svc_library_name(rq->cfg)));
 	tmpl_raw(rq, "</p>\n<form class=\"filters\" method=\"get\" "
 	    "action=\"/support-units\">");	/* literal */
-	ctl = uw_control(rq, "type", MSG_UW_TYPE, MSG_OK, false);
-	uw_select(rq, &ctl, words, labels, 3, type);
+	ctl = layout_control_for(rq, "type", MSG_UW_TYPE, MSG_OK, false);
+	layout_word_select(rq, &ctl, words, labels, 3, MSG_OK, type);
 	layout_submit(rq, MSG_UW_FILTER);
 	tmpl_raw(rq, "</form>\n");	/* literal */
 	if (n == 0)
@@ -384,7 +349,7 @@ tasks_table(struct req *rq, const struct unit_task_row *t, size_t n, bool member
 			    "/support-units/tasks/%s/answer", id));
 			tmpl_raw(rq, ">");	/* literal */
 			tmpl_csrf(rq);
-			c = uw_control(rq, "result", MSG_UW_TASK_RESULT, MSG_OK, false);
+			c = layout_control_for(rq, "result", MSG_UW_TASK_RESULT, MSG_OK, false);
 			c.id = arena_printf(rq->arena, "f-result-%s", id);
 			layout_textarea(rq, &c, "", 3, UNIT_NOTE_MAX, true);
 			layout_submit(rq, MSG_UW_TASK_ANSWER);
@@ -430,9 +395,10 @@ staff_forms(struct req *rq, const struct unit_view *v)
 	tmpl_attr(rq, "action", arena_printf(rq->arena, "/staff/support-units/%s/status", id));
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
-	c = uw_control(rq, "status", MSG_UW_STATUS, MSG_OK, false);
-	uw_select(rq, &c, statuses, status_labels, 3, unit_status_name(v->u.status));
-	c = uw_control(rq, "reason", MSG_UW_REASON, MSG_OK, false);
+	c = layout_control_for(rq, "status", MSG_UW_STATUS, MSG_OK, false);
+	layout_word_select(rq, &c, statuses, status_labels, 3, MSG_OK,
+	    unit_status_name(v->u.status));
+	c = layout_control_for(rq, "reason", MSG_UW_REASON, MSG_OK, false);
 	layout_textarea(rq, &c, "", 3, UNIT_NOTE_MAX, true);
 	layout_submit(rq, MSG_UW_STATUS_SUBMIT);
 	tmpl_raw(rq, "</form>\n");	/* literal */
@@ -445,12 +411,13 @@ staff_forms(struct req *rq, const struct unit_view *v)
 	tmpl_raw(rq, ">");	/* literal */
 	tmpl_csrf(rq);
 	layout_wrap(rq, "<h3>", MSG_UW_TASK_ASSIGN, "</h3>");
-	c = uw_control(rq, "kind", MSG_UW_TASK_KIND, MSG_UW_TASK_KIND_HINT, false);
-	uw_select(rq, &c, kinds, kind_labels, 2,
+	c = layout_control_for(rq, "kind", MSG_UW_TASK_KIND, MSG_UW_TASK_KIND_HINT, false);
+	layout_word_select(rq, &c, kinds, kind_labels, 2, MSG_OK,
 	    v->u.type == UNIT_TECHNICAL ? "verification" : "assistance");
-	c = uw_control(rq, "subject", MSG_UW_TASK_SUBJECT, MSG_UW_TASK_SUBJECT_HINT, false);
+	c = layout_control_for(rq, "subject", MSG_UW_TASK_SUBJECT,
+	    MSG_UW_TASK_SUBJECT_HINT, false);
 	layout_text_input(rq, &c, "text", "", 128, true);
-	c = uw_control(rq, "brief", MSG_UW_TASK_BRIEF, MSG_OK, false);
+	c = layout_control_for(rq, "brief", MSG_UW_TASK_BRIEF, MSG_OK, false);
 	layout_textarea(rq, &c, "", 3, UNIT_NOTE_MAX, true);
 	layout_submit(rq, MSG_UW_TASK_ASSIGN);
 	tmpl_raw(rq, "</form>\n</section>\n");	/* literal */

@@ -109,7 +109,7 @@ static void
 text_field(struct req *rq, const char *name, enum msg_id label, enum msg_id hint,
     const char *value, size_t max, bool required, bool area)
 {
-	struct layout_control	c = uw_control(rq, name, label, hint, !required);
+	struct layout_control	c = layout_control_for(rq, name, label, hint, !required);
 
 	if (area)
 		layout_textarea(rq, &c, value, TEXT_ROWS, max, required);
@@ -175,14 +175,14 @@ apply_form(struct req *rq, int status, enum unit_type type, const struct typed *
 		tmpl_raw(rq, "<div class=\"criterion\"><h3>");	/* literal */
 		tmpl_text(rq, rq->lang == LANG_ZH ? cr->zh : cr->en);
 		tmpl_raw(rq, "</h3>");	/* literal */
-		c = uw_control(rq, sn, MSG_OK, MSG_OK, false);
+		c = layout_control_for(rq, sn, MSG_OK, MSG_OK, false);
 		c.label_text = layout_msgf(rq, MSG_UW_F_SCORE, cr->max);
 		layout_text_input(rq, &c, "number", form_value(rq, sn), 4, true);
-		c = uw_control(rq, tn, MSG_UW_F_EVIDENCE, MSG_OK, false);
+		c = layout_control_for(rq, tn, MSG_UW_F_EVIDENCE, MSG_OK, false);
 		layout_textarea(rq, &c, form_value(rq, tn), TEXT_ROWS, UNIT_EVIDENCE_MAX, true);
 		tmpl_raw(rq, "</div>");	/* literal */
 	}
-	c = uw_control(rq, "documents", MSG_UW_F_DOCUMENTS, MSG_UW_F_DOCUMENTS_HINT, true);
+	c = layout_control_for(rq, "documents", MSG_UW_F_DOCUMENTS, MSG_UW_F_DOCUMENTS_HINT, true);
 	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<input type=\"file\" multiple");	/* literal */
 	layout_control_attrs(rq, &c);
@@ -192,7 +192,7 @@ apply_form(struct req *rq, int status, enum unit_type type, const struct typed *
 	for (i = 0; i < UNIT_DECLARATIONS; i++) {
 		const char	*name = uw_apply_params[AP_DECL + i].name;
 
-		c = uw_control(rq, name, MSG_OK, MSG_OK, false);
+		c = layout_control_for(rq, name, MSG_OK, MSG_OK, false);
 		c.label_text = req_msg(rq, unit_declaration_text((int)i));
 		c.no_label = true;
 		layout_control_open(rq, &c);
@@ -491,7 +491,8 @@ staff_forms(struct req *rq, const struct unit_app_view *v)
 		tmpl_attr(rq, "action", arena_printf(rq->arena, "%s/paper", base));
 		tmpl_raw(rq, ">");	/* literal */
 		tmpl_csrf(rq);
-		c = uw_control(rq, "paper_received_on", MSG_UW_PAPER_ON, MSG_UW_DATE_HINT, false);
+		c = layout_control_for(rq, "paper_received_on", MSG_UW_PAPER_ON,
+		    MSG_UW_DATE_HINT, false);
 		layout_text_input(rq, &c, "date", v->a.paper_received_on, 10, true);
 		layout_submit(rq, MSG_UW_PAPER_SUBMIT);
 		tmpl_raw(rq, "</form>\n");	/* literal */
@@ -504,14 +505,14 @@ staff_forms(struct req *rq, const struct unit_app_view *v)
 	tmpl_text(rq, layout_msgf(rq, MSG_UW_DECIDE, req_msg(rq,
 	    unit_app_state_label(v->a.state))));
 	tmpl_raw(rq, "</h3>");	/* literal */
-	c = uw_control(rq, "outcome", MSG_UW_OUTCOME, MSG_OK, false);
-	uw_select(rq, &c, outcomes, outcome_labels, unit_app_can_fail(v->a.state) ? 2 : 1,
-	    "pass");
-	c = uw_control(rq, "held_on", MSG_UW_HELD_ON, MSG_UW_DATE_HINT, true);
+	c = layout_control_for(rq, "outcome", MSG_UW_OUTCOME, MSG_OK, false);
+	layout_word_select(rq, &c, outcomes, outcome_labels,
+	    unit_app_can_fail(v->a.state) ? 2 : 1, MSG_OK, "pass");
+	c = layout_control_for(rq, "held_on", MSG_UW_HELD_ON, MSG_UW_DATE_HINT, true);
 	layout_text_input(rq, &c, "date", "", 10, false);
-	c = uw_control(rq, "score", MSG_UW_SCORE, MSG_OK, true);
+	c = layout_control_for(rq, "score", MSG_UW_SCORE, MSG_OK, true);
 	layout_text_input(rq, &c, "number", "", 4, false);
-	c = uw_control(rq, "notes", MSG_UW_NOTES, MSG_UW_NOTES_HINT, true);
+	c = layout_control_for(rq, "notes", MSG_UW_NOTES, MSG_UW_NOTES_HINT, true);
 	layout_textarea(rq, &c, "", TEXT_ROWS, UNIT_NOTE_MAX, false);
 	layout_submit(rq, MSG_UW_DECIDE_SUBMIT);
 	tmpl_raw(rq, "</form>\n</section>\n");	/* literal */
@@ -565,7 +566,7 @@ app_page(struct req *rq, int status, const struct unit_app_view *v, const char *
 		    "/support-units/applications/%s/withdraw", v->a.id));
 		tmpl_raw(rq, ">");	/* literal */
 		tmpl_csrf(rq);
-		c = uw_control(rq, "reason", MSG_UW_REASON, MSG_OK, true);
+		c = layout_control_for(rq, "reason", MSG_UW_REASON, MSG_OK, true);
 		layout_textarea(rq, &c, "", 2, UNIT_NOTE_MAX, false);
 		layout_submit(rq, MSG_UW_WITHDRAW);
 		tmpl_raw(rq, "</form>\n");	/* literal */

@@ -20,9 +20,6 @@
 bool		 uw_registry(const struct req *rq);
 enum app_err	 uw_off(struct req *rq);
 bool		 uw_staff(const struct req *rq);
-/* A labelled control whose problem (if any) the request recorded. */
-struct layout_control uw_control(struct req *rq, const char *name, enum msg_id label,
-		    enum msg_id hint, bool optional);
 /* <dt>term</dt><dd>message</dd> */
 void		 uw_dl_msg(struct req *rq, enum msg_id term, enum msg_id value);
 /* <dt>term</dt><dd>number</dd> */
@@ -30,10 +27,6 @@ void		 uw_dl_i64(struct req *rq, enum msg_id term, int64_t v);
 /* A badge with a message: tone on, warn or off. */
 void		 uw_badge(struct req *rq, const char *tone, enum msg_id text);
 enum msg_id	 uw_status_msg(enum unit_status s);
-/* A <select> of words with their labels in its box. */
-void		 uw_select(struct req *rq, const struct layout_control *c,
-		    const char *const *words, const enum msg_id *labels, size_t n,
-		    const char *value);
 /* A small POST form with only a button (and hidden fields as name, value pairs). */
 void		 uw_button_form(struct req *rq, const char *action, enum msg_id label,
 		    const char *const *hidden, size_t nhidden);

@@ -175,7 +175,7 @@ awards_section(struct req *rq, int year, const struct unit_award_row *w, size_t 
 	tmpl_text(rq, layout_msgf(rq, MSG_UW_AWARDS_OF, year));
 	tmpl_raw(rq, "</h2><form class=\"filters\" method=\"get\" "
 	    "action=\"/staff/support-units\">");	/* literal */
-	c = uw_control(rq, "year", MSG_UW_YEAR, MSG_OK, false);
+	c = layout_control_for(rq, "year", MSG_UW_YEAR, MSG_OK, false);
 	layout_text_input(rq, &c, "number", arena_printf(rq->arena, "%d", year), 4, true);
 	layout_submit(rq, MSG_UW_FILTER);
 	tmpl_raw(rq, "</form>");	/* literal */
@@ -238,7 +238,7 @@ evaluate_form(struct req *rq)
 	tmpl_raw(rq, "<form class=\"stack\" method=\"post\" "
 	    "action=\"/staff/support-units/evaluate\">");	/* literal */
 	tmpl_csrf(rq);
-	c = uw_control(rq, "as_of", MSG_UW_AS_OF, MSG_UW_DATE_HINT, true);
+	c = layout_control_for(rq, "as_of", MSG_UW_AS_OF, MSG_UW_DATE_HINT, true);
 	layout_text_input(rq, &c, "date", "", 10, false);
 	layout_submit(rq, MSG_UW_EVALUATE_ALL);
 	tmpl_raw(rq, "</form></section>\n");	/* literal */
@@ -259,17 +259,17 @@ register_form(struct req *rq)
 	tmpl_raw(rq, "<form class=\"stack\" method=\"post\" "
 	    "action=\"/staff/support-units/register\">");	/* literal */
 	tmpl_csrf(rq);
-	c = uw_control(rq, "org", MSG_UW_ORG_SLUG, MSG_OK, false);
+	c = layout_control_for(rq, "org", MSG_UW_ORG_SLUG, MSG_OK, false);
 	layout_text_input(rq, &c, "text", "", 40, true);
-	c = uw_control(rq, "type", MSG_UW_TYPE, MSG_OK, false);
-	uw_select(rq, &c, types, type_labels, 2, "technical");
-	c = uw_control(rq, "level", MSG_UW_LEVEL, MSG_OK, false);
+	c = layout_control_for(rq, "type", MSG_UW_TYPE, MSG_OK, false);
+	layout_word_select(rq, &c, types, type_labels, 2, MSG_OK, "technical");
+	c = layout_control_for(rq, "level", MSG_UW_LEVEL, MSG_OK, false);
 	layout_text_input(rq, &c, "number", "1", 1, true);
-	c = uw_control(rq, "certified_on", MSG_UW_CERTIFIED_ON, MSG_UW_DATE_HINT, false);
+	c = layout_control_for(rq, "certified_on", MSG_UW_CERTIFIED_ON, MSG_UW_DATE_HINT, false);
 	layout_text_input(rq, &c, "date", "", 10, true);
-	c = uw_control(rq, "name", MSG_UW_NAME, MSG_OK, true);
+	c = layout_control_for(rq, "name", MSG_UW_NAME, MSG_OK, true);
 	layout_text_input(rq, &c, "text", "", UNIT_NAME_MAX, false);
-	c = uw_control(rq, "announce", MSG_UW_ANNOUNCE, MSG_OK, false);
+	c = layout_control_for(rq, "announce", MSG_UW_ANNOUNCE, MSG_OK, false);
 	c.no_label = true;
 	layout_control_open(rq, &c);
 	tmpl_raw(rq, "<div class=\"check\"><input type=\"checkbox\" value=\"on\"");	/* literal */

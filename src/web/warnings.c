@@ -177,45 +177,6 @@ summary_target(struct req *rq, const char *field, const char **id, const char **
 	*label = req_msg(rq, field_label(field));
 }
 
-static struct layout_control
-control(struct req *rq, const char *name, enum msg_id label, enum msg_id hint, bool optional)
-{
-	const char	*err = layout_field_problem(rq, name);
-
-	if (err == NULL && rq->err != APP_OK && rq->err_field != NULL &&
-	    strcmp(rq->err_field, name) == 0)
-		err = rq->err_detail;
-	return (struct layout_control){ name, arena_printf(rq->arena, "f-%s", name), label,
-	    NULL, hint, NULL, err, optional, false };
-}
-
-static void
-word_select(struct req *rq, const struct layout_control *c, const char *const *words,
-    const enum msg_id *labels, size_t n, enum msg_id choose, const char *value)
-{
-	size_t	i;
-
-	layout_control_open(rq, c);
-	tmpl_raw(rq, "<select");	/* literal */
-	layout_control_attrs(rq, c);
-	tmpl_raw(rq, ">");	/* literal */
-	if (choose != MSG_OK) {
-		tmpl_raw(rq, "<option value=\"\">");	/* literal */
-		tmpl_msg(rq, choose);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	for (i = 0; i < n; i++) {
-		tmpl_raw(rq, "<option");	/* literal */
-		tmpl_attr(rq, "value", words[i]);
-		if (value != NULL && strcmp(value, words[i]) == 0)
-			tmpl_raw(rq, " selected");	/* literal */
-		tmpl_raw(rq, ">");	/* literal */
-		tmpl_msg(rq, labels[i]);
-		tmpl_raw(rq, "</option>");	/* literal */
-	}
-	tmpl_raw(rq, "</select></div>\n");	/* literal */
-}
-
 /* The form with what was typed (v[i]: "" the first time). */
 static void
 form_page(struct req *rq, int status, const char *const *v)
@@ -246,31 +207,32 @@ form_page(struct req *rq, int status, const char *const *v)
 	    "action=\"/warnings/new\">");	/* literal */
 	tmpl_csrf(rq);
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WRN_SEC_WHAT, "</legend>");
-	c = control(rq, "kind", MSG_WRN_F_KIND, MSG_OK, false);
-	word_select(rq, &c, kinds, kind_l, 3, MSG_WRN_CHOOSE, v[WN_KIND]);
-	c = control(rq, "severity", MSG_WRN_F_SEVERITY, MSG_OK, false);
-	word_select(rq, &c, sevs, sev_l, 4, MSG_WRN_CHOOSE, v[WN_SEVERITY]);
-	c = control(rq, "title", MSG_WRN_F_TITLE, MSG_WRN_F_TITLE_HINT, false);
+	c = layout_control_for(rq, "kind", MSG_WRN_F_KIND, MSG_OK, false);
+	layout_word_select(rq, &c, kinds, kind_l, 3, MSG_WRN_CHOOSE, v[WN_KIND]);
+	c = layout_control_for(rq, "severity", MSG_WRN_F_SEVERITY, MSG_OK, false);
+	layout_word_select(rq, &c, sevs, sev_l, 4, MSG_WRN_CHOOSE, v[WN_SEVERITY]);
+	c = layout_control_for(rq, "title", MSG_WRN_F_TITLE, MSG_WRN_F_TITLE_HINT, false);
 	layout_text_input(rq, &c, "text", v[WN_TITLE], WARNING_TITLE_MAX, true);
-	c = control(rq, "body", MSG_WRN_F_BODY, MSG_WRN_F_BODY_HINT, false);
+	c = layout_control_for(rq, "body", MSG_WRN_F_BODY, MSG_WRN_F_BODY_HINT, false);
 	layout_textarea(rq, &c, v[WN_BODY], WW_BODY_ROWS, 0, true);
-	c = control(rq, "related", MSG_WRN_F_RELATED, MSG_WRN_F_RELATED_HINT, true);
+	c = layout_control_for(rq, "related", MSG_WRN_F_RELATED, MSG_WRN_F_RELATED_HINT, true);
 	layout_text_input(rq, &c, "text", v[WN_RELATED], WARNING_RELATED_MAX, false);
-	c = control(rq, "affected", MSG_WRN_F_AFFECTED, MSG_OK, true);
+	c = layout_control_for(rq, "affected", MSG_WRN_F_AFFECTED, MSG_OK, true);
 	layout_textarea(rq, &c, v[WN_AFFECTED], 3, 0, false);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WRN_SEC_WHO, "</legend>");
-	c = control(rq, "audience", MSG_WRN_F_AUDIENCE, MSG_OK, false);
-	word_select(rq, &c, auds, aud_l, 4, MSG_OK, v[WN_AUDIENCE]);
-	c = control(rq, "min_level", MSG_WRN_F_MIN_LEVEL, MSG_OK, false);
-	word_select(rq, &c, levels, level_l, 4, MSG_OK, v[WN_LEVEL]);
-	c = control(rq, "units", MSG_WRN_F_UNITS, MSG_WRN_F_UNITS_HINT, true);
+	c = layout_control_for(rq, "audience", MSG_WRN_F_AUDIENCE, MSG_OK, false);
+	layout_word_select(rq, &c, auds, aud_l, 4, MSG_OK, v[WN_AUDIENCE]);
+	c = layout_control_for(rq, "min_level", MSG_WRN_F_MIN_LEVEL, MSG_OK, false);
+	layout_word_select(rq, &c, levels, level_l, 4, MSG_OK, v[WN_LEVEL]);
+	c = layout_control_for(rq, "units", MSG_WRN_F_UNITS, MSG_WRN_F_UNITS_HINT, true);
 	layout_text_input(rq, &c, "text", v[WN_UNITS], 0, false);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_wrap(rq, "<fieldset class=\"group\"><legend>", MSG_WRN_SEC_PUBLIC, "</legend>");
-	c = control(rq, "public_at", MSG_WRN_F_PUBLIC_AT, MSG_WRN_F_PUBLIC_AT_HINT, true);
+	c = layout_control_for(rq, "public_at", MSG_WRN_F_PUBLIC_AT,
+	    MSG_WRN_F_PUBLIC_AT_HINT, true);
 	layout_text_input(rq, &c, "datetime-local", v[WN_PUBLIC_AT], 0, false);
-	c = control(rq, "summary", MSG_WRN_F_SUMMARY, MSG_WRN_F_SUMMARY_HINT, true);
+	c = layout_control_for(rq, "summary", MSG_WRN_F_SUMMARY, MSG_WRN_F_SUMMARY_HINT, true);
 	layout_textarea(rq, &c, v[WN_SUMMARY], 3, 0, false);
 	tmpl_raw(rq, "</fieldset>\n");	/* literal */
 	layout_submit(rq, MSG_WRN_SUBMIT);
@@ -652,7 +614,7 @@ view_page(struct req *rq, int status, const char *id, const char *done, const ch
 		tmpl_csrf(rq);
 		layout_wrap(rq, "<h2>", MSG_WRN_WITHDRAW, "</h2>");
 		layout_form_errors(rq);
-		lc = control(rq, "reason", MSG_WRN_WITHDRAW_REASON, MSG_OK, false);
+		lc = layout_control_for(rq, "reason", MSG_WRN_WITHDRAW_REASON, MSG_OK, false);
 		layout_textarea(rq, &lc, reason, 3, 0, true);
 		layout_submit(rq, MSG_WRN_WITHDRAW);
 		tmpl_raw(rq, "</form></section>\n");	/* literal */
